@@ -1,0 +1,5 @@
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  database: 'up' | 'down';
+  version: string;
+}

@@ -1,0 +1,61 @@
+import { Role } from './roles';
+
+/**
+ * The permission vocabulary. Every API route names exactly one of these (or is public), and the
+ * UI uses the same keys to decide what to show. Keys are dotted `feature.action`.
+ */
+export const Permission = {
+  SelfRead: 'self.read',
+  SelfUpdate: 'self.update',
+  UserRead: 'user.read',
+  UserManage: 'user.manage',
+  TeamRead: 'team.read',
+  TeamManage: 'team.manage',
+  OrganisationRead: 'organisation.read',
+  AccessLogRead: 'access_log.read',
+  AccessLogExport: 'access_log.export',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
+
+const EVERYONE: readonly Permission[] = [Permission.SelfRead, Permission.SelfUpdate];
+
+const CASE_WORKER: readonly Permission[] = [...EVERYONE, Permission.OrganisationRead];
+
+/**
+ * The one role → permission map. The backend's PermissionGuard reads it for every request;
+ * the frontend reads it to build the navigation. Deny by default: a role gets only what is listed.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  [Role.SocialVicevaert]: CASE_WORKER,
+  [Role.Beboerraadgiver]: CASE_WORKER,
+  [Role.OekonomiskRaadgiver]: CASE_WORKER,
+  [Role.Teamleder]: [...CASE_WORKER, Permission.TeamRead, Permission.UserRead],
+  [Role.KommunalPartner]: EVERYONE,
+  [Role.Boligorganisation]: EVERYONE,
+  [Role.Admin]: [
+    ...EVERYONE,
+    Permission.UserRead,
+    Permission.UserManage,
+    Permission.TeamRead,
+    Permission.TeamManage,
+    Permission.OrganisationRead,
+  ],
+  [Role.Dpo]: [...EVERYONE, Permission.AccessLogRead, Permission.AccessLogExport, Permission.UserRead],
+};
+
+/** The permissions a role holds; an unknown role holds none. */
+export function getPermissions(role: Role | string | null | undefined): readonly Permission[] {
+  if (!role) return [];
+  return ROLE_PERMISSIONS[role as Role] ?? [];
+}
+
+/** Whether the given permission list (or role) grants `permission`. */
+export function hasPermission(
+  granted: readonly Permission[] | Role | string | null | undefined,
+  permission: Permission,
+): boolean {
+  const list = Array.isArray(granted) ? granted : getPermissions(granted as string | null);
+  return list.includes(permission);
+}
