@@ -1,10 +1,54 @@
+import { registerLocaleData } from '@angular/common';
+import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import localeDa from '@angular/common/locales/da';
 import {
-  ApplicationConfig,
+  type ApplicationConfig,
+  inject,
+  isDevMode,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideTransloco } from '@jsverse/transloco';
+
+import { CSRF_COOKIE, CSRF_HEADER, Locale } from '@bofast/contracts';
+
 import { appRoutes } from './app.routes';
+import { AuthStore } from './core/auth/auth-store';
+import { errorInterceptor } from './core/http/error-interceptor';
+import { LANGUAGES, LanguageStore } from './core/i18n/language-store';
+import { TranslocoHttpLoader } from './core/i18n/transloco-http-loader';
+import { registerIcons } from './core/shell/icons';
+
+registerLocaleData(localeDa);
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideRouter(appRoutes)],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(appRoutes, withComponentInputBinding()),
+    provideHttpClient(
+      withInterceptors([errorInterceptor]),
+      withXsrfConfiguration({ cookieName: CSRF_COOKIE, headerName: CSRF_HEADER }),
+    ),
+    provideTransloco({
+      config: {
+        availableLangs: [...LANGUAGES],
+        defaultLang: Locale.Da,
+        fallbackLang: Locale.Da,
+        missingHandler: { useFallbackTranslation: true },
+        reRenderOnLangChange: true,
+        prodMode: !isDevMode(),
+      },
+      loader: TranslocoHttpLoader,
+    }),
+    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
+    provideAppInitializer(async () => {
+      registerIcons();
+      const languages = inject(LanguageStore);
+      const authStore = inject(AuthStore);
+      await languages.init();
+      await authStore.load();
+    }),
+  ],
 };
