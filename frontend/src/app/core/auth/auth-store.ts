@@ -10,7 +10,6 @@ import {
   type Locale,
   type LoginRequest,
   type Permission,
-  type SessionInfo,
   type UpdateMeRequest,
   hasPermission,
 } from '@bofast/contracts';
@@ -76,10 +75,6 @@ export class AuthStore {
     return this.http
       .post<void>('/api/auth/me/password', request, { context: noAuthRedirectContext() })
       .pipe(tap(() => this.state.update((u) => (u ? { ...u, mustChangePassword: false } : u))));
-  }
-
-  listSessions(): Observable<SessionInfo[]> {
-    return this.http.get<SessionInfo[]>('/api/auth/sessions');
   }
 
   endSession(id: string): Observable<void> {

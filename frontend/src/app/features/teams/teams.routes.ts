@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { TeamsPage } from './teams-page';
+
+export default [{ path: '', component: TeamsPage }] satisfies Routes;

@@ -1,0 +1,131 @@
+import { DatePipe } from '@angular/common';
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
+
+import { ALL_ROLES, Permission, type Role, type UserSummary } from '@bofast/contracts';
+
+import { AuthStore } from '../../core/auth/auth-store';
+import { LanguageStore } from '../../core/i18n/language-store';
+import { ResetPasswordDialog } from './reset-password-dialog';
+import { UserDialog, type UserDialogData } from './user-dialog';
+import { UsersStore } from './users-store';
+
+const DIALOG_CONFIG = { maxWidth: '95vw', width: '36rem', autoFocus: 'first-tabbable' } as const;
+
+@Component({
+  selector: 'bf-users-page',
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    MatTableModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
+  providers: [UsersStore],
+  templateUrl: './users-page.html',
+  styleUrl: './users-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UsersPage {
+  protected readonly store = inject(UsersStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+
+  protected readonly language = inject(LanguageStore).language;
+  protected readonly canManage = inject(AuthStore).can(Permission.UserManage);
+  protected readonly roles = ALL_ROLES;
+  protected readonly searchControl = new FormControl('', { nonNullable: true });
+  protected readonly columns = [
+    'name',
+    'username',
+    'role',
+    'teams',
+    'status',
+    'lastLogin',
+    ...(this.canManage ? ['actions'] : []),
+  ];
+
+  constructor() {
+    this.searchControl.valueChanges
+      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((search) => this.store.setFilter({ search }));
+  }
+
+  protected filterByRole(role: Role | ''): void {
+    this.store.setFilter({ role });
+  }
+
+  protected toggleInactive(includeInactive: boolean): void {
+    this.store.setFilter({ includeInactive });
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.store.setPage(event.pageIndex + 1, event.pageSize);
+  }
+
+  protected createUser(): void {
+    this.openUserDialog({});
+  }
+
+  protected editUser(user: UserSummary): void {
+    if (this.canManage) this.openUserDialog({ user });
+  }
+
+  protected resetPassword(user: UserSummary): void {
+    this.dialog.open(ResetPasswordDialog, { ...DIALOG_CONFIG, data: user, injector: this.injector });
+  }
+
+  protected setActive(user: UserSummary, isActive: boolean): void {
+    this.store.update(user.id, { isActive, version: user.version }).subscribe({
+      next: () => {
+        const key = isActive ? 'users.reactivated' : 'users.deactivated';
+        this.snackBar.open(this.transloco.translate(key), undefined, { duration: 4000 });
+        this.store.reload();
+      },
+      error: (error: unknown) => {
+        if (error instanceof HttpErrorResponse && error.status === 409) {
+          const entity = this.transloco.translate('users.entity');
+          this.snackBar.open(this.transloco.translate('common.conflict', { entity }), undefined, {
+            duration: 6000,
+          });
+        }
+        this.store.reload();
+      },
+    });
+  }
+
+  private openUserDialog(data: UserDialogData): void {
+    this.dialog
+      .open<UserDialog, UserDialogData, boolean>(UserDialog, {
+        ...DIALOG_CONFIG,
+        data,
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((shouldReload) => {
+        if (shouldReload) this.store.reload();
+      });
+  }
+}
