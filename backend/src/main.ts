@@ -1,21 +1,89 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import pino from 'pino';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+import { AppModule } from './app/app.module';
+import { configureApp } from './app/configure-app';
+import { ConfigError, loadConfig } from './config/config';
+import { runMigrations } from './database/data-source';
+import { EmbeddedDatabase, EmbeddedPostgresError, startEmbeddedPostgres } from './database/embedded-postgres';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './database/seed/demo-seed';
+
+async function bootstrap(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const config = loadConfig();
+  const log = pino({ level: config.LOG_LEVEL, base: { app: 'bofast' } });
+
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, database: 'bofast', logger: log });
+    databaseUrl = embedded.url;
+  }
+  const stopEmbedded = async () => {
+    if (embedded) await embedded.stop().catch(() => undefined);
+    embedded = null;
+  };
+
+  try {
+    const applied = await runMigrations(databaseUrl);
+    if (applied.length) log.info({ migrations: applied }, 'Migrations applied');
+    // Never seed a server we were pointed at unless asked: demo data only on the embedded database.
+    const seed = config.SEED_DEMO_DATA ?? (embedded !== null && !args.has('--migrate-only'));
+    if (seed || args.has('--seed-only')) {
+      if (args.has('--seed-only') && !seed && config.SEED_DEMO_DATA !== true && !embedded) {
+        throw new ConfigError('Refusing to seed demo data into DATABASE_URL without SEED_DEMO_DATA=true');
+      }
+      const created = await seedDemoData(databaseUrl);
+      printDemoUsers(created);
+    }
+  } catch (error) {
+    await stopEmbedded();
+    throw error;
+  }
+  if (args.has('--migrate-only') || args.has('--seed-only')) {
+    await stopEmbedded();
+    return;
+  }
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
+  const { frontendDir } = configureApp(app, config);
+  if (!frontendDir) log.warn('No built frontend found (dist/frontend/browser); serving the API only');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'Shutting down');
+    await app.close().catch(() => undefined);
+    await stopEmbedded();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen(config.PORT);
+  log.info(`Bofast is running at http://localhost:${config.PORT} (API at /api, OpenAPI at /api/docs)`);
 }
 
-bootstrap();
+function printDemoUsers(created: boolean): void {
+  const lines = [
+    '',
+    created ? 'Demo data created. Demo users (all with the same password):' : 'Demo users (all with the same password):',
+    ...DEMO_USERS.map((u) => `  ${u.username.padEnd(16)} ${u.role}`),
+    `  password: ${DEMO_PASSWORD}`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) {
+    process.stderr.write(`\nBofast could not start:\n${error.message}\n\n`);
+  } else {
+    process.stderr.write(`\nBofast could not start: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

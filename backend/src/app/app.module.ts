@@ -1,10 +1,61 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { randomUUID } from 'node:crypto';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+
+import { AuthGuard } from '../common/auth/auth.guard';
+import { DomainErrorFilter } from '../common/errors/domain-error.filter';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { dataSourceOptions } from '../database/data-source';
+import { AccessLogModule } from '../features/access-log/access-log.module';
+import { AuthModule } from '../features/auth/auth.module';
+import { HealthController } from '../features/health/health.controller';
+import { OrganisationsModule } from '../features/organisations/organisations.module';
+import { TeamsModule } from '../features/teams/teams.module';
+import { UsersModule } from '../features/users/users.module';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [HealthController],
+      imports: [
+        AccessLogModule,
+        AuthModule,
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req: IncomingMessage) => {
+              const given = req.headers['x-request-id'];
+              return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            },
+            // No personal data in application logs: no query strings (searches), bodies, cookies or headers.
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            quietReqLogger: true,
+          },
+        }),
+        OrganisationsModule,
+        TeamsModule,
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        UsersModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      global: true,
+      exports: [APP_CONFIG],
+    };
+  }
+}

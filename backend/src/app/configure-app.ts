@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+
+import { createValidationPipe } from '../common/errors/validation';
+import type { AppConfig } from '../config/config';
+
+/** Everything main.ts and the API tests share: prefix, security headers, validation, OpenAPI, SPA. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): { frontendDir: string | null } {
+  if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Bofast API')
+      .setDescription('Sagsbehandling for boligsocialt arbejde. Log ind med POST /api/auth/login; send X-XSRF-TOKEN på ændringer.')
+      .setVersion('0.1.0')
+      .addCookieAuth('bofast_sid')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+
+  const frontendDir = resolve(config.FRONTEND_DIST ?? join(process.cwd(), 'dist/frontend/browser'));
+  if (!existsSync(join(frontendDir, 'index.html'))) return { frontendDir: null };
+  app.useStaticAssets(frontendDir, { index: false, maxAge: '1h' });
+  // Client-side routes: any other GET outside /api answers the Angular index.html.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(frontendDir, 'index.html'));
+  });
+  return { frontendDir };
+}

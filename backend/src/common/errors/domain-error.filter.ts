@@ -1,0 +1,103 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiError } from '@bofast/contracts';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+
+import { DomainError, DomainErrorCode } from './domain-error';
+
+function assertUnreachable(x: never): never {
+  throw new Error(`Unhandled error code ${String(x)}`);
+}
+
+export function statusFor(code: DomainErrorCode): number {
+  switch (code) {
+    case 'NOT_FOUND':
+      return HttpStatus.NOT_FOUND;
+    case 'VERSION_CONFLICT':
+    case 'ALREADY_EXISTS':
+    case 'INVALID_STATE':
+      return HttpStatus.CONFLICT;
+    case 'VALIDATION_FAILED':
+      return HttpStatus.BAD_REQUEST;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return HttpStatus.UNAUTHORIZED;
+    case 'LOGIN_THROTTLED':
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case 'CSRF_REJECTED':
+    case 'FORBIDDEN':
+      return HttpStatus.FORBIDDEN;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+const HTTP_CODES: Record<number, [string, string]> = {
+  400: ['BAD_REQUEST', 'Forespørgslen er ugyldig.'],
+  401: ['UNAUTHENTICATED', 'Du skal logge ind.'],
+  403: ['FORBIDDEN', 'Du har ikke adgang til dette.'],
+  404: ['NOT_FOUND', 'Siden eller ressourcen findes ikke.'],
+  405: ['METHOD_NOT_ALLOWED', 'Metoden er ikke tilladt.'],
+  413: ['PAYLOAD_TOO_LARGE', 'Forespørgslen er for stor.'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'Formatet understøttes ikke.'],
+  429: ['TOO_MANY_REQUESTS', 'For mange forespørgsler. Prøv igen om lidt.'],
+};
+
+/** Turns every error into the ApiError body. Unknown errors become 500 without details (logged). */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const body = this.toBody(exception);
+    body.requestId = req.id ? String(req.id) : undefined;
+    if (exception instanceof DomainError && exception.details.retryAfterSeconds) {
+      res.setHeader('Retry-After', String(exception.details.retryAfterSeconds));
+    }
+    if (body.statusCode >= 500) {
+      // Log the error class and stack only: messages from the driver can echo parameter values.
+      const err = exception as Error;
+      this.logger.error({ err: { type: err?.constructor?.name, stack: err?.stack }, requestId: body.requestId }, 'Unhandled error');
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiError & { current?: unknown } {
+    if (exception instanceof DomainError) {
+      const status = statusFor(exception.code);
+      return {
+        statusCode: status,
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details.fields ? { fields: exception.details.fields } : {}),
+        ...(exception.details.current !== undefined ? { current: exception.details.current } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse() as { fields?: Record<string, string[]>; code?: string; message?: unknown };
+      const [code, message] = HTTP_CODES[status] ?? ['HTTP_ERROR', exception.message];
+      return {
+        statusCode: status,
+        code: response.code ?? code,
+        message: typeof response.message === 'string' && response.fields ? response.message : message,
+        ...(response.fields ? { fields: response.fields } : {}),
+      };
+    }
+    if (exception instanceof QueryFailedError) {
+      const pgCode = (exception as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
+      if (pgCode === '23505') return { statusCode: 409, code: 'ALREADY_EXISTS', message: 'Findes allerede.' };
+      if (pgCode === '23503') return { statusCode: 400, code: 'BAD_REFERENCE', message: 'En henvisning peger på noget, der ikke findes.' };
+      if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
+        return { statusCode: 400, code: 'BAD_REQUEST', message: 'Forespørgslen er ugyldig.' };
+      }
+    }
+    const err = exception as { type?: string; status?: number };
+    if (err?.type === 'entity.parse.failed') return { statusCode: 400, code: 'BAD_JSON', message: 'Forespørgslen er ikke gyldig JSON.' };
+    if (err?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Forespørgslen er for stor.' };
+    return { statusCode: 500, code: 'INTERNAL', message: 'Der opstod en uventet fejl. Prøv igen.' };
+  }
+}

@@ -1,0 +1,30 @@
+/** Codes the API answers with; the DomainErrorFilter maps each to an HTTP status. */
+export type DomainErrorCode =
+  | 'NOT_FOUND'
+  | 'VERSION_CONFLICT'
+  | 'ALREADY_EXISTS'
+  | 'INVALID_STATE'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'LOGIN_THROTTLED'
+  | 'CSRF_REJECTED'
+  | 'FORBIDDEN';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: { fields?: Record<string, string[]>; current?: unknown; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'Ressourcen') => new DomainError('NOT_FOUND', `${what} findes ikke.`);
+
+export const versionConflict = (current: unknown) =>
+  new DomainError('VERSION_CONFLICT', 'Posten er ændret af en anden. Indlæs den igen, og prøv på ny.', { current });
+
+export const fieldError = (field: string, message: string) =>
+  new DomainError('VALIDATION_FAILED', 'Der er fejl i de indtastede oplysninger.', { fields: { [field]: [message] } });

@@ -1,0 +1,54 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+
+import { AccessLogEntity } from '../features/access-log/access-log.entity';
+import { LoginAttemptEntity } from '../features/auth/login-attempt.entity';
+import { SessionEntity } from '../features/auth/session.entity';
+import { AfdelingEntity } from '../features/organisations/afdeling.entity';
+import { BoligorganisationEntity } from '../features/organisations/boligorganisation.entity';
+import { PartnerOrganisationEntity } from '../features/organisations/partner-organisation.entity';
+import { TeamEntity } from '../features/teams/team.entity';
+import { UserEntity } from '../features/users/user.entity';
+import { CreateFoundationSchema1795000000000 } from './migrations/1795000000000-CreateFoundationSchema';
+
+export const ENTITIES = [
+  AccessLogEntity,
+  AfdelingEntity,
+  BoligorganisationEntity,
+  LoginAttemptEntity,
+  PartnerOrganisationEntity,
+  SessionEntity,
+  TeamEntity,
+  UserEntity,
+];
+
+/** Listed explicitly (not globbed) because the backend is bundled by webpack. */
+export const MIGRATIONS = [CreateFoundationSchema1795000000000];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logging: false,
+    extra: { max: 10, application_name: 'bofast' },
+  };
+}
+
+/** Runs pending migrations on a short-lived connection, before the app serves. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    const done = await ds.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+// The TypeORM CLI (npm run db:migration:generate) loads this default export.
+export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bofast'));

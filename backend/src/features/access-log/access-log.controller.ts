@@ -1,0 +1,36 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AccessLogEntry, Page, Permission, SubjectAccessExport } from '@bofast/contracts';
+import type { Response } from 'express';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ListAccessLogQueryDto, SubjectExportQueryDto } from './access-log.dto';
+import { AccessLogService } from './access-log.service';
+
+@ApiTags('access-log')
+@Controller('access-log')
+export class AccessLogController {
+  constructor(private readonly service: AccessLogService) {}
+
+  @Get()
+  @RequirePermission(Permission.AccessLogRead)
+  list(@Ctx() ctx: RequestContext, @Query() query: ListAccessLogQueryDto): Promise<Page<AccessLogEntry>> {
+    return this.service.list(ctx, query);
+  }
+
+  @Get('export')
+  @RequirePermission(Permission.AccessLogExport)
+  async export(@Ctx() ctx: RequestContext, @Query() query: SubjectExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<SubjectAccessExport | string> {
+    const result = await this.service.exportForSubject(ctx, query.subjectType, query.subjectId);
+    if (query.format !== 'csv') return result;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="indsigt-${query.subjectType}-${query.subjectId}.csv"`);
+    const lines = result.entries.map((e) => [e.occurredAt, e.actorRole ?? '', e.action, e.purpose].map(csvCell).join(';'));
+    return ['\uFEFFtidspunkt;rolle;handling;formaal', ...lines].join('\r\n');
+  }
+}
+
+function csvCell(value: string): string {
+  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Permission, SessionInfo } from '@bofast/contracts';
+import type { Request, Response } from 'express';
+
+import { clearSessionCookies, setAnonymousCsrfCookie, setSessionCookies } from '../../common/auth/cookies';
+import { Public, RequirePermission } from '../../common/auth/decorators';
+import { Anon, AnonymousContext, Ctx, RequestContext } from '../../common/http/request-context';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { UserEntity } from '../users/user.entity';
+import { ChangePasswordDto, LoginDto, UpdateMeDto } from './auth.dto';
+import { AuthService, newToken } from './auth.service';
+import { LocalAuthGuard } from './local-auth.guard';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Issues the CSRF cookie a browser needs before it may POST the login form. */
+  @Public()
+  @Get('csrf')
+  csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): { ok: true } {
+    const existing = (req.cookies as Record<string, string | undefined>)['XSRF-TOKEN'];
+    if (!existing) setAnonymousCsrfCookie(this.config, req, res, newToken());
+    return { ok: true };
+  }
+
+  @Public()
+  @UseGuards(LocalAuthGuard)
+  @Post('login')
+  @HttpCode(200)
+  async login(
+    @Body() _body: LoginDto,
+    @Req() req: Request & { user: UserEntity },
+    @Anon() anon: AnonymousContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CurrentUser> {
+    const issued = await this.auth.startSession(req.user, anon);
+    setSessionCookies(this.config, req, res, issued.token, issued.csrfToken, issued.expiresAt);
+    return issued.user;
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @RequirePermission(Permission.SelfUpdate)
+  async logout(@Ctx() ctx: RequestContext, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(ctx);
+    clearSessionCookies(this.config, req, res);
+  }
+
+  @Get('me')
+  @RequirePermission(Permission.SelfRead)
+  me(@Ctx() ctx: RequestContext): Promise<CurrentUser> {
+    return this.auth.me(ctx);
+  }
+
+  @Patch('me')
+  @RequirePermission(Permission.SelfUpdate)
+  updateMe(@Ctx() ctx: RequestContext, @Body() dto: UpdateMeDto): Promise<CurrentUser> {
+    return this.auth.updateMe(ctx, dto);
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @RequirePermission(Permission.SelfUpdate)
+  changePassword(@Ctx() ctx: RequestContext, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(ctx, dto);
+  }
+
+  @Get('sessions')
+  @RequirePermission(Permission.SelfRead)
+  sessions(@Ctx() ctx: RequestContext): Promise<SessionInfo[]> {
+    return this.auth.listSessions(ctx);
+  }
+
+  @Delete('sessions/:sessionId')
+  @HttpCode(204)
+  @RequirePermission(Permission.SelfUpdate)
+  revokeSession(@Ctx() ctx: RequestContext, @Param('sessionId', new ParseUUIDPipe()) sessionId: string): Promise<void> {
+    return this.auth.revokeSession(ctx, sessionId);
+  }
+}

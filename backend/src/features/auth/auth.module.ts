@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+
+import { UsersRepository } from '../users/users.repository';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LocalStrategy } from './local.strategy';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { SessionsRepository } from './sessions.repository';
+
+@Global()
+@Module({
+  controllers: [AuthController],
+  exports: [PasswordService, SessionsRepository, UsersRepository],
+  imports: [PassportModule],
+  providers: [AuthService, LocalStrategy, LoginThrottleService, PasswordService, SessionsRepository, UsersRepository],
+})
+export class AuthModule {}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Permission, TeamSummary } from '@bofast/contracts';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { CreateTeamDto, UpdateTeamDto } from './teams.dto';
+import { TeamsService } from './teams.service';
+
+@ApiTags('teams')
+@Controller('teams')
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Get()
+  @RequirePermission(Permission.TeamRead)
+  list(): Promise<TeamSummary[]> {
+    return this.teams.list();
+  }
+
+  @Get(':teamId')
+  @RequirePermission(Permission.TeamRead)
+  get(@Param('teamId', new ParseUUIDPipe()) id: string): Promise<TeamSummary> {
+    return this.teams.get(id);
+  }
+
+  @Post()
+  @RequirePermission(Permission.TeamManage)
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateTeamDto): Promise<TeamSummary> {
+    return this.teams.create(ctx, dto);
+  }
+
+  @Patch(':teamId')
+  @RequirePermission(Permission.TeamManage)
+  update(@Ctx() ctx: RequestContext, @Param('teamId', new ParseUUIDPipe()) id: string, @Body() dto: UpdateTeamDto): Promise<TeamSummary> {
+    return this.teams.update(ctx, id, dto);
+  }
+}

