@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
@@ -29,6 +29,7 @@ export class AppModule {
         AccessLogModule,
         AuthModule,
         LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.LOG_LEVEL,
             genReqId: (req: IncomingMessage) => {

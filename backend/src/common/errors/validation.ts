@@ -3,7 +3,8 @@ import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/co
 function collect(errors: ValidationError[], prefix: string, out: Record<string, string[]>): void {
   for (const e of errors) {
     const key = prefix ? `${prefix}.${e.property}` : e.property;
-    if (e.constraints) out[key] = Object.values(e.constraints);
+    // A missing value gets one clear message ("Skal udfyldes") instead of every rule it also breaks.
+    if (e.constraints) out[key] = e.constraints['isNotEmpty'] && (e.value === undefined || e.value === null || e.value === '') ? [e.constraints['isNotEmpty']] : Object.values(e.constraints);
     if (e.children?.length) collect(e.children, key, out);
   }
 }

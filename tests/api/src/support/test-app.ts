@@ -1,0 +1,110 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { AUTH_COOKIE, CSRF_COOKIE, CSRF_HEADER } from '@bofast/contracts';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+
+import { AppModule } from '../../../../backend/src/app/app.module';
+import { configureApp } from '../../../../backend/src/app/configure-app';
+import { loadConfig } from '../../../../backend/src/config/config';
+import { runMigrations } from '../../../../backend/src/database/data-source';
+import { DEMO_PASSWORD, seedDemoData } from '../../../../backend/src/database/seed/demo-seed';
+
+export { DEMO_PASSWORD };
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  client(): ApiClient;
+  loginAs(username: string, password?: string): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+/** The real AppModule on the run's fresh database (migrated and seeded with the demo world). */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run through tests/api/jest.config.cjs');
+  await runMigrations(url);
+  await seedDemoData(url);
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    FRONTEND_DIST: '/nonexistent',
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+    ...overrides,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, url)] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureApp(app, config);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  const client = () => new ApiClient(app);
+  return {
+    app,
+    dataSource,
+    client,
+    loginAs: async (username, password = DEMO_PASSWORD) => {
+      const c = client();
+      const res = await c.login(username, password);
+      if (res.status !== 200) throw new Error(`login as ${username} gave ${res.status}: ${JSON.stringify(res.body)}`);
+      return c;
+    },
+    close: () => app.close(),
+  };
+}
+
+/** A browser-like client: keeps cookies and echoes the CSRF cookie in the header on changes. */
+export class ApiClient {
+  readonly agent: TestAgent;
+  csrf: string | undefined;
+  sid: string | undefined;
+
+  constructor(app: INestApplication) {
+    this.agent = request.agent(app.getHttpServer());
+  }
+
+  private remember(res: request.Response): request.Response {
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    for (const c of cookies) {
+      const m = new RegExp(`^${CSRF_COOKIE}=([^;]*)`).exec(c);
+      if (m) this.csrf = m[1] || undefined;
+      const sid = new RegExp(`^${AUTH_COOKIE}=([^;]*)`).exec(c);
+      if (sid) this.sid = sid[1] || undefined;
+    }
+    return res;
+  }
+
+  async prime(): Promise<void> {
+    this.remember(await this.agent.get('/api/auth/csrf'));
+  }
+
+  async login(username: string, password: string): Promise<request.Response> {
+    if (!this.csrf) await this.prime();
+    return this.remember(await this.agent.post('/api/auth/login').set(CSRF_HEADER, this.csrf ?? '').send({ username, password }));
+  }
+
+  async get(path: string): Promise<request.Response> {
+    return this.remember(await this.agent.get(path));
+  }
+
+  async send(method: 'post' | 'patch' | 'put' | 'delete', path: string, body?: object): Promise<request.Response> {
+    const req = this.agent[method](path).set(CSRF_HEADER, this.csrf ?? '');
+    return this.remember(await (body === undefined ? req : req.send(body)));
+  }
+
+  post(path: string, body: object = {}) {
+    return this.send('post', path, body);
+  }
+
+  patch(path: string, body: object = {}) {
+    return this.send('patch', path, body);
+  }
+
+  delete(path: string) {
+    return this.send('delete', path);
+  }
+}
