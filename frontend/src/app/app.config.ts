@@ -19,7 +19,6 @@ import { AuthStore } from './core/auth/auth-store';
 import { errorInterceptor } from './core/http/error-interceptor';
 import { LANGUAGES, LanguageStore } from './core/i18n/language-store';
 import { TranslocoHttpLoader } from './core/i18n/transloco-http-loader';
-import { registerIcons } from './core/shell/icons';
 
 registerLocaleData(localeDa);
 
@@ -44,7 +43,6 @@ export const appConfig: ApplicationConfig = {
     }),
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
     provideAppInitializer(async () => {
-      registerIcons();
       const languages = inject(LanguageStore);
       const authStore = inject(AuthStore);
       await languages.init();

@@ -24,6 +24,7 @@ import type { Locale } from '@bofast/contracts';
 
 import { AuthStore } from '../auth/auth-store';
 import { LANGUAGES, LanguageStore } from '../i18n/language-store';
+import { registerIcons } from './icons';
 import { visibleNavItems } from './nav-items';
 
 export const HANDSET_QUERY = '(max-width: 767.98px)';
@@ -63,6 +64,10 @@ export class Shell {
     { initialValue: false },
   );
   protected readonly isNavOpen = linkedSignal(() => !this.isHandset());
+
+  constructor() {
+    registerIcons();
+  }
 
   protected skipToContent(event: Event): void {
     event.preventDefault();

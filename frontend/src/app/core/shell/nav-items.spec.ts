@@ -1,0 +1,19 @@
+import { Role, getPermissions } from '@bofast/contracts';
+
+import { visibleNavItems } from './nav-items';
+
+describe('visibleNavItems', () => {
+  it.each([
+    [Role.Dpo, ['home', 'users', 'audit', 'me']],
+    [Role.Admin, ['home', 'users', 'teams', 'me']],
+    [Role.Teamleder, ['home', 'users', 'teams', 'me']],
+    [Role.SocialVicevaert, ['home', 'me']],
+    [Role.KommunalPartner, ['home', 'me']],
+  ])('should show the permitted items when the role is %s', (role, expected) => {
+    expect(visibleNavItems(getPermissions(role)).map((item) => item.key)).toEqual(expected);
+  });
+
+  it('should show nothing when the user has no permissions', () => {
+    expect(visibleNavItems([])).toEqual([]);
+  });
+});
