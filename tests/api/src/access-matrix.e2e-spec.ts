@@ -1,0 +1,110 @@
+import { ALL_ROLES, hasPermission, Permission, Role } from '@bofast/contracts';
+
+import { ApiClient, createTestApp, TestApp } from './support/test-app';
+
+/**
+ * Every route of the API, with the permission it must demand (or PUBLIC). The first test fails when a
+ * route is added without an entry here; the others prove that each role gets exactly what the
+ * role → permission map in @bofast/contracts grants, and that anonymous callers get 401.
+ */
+const PUBLIC = 'PUBLIC' as const;
+const ROUTES: Record<string, Permission | typeof PUBLIC> = {
+  'GET /api/health': PUBLIC,
+  'GET /api/auth/csrf': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/logout': Permission.SelfUpdate,
+  'GET /api/auth/me': Permission.SelfRead,
+  'PATCH /api/auth/me': Permission.SelfUpdate,
+  'POST /api/auth/me/password': Permission.SelfUpdate,
+  'GET /api/auth/sessions': Permission.SelfRead,
+  'DELETE /api/auth/sessions/:sessionId': Permission.SelfUpdate,
+  'GET /api/users': Permission.UserRead,
+  'GET /api/users/:userId': Permission.UserRead,
+  'POST /api/users': Permission.UserManage,
+  'PATCH /api/users/:userId': Permission.UserManage,
+  'POST /api/users/:userId/reset-password': Permission.UserManage,
+  'GET /api/teams': Permission.TeamRead,
+  'GET /api/teams/:teamId': Permission.TeamRead,
+  'POST /api/teams': Permission.TeamManage,
+  'PATCH /api/teams/:teamId': Permission.TeamManage,
+  'GET /api/organisations/boligorganisationer': Permission.OrganisationRead,
+  'GET /api/organisations/partners': Permission.OrganisationRead,
+  'GET /api/access-log': Permission.AccessLogRead,
+  'GET /api/access-log/export': Permission.AccessLogExport,
+};
+
+const USERNAME: Record<Role, string> = {
+  social_vicevaert: 'vicevaert',
+  beboerraadgiver: 'beboerraadgiver',
+  oekonomisk_raadgiver: 'oekonomi',
+  teamleder: 'teamleder',
+  kommunal_partner: 'partner',
+  boligorganisation: 'boligorg',
+  admin: 'admin',
+  dpo: 'dpo',
+};
+
+const RANDOM_ID = '00000000-0000-4000-8000-000000000000';
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+function discoverRoutes(t: TestApp): string[] {
+  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
+  return express.router.stack
+    .filter((l) => l.route)
+    .flatMap((l) => Object.keys(l.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${l.route!.path}`))
+    .filter((r) => r.includes(' /api/') && !r.includes('/api/docs') && !r.includes('{*')); // {*path}: middleware, not routes
+}
+
+function call(client: ApiClient, route: string) {
+  const [method, template] = route.split(' ');
+  const path = template.replace(/:[A-Za-z]+/g, RANDOM_ID);
+  return method === 'GET' ? client.get(path) : client.send(method.toLowerCase() as 'post' | 'patch' | 'delete', path, {});
+}
+
+describe('Role × route access matrix', () => {
+  let t: TestApp;
+  const sessions = new Map<Role, ApiClient>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of ALL_ROLES) sessions.set(role, await t.loginAs(USERNAME[role]));
+  });
+
+  afterAll(() => t.close());
+
+  it('should have an entry for every route the API serves, and no stale entries', () => {
+    expect(discoverRoutes(t).sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it.each(Object.entries(ROUTES).filter(([, p]) => p !== PUBLIC))('should answer 401 to an anonymous %s', async (route) => {
+    const c = t.client();
+    await c.prime();
+    expect((await call(c, route)).status).toBe(401);
+  });
+
+  const cases = ALL_ROLES.flatMap((role) =>
+    Object.entries(ROUTES)
+      .filter(([route]) => route !== 'POST /api/auth/logout')
+      .map(([route, permission]) => [role, route, permission] as const),
+  );
+
+  it.each(cases)('%s → %s', async (role, route, permission) => {
+    const res = await call(sessions.get(role)!, route);
+    const allowed = permission === PUBLIC || hasPermission(role, permission);
+    if (allowed) {
+      expect([401, 403]).not.toContain(res.status);
+      expect(res.status).toBeLessThan(500);
+    } else {
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it.each(ALL_ROLES)('%s may log out', async (role) => {
+    const c = sessions.get(role)!;
+    expect((await call(c, 'POST /api/auth/logout')).status).toBe(204);
+    expect((await c.get('/api/auth/me')).status).toBe(401);
+  });
+});
