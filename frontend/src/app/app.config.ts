@@ -1,5 +1,9 @@
 import { registerLocaleData } from '@angular/common';
-import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import {
+  provideHttpClient,
+  withInterceptors,
+  withXsrfConfiguration,
+} from '@angular/common/http';
 import localeDa from '@angular/common/locales/da';
 import {
   type ApplicationConfig,
@@ -9,7 +13,11 @@ import {
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import {
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+} from '@angular/router';
 import { provideTransloco } from '@jsverse/transloco';
 
 import { CSRF_COOKIE, CSRF_HEADER, Locale } from '@bofast/contracts';
@@ -18,6 +26,7 @@ import { appRoutes } from './app.routes';
 import { AuthStore } from './core/auth/auth-store';
 import { errorInterceptor } from './core/http/error-interceptor';
 import { LANGUAGES, LanguageStore } from './core/i18n/language-store';
+import { TranslatedTitleStrategy } from './core/i18n/translated-title-strategy';
 import { TranslocoHttpLoader } from './core/i18n/transloco-http-loader';
 
 registerLocaleData(localeDa);
@@ -26,9 +35,13 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideHttpClient(
       withInterceptors([errorInterceptor]),
-      withXsrfConfiguration({ cookieName: CSRF_COOKIE, headerName: CSRF_HEADER }),
+      withXsrfConfiguration({
+        cookieName: CSRF_COOKIE,
+        headerName: CSRF_HEADER,
+      }),
     ),
     provideTransloco({
       config: {
@@ -41,7 +54,10 @@ export const appConfig: ApplicationConfig = {
       },
       loader: TranslocoHttpLoader,
     }),
-    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline' },
+    },
     provideAppInitializer(async () => {
       const languages = inject(LanguageStore);
       const authStore = inject(AuthStore);

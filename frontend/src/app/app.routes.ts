@@ -2,7 +2,11 @@ import type { Route } from '@angular/router';
 
 import { Permission } from '@bofast/contracts';
 
-import { authGuard, guestGuard, permissionGuard } from './core/guards/auth-guard';
+import {
+  authGuard,
+  guestGuard,
+  permissionGuard,
+} from './core/guards/auth-guard';
 import { NotFoundPage } from './core/not-found/not-found-page';
 import { Shell } from './core/shell/shell';
 
@@ -10,8 +14,9 @@ export const appRoutes: Route[] = [
   {
     path: 'login',
     canActivate: [guestGuard],
-    title: 'Bofast',
-    loadComponent: () => import('./features/login/login-page').then((m) => m.LoginPage),
+    title: 'login.title',
+    loadComponent: () =>
+      import('./features/login/login-page').then((m) => m.LoginPage),
   },
   {
     path: '',
@@ -22,36 +27,38 @@ export const appRoutes: Route[] = [
       {
         path: '',
         pathMatch: 'full',
-        title: 'Bofast',
+        title: 'nav.home',
         canActivate: [permissionGuard(Permission.SelfRead)],
-        loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
+        loadComponent: () =>
+          import('./features/home/home-page').then((m) => m.HomePage),
       },
       {
         path: 'me',
-        title: 'Bofast',
+        title: 'nav.me',
         canActivate: [permissionGuard(Permission.SelfRead)],
-        loadComponent: () => import('./features/me/me-page').then((m) => m.MePage),
+        loadComponent: () =>
+          import('./features/me/me-page').then((m) => m.MePage),
       },
       {
         path: 'admin/users',
-        title: 'Bofast',
+        title: 'nav.users',
         canActivate: [permissionGuard(Permission.UserRead)],
         loadChildren: () => import('./features/users/users.routes'),
       },
       {
         path: 'admin/teams',
-        title: 'Bofast',
+        title: 'nav.teams',
         canActivate: [permissionGuard(Permission.TeamRead)],
         loadChildren: () => import('./features/teams/teams.routes'),
       },
       {
         path: 'audit',
-        title: 'Bofast',
+        title: 'nav.audit',
         canActivate: [permissionGuard(Permission.AccessLogRead)],
         loadChildren: () => import('./features/audit/audit.routes'),
       },
-      { path: 'not-found', component: NotFoundPage },
-      { path: '**', component: NotFoundPage },
+      { path: 'not-found', title: 'notFound.title', component: NotFoundPage },
+      { path: '**', title: 'notFound.title', component: NotFoundPage },
     ],
   },
 ];

@@ -1,7 +1,14 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { type Observable, defer, firstValueFrom, of, switchMap, tap } from 'rxjs';
+import {
+  type Observable,
+  defer,
+  firstValueFrom,
+  of,
+  switchMap,
+  tap,
+} from 'rxjs';
 
 import {
   CSRF_COOKIE,
@@ -36,7 +43,9 @@ export class AuthStore {
   async load(): Promise<void> {
     try {
       const user = await firstValueFrom(
-        this.http.get<CurrentUser>('/api/auth/me', { context: noAuthRedirectContext() }),
+        this.http.get<CurrentUser>('/api/auth/me', {
+          context: noAuthRedirectContext(),
+        }),
       );
       this.setUser(user);
     } catch (error) {
@@ -73,12 +82,22 @@ export class AuthStore {
 
   changePassword(request: ChangePasswordRequest): Observable<void> {
     return this.http
-      .post<void>('/api/auth/me/password', request, { context: noAuthRedirectContext() })
-      .pipe(tap(() => this.state.update((u) => (u ? { ...u, mustChangePassword: false } : u))));
+      .post<void>('/api/auth/me/password', request, {
+        context: noAuthRedirectContext(),
+      })
+      .pipe(
+        tap(() =>
+          this.state.update((u) =>
+            u ? { ...u, mustChangePassword: false } : u,
+          ),
+        ),
+      );
   }
 
   endSession(id: string): Observable<void> {
-    return this.http.delete<void>(`/api/auth/sessions/${encodeURIComponent(id)}`);
+    return this.http.delete<void>(
+      `/api/auth/sessions/${encodeURIComponent(id)}`,
+    );
   }
 
   changeLanguage(locale: Locale): void {
@@ -101,7 +120,9 @@ export class AuthStore {
 
   private ensureCsrfToken(): Observable<unknown> {
     return defer(() =>
-      this.document.cookie.split('; ').some((c) => c.startsWith(`${CSRF_COOKIE}=`))
+      this.document.cookie
+        .split('; ')
+        .some((c) => c.startsWith(`${CSRF_COOKIE}=`))
         ? of(null)
         : this.http.get('/api/auth/csrf', { context: noAuthRedirectContext() }),
     );

@@ -10,7 +10,11 @@ import {
 
 import { Permission, Role } from '@bofast/contracts';
 
-import { createUser, provideAppTesting, signIn } from '../../../testing/testing-providers';
+import {
+  createUser,
+  provideAppTesting,
+  signIn,
+} from '../../../testing/testing-providers';
 import { authGuard, permissionGuard } from './auth-guard';
 
 function runGuard(guard: CanActivateFn, url = '/admin/users') {
@@ -20,7 +24,9 @@ function runGuard(guard: CanActivateFn, url = '/admin/users') {
 }
 
 describe('guards', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: provideAppTesting() }));
+  beforeEach(() =>
+    TestBed.configureTestingModule({ providers: provideAppTesting() }),
+  );
 
   describe('permissionGuard', () => {
     it('should show the not-found page at the same URL when the permission is missing', async () => {
@@ -28,7 +34,9 @@ describe('guards', () => {
       const result = runGuard(permissionGuard(Permission.UserRead));
       expect(result).toBeInstanceOf(RedirectCommand);
       const command = result as RedirectCommand;
-      expect(TestBed.inject(Router).serializeUrl(command.redirectTo)).toBe('/not-found');
+      expect(TestBed.inject(Router).serializeUrl(command.redirectTo)).toBe(
+        '/not-found',
+      );
       expect(command.navigationBehaviorOptions?.skipLocationChange).toBe(true);
     });
 
@@ -38,7 +46,9 @@ describe('guards', () => {
     });
 
     it('should deny when nobody is signed in', () => {
-      expect(runGuard(permissionGuard(Permission.SelfRead))).toBeInstanceOf(RedirectCommand);
+      expect(runGuard(permissionGuard(Permission.SelfRead))).toBeInstanceOf(
+        RedirectCommand,
+      );
     });
   });
 

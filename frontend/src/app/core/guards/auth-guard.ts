@@ -10,7 +10,8 @@ export const authGuard: CanActivateFn = (_route, state) => {
   const authStore = inject(AuthStore);
   const router = inject(Router);
   if (authStore.isLoggedIn()) return true;
-  const queryParams = state.url && state.url !== '/' ? { returnUrl: state.url } : {};
+  const queryParams =
+    state.url && state.url !== '/' ? { returnUrl: state.url } : {};
   return router.createUrlTree(['/login'], { queryParams });
 };
 
@@ -29,6 +30,8 @@ export function permissionGuard(permission: Permission): CanActivateFn {
     const authStore = inject(AuthStore);
     if (authStore.can(permission)) return true;
     const router = inject(Router);
-    return new RedirectCommand(router.parseUrl('/not-found'), { skipLocationChange: true });
+    return new RedirectCommand(router.parseUrl('/not-found'), {
+      skipLocationChange: true,
+    });
   };
 }

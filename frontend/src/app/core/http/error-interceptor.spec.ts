@@ -6,7 +6,11 @@ import { Router } from '@angular/router';
 
 import { Role } from '@bofast/contracts';
 
-import { createUser, provideAppTesting, signIn } from '../../../testing/testing-providers';
+import {
+  createUser,
+  provideAppTesting,
+  signIn,
+} from '../../../testing/testing-providers';
 import { AuthStore } from '../auth/auth-store';
 import { pageLoadContext } from './http-context';
 
@@ -25,25 +29,39 @@ describe('errorInterceptor', () => {
 
   it('should sign the user out and go to /login when the API answers 401', () => {
     const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
-    TestBed.inject(HttpClient).get('/api/users').subscribe({ error: () => undefined });
-    http.expectOne('/api/users').flush(null, { status: 401, statusText: 'Unauthorized' });
+    TestBed.inject(HttpClient)
+      .get('/api/users')
+      .subscribe({ error: () => undefined });
+    http
+      .expectOne('/api/users')
+      .flush(null, { status: 401, statusText: 'Unauthorized' });
     expect(TestBed.inject(AuthStore).user()).toBeNull();
     expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: {} });
   });
 
   it('should show the not-found page when a page load answers 404', () => {
-    const navigate = jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+    const navigate = jest
+      .spyOn(router, 'navigateByUrl')
+      .mockResolvedValue(true);
     TestBed.inject(HttpClient)
       .get('/api/teams', { context: pageLoadContext() })
       .subscribe({ error: () => undefined });
-    http.expectOne('/api/teams').flush(null, { status: 404, statusText: 'Not Found' });
-    expect(navigate).toHaveBeenCalledWith('/not-found', { skipLocationChange: true });
+    http
+      .expectOne('/api/teams')
+      .flush(null, { status: 404, statusText: 'Not Found' });
+    expect(navigate).toHaveBeenCalledWith('/not-found', {
+      skipLocationChange: true,
+    });
   });
 
   it('should show a Danish snackbar when the server fails', () => {
     const open = jest.spyOn(TestBed.inject(MatSnackBar), 'open');
-    TestBed.inject(HttpClient).get('/api/teams').subscribe({ error: () => undefined });
-    http.expectOne('/api/teams').flush(null, { status: 503, statusText: 'Unavailable' });
+    TestBed.inject(HttpClient)
+      .get('/api/teams')
+      .subscribe({ error: () => undefined });
+    http
+      .expectOne('/api/teams')
+      .flush(null, { status: 503, statusText: 'Unavailable' });
     expect(open).toHaveBeenCalledWith(
       'Der opstod en fejl på serveren. Prøv igen om lidt.',
       'Luk',

@@ -10,13 +10,45 @@ export interface NavItem {
 
 /** The one navigation definition; the sidenav shows the items the user's permissions allow. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'home', path: '/', labelKey: 'nav.home', permission: Permission.SelfRead, exact: true },
-  { key: 'users', path: '/admin/users', labelKey: 'nav.users', permission: Permission.UserRead, exact: false },
-  { key: 'teams', path: '/admin/teams', labelKey: 'nav.teams', permission: Permission.TeamRead, exact: false },
-  { key: 'audit', path: '/audit', labelKey: 'nav.audit', permission: Permission.AccessLogRead, exact: false },
-  { key: 'me', path: '/me', labelKey: 'nav.me', permission: Permission.SelfRead, exact: false },
+  {
+    key: 'home',
+    path: '/',
+    labelKey: 'nav.home',
+    permission: Permission.SelfRead,
+    exact: true,
+  },
+  {
+    key: 'users',
+    path: '/admin/users',
+    labelKey: 'nav.users',
+    permission: Permission.UserRead,
+    exact: false,
+  },
+  {
+    key: 'teams',
+    path: '/admin/teams',
+    labelKey: 'nav.teams',
+    permission: Permission.TeamRead,
+    exact: false,
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    labelKey: 'nav.audit',
+    permission: Permission.AccessLogRead,
+    exact: false,
+  },
+  {
+    key: 'me',
+    path: '/me',
+    labelKey: 'nav.me',
+    permission: Permission.SelfRead,
+    exact: false,
+  },
 ];
 
 export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => hasPermission(permissions, item.permission));
+  return NAV_ITEMS.filter((item) =>
+    hasPermission(permissions, item.permission),
+  );
 }

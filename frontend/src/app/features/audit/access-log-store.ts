@@ -29,7 +29,11 @@ export const EMPTY_FILTER: AccessLogFilter = {
   to: '',
 };
 
-export function exportUrl(subjectType: string, subjectId: string, format?: 'csv'): string {
+export function exportUrl(
+  subjectType: string,
+  subjectId: string,
+  format?: 'csv',
+): string {
   const params = new URLSearchParams({ subjectType, subjectId });
   if (format) params.set('format', format);
   return `/api/access-log/export?${params.toString()}`;
@@ -45,17 +49,26 @@ export class AccessLogStore {
 
   private readonly resource = httpResource<Page<AccessLogEntry>>(() => {
     const filter = this.filter();
-    const params: Record<string, string | number> = { page: this.page(), pageSize: this.pageSize() };
+    const params: Record<string, string | number> = {
+      page: this.page(),
+      pageSize: this.pageSize(),
+    };
     if (filter.action) params['action'] = filter.action;
     if (filter.subjectType) params['subjectType'] = filter.subjectType;
     if (filter.subjectId.trim()) params['subjectId'] = filter.subjectId.trim();
-    if (filter.from) params['from'] = new Date(`${filter.from}T00:00:00`).toISOString();
-    if (filter.to) params['to'] = new Date(`${filter.to}T23:59:59.999`).toISOString();
+    if (filter.from)
+      params['from'] = new Date(`${filter.from}T00:00:00`).toISOString();
+    if (filter.to)
+      params['to'] = new Date(`${filter.to}T23:59:59.999`).toISOString();
     return { url: '/api/access-log', params, context: pageLoadContext() };
   });
 
-  readonly entries = computed(() => (this.resource.hasValue() ? this.resource.value().items : []));
-  readonly total = computed(() => (this.resource.hasValue() ? this.resource.value().total : 0));
+  readonly entries = computed(() =>
+    this.resource.hasValue() ? this.resource.value().items : [],
+  );
+  readonly total = computed(() =>
+    this.resource.hasValue() ? this.resource.value().total : 0,
+  );
   readonly isLoading = this.resource.isLoading;
 
   applyFilter(filter: AccessLogFilter): void {
@@ -68,7 +81,12 @@ export class AccessLogStore {
     this.pageSize.set(pageSize);
   }
 
-  exportSubject(subjectType: AccessSubjectType, subjectId: string): Observable<SubjectAccessExport> {
-    return this.http.get<SubjectAccessExport>(exportUrl(subjectType, subjectId));
+  exportSubject(
+    subjectType: AccessSubjectType,
+    subjectId: string,
+  ): Observable<SubjectAccessExport> {
+    return this.http.get<SubjectAccessExport>(
+      exportUrl(subjectType, subjectId),
+    );
   }
 }

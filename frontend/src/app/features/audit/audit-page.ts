@@ -1,11 +1,23 @@
 import { DatePipe, SlicePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  signal,
+} from '@angular/core';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import {
+  MatPaginatorModule,
+  type PageEvent,
+} from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -48,7 +60,9 @@ export class AuditPage {
   private readonly formBuilder = inject(NonNullableFormBuilder);
 
   protected readonly language = inject(LanguageStore).language;
-  protected readonly canExport = inject(AuthStore).can(Permission.AccessLogExport);
+  protected readonly canExport = inject(AuthStore).can(
+    Permission.AccessLogExport,
+  );
   protected readonly actions = Object.values(AccessAction);
   protected readonly subjectTypes = Object.values(AccessSubjectType);
   protected readonly columns = [
@@ -62,7 +76,12 @@ export class AuditPage {
     'requestId',
   ];
 
-  protected readonly exportColumns = ['occurredAt', 'role', 'action', 'purpose'];
+  protected readonly exportColumns = [
+    'occurredAt',
+    'role',
+    'action',
+    'purpose',
+  ];
 
   protected readonly filterForm = this.formBuilder.group({ ...EMPTY_FILTER });
   protected readonly exportForm = this.formBuilder.group({
@@ -107,7 +126,10 @@ export class AuditPage {
         this.isExporting.set(false);
         this.exportResult.set(null);
         this.exportCsvUrl.set(null);
-        this.exportError.set(readApiError(error)?.message ?? this.transloco.translate('errors.unknown'));
+        this.exportError.set(
+          readApiError(error)?.message ??
+            this.transloco.translate('errors.unknown'),
+        );
       },
     });
   }

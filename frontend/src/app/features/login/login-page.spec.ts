@@ -8,19 +8,31 @@ import { Router } from '@angular/router';
 import { Role } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
-import { createUser, provideAppTesting } from '../../../testing/testing-providers';
+import {
+  createUser,
+  provideAppTesting,
+} from '../../../testing/testing-providers';
 import { DEMO_PASSWORD, LoginPage } from './login-page';
 
 async function setup(returnUrl?: string) {
-  TestBed.configureTestingModule({ imports: [LoginPage], providers: provideAppTesting() });
+  TestBed.configureTestingModule({
+    imports: [LoginPage],
+    providers: provideAppTesting(),
+  });
   const fixture = TestBed.createComponent(LoginPage);
   if (returnUrl) fixture.componentRef.setInput('returnUrl', returnUrl);
   const loader = TestbedHarnessEnvironment.loader(fixture);
   const http = TestBed.inject(HttpTestingController);
   await fixture.whenStable();
-  const username = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-username"]' }));
-  const password = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-password"]' }));
-  const submit = await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="login-submit"]' }));
+  const username = await loader.getHarness(
+    MatInputHarness.with({ selector: '[data-testid="login-username"]' }),
+  );
+  const password = await loader.getHarness(
+    MatInputHarness.with({ selector: '[data-testid="login-password"]' }),
+  );
+  const submit = await loader.getHarness(
+    MatButtonHarness.with({ selector: '[data-testid="login-submit"]' }),
+  );
 
   async function login(user: string, pass: string) {
     await username.setValue(user);
@@ -61,7 +73,11 @@ describe(LoginPage.name, () => {
     const { login, errorText } = await setup();
     const request = await login('admin', 'x');
     request.flush(
-      { statusCode: 429, code: 'too_many_attempts', message: 'Vent 60 sekunder.' },
+      {
+        statusCode: 429,
+        code: 'too_many_attempts',
+        message: 'Vent 60 sekunder.',
+      },
       { status: 429, statusText: 'Too Many Requests' },
     );
     expect(await errorText()).toBe('Vent 60 sekunder.');
@@ -69,7 +85,9 @@ describe(LoginPage.name, () => {
 
   it('should sign in and go to the return URL when the credentials are right', async () => {
     const { login } = await setup('/admin/users');
-    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    const navigate = jest
+      .spyOn(TestBed.inject(Router), 'navigateByUrl')
+      .mockResolvedValue(true);
     const request = await login('admin', DEMO_PASSWORD);
     request.flush(createUser(Role.Admin));
     expect(TestBed.inject(AuthStore).user()?.role).toBe(Role.Admin);
@@ -78,18 +96,28 @@ describe(LoginPage.name, () => {
 
   it('should not send anything and show Skal udfyldes when the fields are empty', async () => {
     const { loader, fixture } = await setup();
-    const submit = await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="login-submit"]' }));
+    const submit = await loader.getHarness(
+      MatButtonHarness.with({ selector: '[data-testid="login-submit"]' }),
+    );
     await submit.click();
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Skal udfyldes');
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
+      'Skal udfyldes',
+    );
   });
 
   it('should fill in username and password when a demo user is chosen', async () => {
     const { loader } = await setup();
-    const demo = await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="demo-user-dpo"]' }));
+    const demo = await loader.getHarness(
+      MatButtonHarness.with({ selector: '[data-testid="demo-user-dpo"]' }),
+    );
     await demo.click();
-    const username = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-username"]' }));
-    const password = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-password"]' }));
+    const username = await loader.getHarness(
+      MatInputHarness.with({ selector: '[data-testid="login-username"]' }),
+    );
+    const password = await loader.getHarness(
+      MatInputHarness.with({ selector: '[data-testid="login-password"]' }),
+    );
     expect(await username.getValue()).toBe('dpo');
     expect(await password.getValue()).toBe(DEMO_PASSWORD);
   });

@@ -9,17 +9,32 @@ import { provideAppTesting } from '../../../testing/testing-providers';
 import { PasswordForm } from './password-form';
 
 async function setup() {
-  TestBed.configureTestingModule({ imports: [PasswordForm], providers: provideAppTesting() });
+  TestBed.configureTestingModule({
+    imports: [PasswordForm],
+    providers: provideAppTesting(),
+  });
   const fixture = TestBed.createComponent(PasswordForm);
   const loader = TestbedHarnessEnvironment.loader(fixture);
   await fixture.whenStable();
   const input = (testId: string) =>
-    loader.getHarness(MatInputHarness.with({ selector: `[data-testid="${testId}"]` }));
+    loader.getHarness(
+      MatInputHarness.with({ selector: `[data-testid="${testId}"]` }),
+    );
   const submit = () =>
-    loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="password-submit"]' }));
+    loader.getHarness(
+      MatButtonHarness.with({ selector: '[data-testid="password-submit"]' }),
+    );
   const confirmField = () =>
-    loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Gentag ny adgangskode' }));
-  return { fixture, input, submit, confirmField, http: TestBed.inject(HttpTestingController) };
+    loader.getHarness(
+      MatFormFieldHarness.with({ floatingLabelText: 'Gentag ny adgangskode' }),
+    );
+  return {
+    fixture,
+    input,
+    submit,
+    confirmField,
+    http: TestBed.inject(HttpTestingController),
+  };
 }
 
 describe(PasswordForm.name, () => {
@@ -33,7 +48,9 @@ describe(PasswordForm.name, () => {
     await (await submit()).click();
 
     expect(fixture.componentInstance.form.hasError('mismatch')).toBe(true);
-    expect(await (await confirmField()).getTextErrors()).toEqual(['Adgangskoderne er ikke ens']);
+    expect(await (await confirmField()).getTextErrors()).toEqual([
+      'Adgangskoderne er ikke ens',
+    ]);
     http.expectNone('/api/auth/me/password');
   });
 
@@ -44,7 +61,9 @@ describe(PasswordForm.name, () => {
     await (await input('password-confirm')).setValue('kort');
     await (await submit()).click();
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Skal være mindst 12 tegn');
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
+      'Skal være mindst 12 tegn',
+    );
     http.expectNone('/api/auth/me/password');
   });
 

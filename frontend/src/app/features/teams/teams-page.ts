@@ -1,5 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  inject,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
@@ -50,15 +55,21 @@ export class TeamsPage {
     this.store.update(team.id, { isActive, version: team.version }).subscribe({
       next: () => {
         const key = isActive ? 'teams.reactivated' : 'teams.deactivated';
-        this.snackBar.open(this.transloco.translate(key), undefined, { duration: 4000 });
+        this.snackBar.open(this.transloco.translate(key), undefined, {
+          duration: 4000,
+        });
         this.store.reload();
       },
       error: (error: unknown) => {
         if (error instanceof HttpErrorResponse && error.status === 409) {
           const entity = this.transloco.translate('teams.entity');
-          this.snackBar.open(this.transloco.translate('common.conflict', { entity }), undefined, {
-            duration: 6000,
-          });
+          this.snackBar.open(
+            this.transloco.translate('common.conflict', { entity }),
+            undefined,
+            {
+              duration: 6000,
+            },
+          );
         }
         this.store.reload();
       },

@@ -1,9 +1,23 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogModule,
+  MatDialogRef,
+} from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -44,27 +58,38 @@ export interface UserDialogData {
 })
 export class UserDialog {
   private readonly store = inject(UsersStore);
-  private readonly dialogRef = inject<MatDialogRef<UserDialog, boolean>>(MatDialogRef);
+  private readonly dialogRef =
+    inject<MatDialogRef<UserDialog, boolean>>(MatDialogRef);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
-  protected readonly user = inject<UserDialogData>(MAT_DIALOG_DATA).user ?? null;
+  protected readonly user =
+    inject<UserDialogData>(MAT_DIALOG_DATA).user ?? null;
 
   protected readonly isEdit = this.user !== null;
   protected readonly roles = ALL_ROLES;
   protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly isSubmitting = signal(false);
   protected readonly errorMessage = signal<string | null>(null);
-  protected readonly teams = httpResource<TeamSummary[]>(() => '/api/teams', { defaultValue: [] });
+  protected readonly teams = httpResource<TeamSummary[]>(() => '/api/teams', {
+    defaultValue: [],
+  });
   protected readonly partners = httpResource<PartnerOrganisationSummary[]>(
     () => '/api/organisations/partners',
     { defaultValue: [] },
   );
   protected readonly activeTeams = computed(() =>
-    this.teams.value().filter((t) => t.isActive || this.user?.teams.some((ut) => ut.id === t.id)),
+    this.teams
+      .value()
+      .filter(
+        (t) => t.isActive || this.user?.teams.some((ut) => ut.id === t.id),
+      ),
   );
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    username: [this.user?.username ?? '', this.isEdit ? [] : [Validators.required]],
+    username: [
+      this.user?.username ?? '',
+      this.isEdit ? [] : [Validators.required],
+    ],
     displayName: [this.user?.displayName ?? '', Validators.required],
     email: [this.user?.email ?? '', Validators.email],
     role: [(this.user?.role ?? '') as Role | '', Validators.required],
@@ -72,17 +97,26 @@ export class UserDialog {
     partnerOrganisationId: [this.user?.partnerOrganisation?.id ?? ''],
     password: [
       '',
-      this.isEdit ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
+      this.isEdit
+        ? []
+        : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
     ],
   });
 
-  protected readonly selectedRole = toSignal(this.form.controls.role.valueChanges, {
-    initialValue: this.form.controls.role.value,
-  });
-  protected readonly needsPartner = computed(() => this.selectedRole() === Role.KommunalPartner);
+  protected readonly selectedRole = toSignal(
+    this.form.controls.role.valueChanges,
+    {
+      initialValue: this.form.controls.role.value,
+    },
+  );
+  protected readonly needsPartner = computed(
+    () => this.selectedRole() === Role.KommunalPartner,
+  );
 
   constructor() {
-    this.form.controls.role.valueChanges.subscribe((role) => this.updatePartnerValidator(role));
+    this.form.controls.role.valueChanges.subscribe((role) =>
+      this.updatePartnerValidator(role),
+    );
     this.updatePartnerValidator(this.form.controls.role.value);
   }
 
@@ -98,11 +132,19 @@ export class UserDialog {
       email: value.email.trim() || null,
       role,
       teamIds: value.teamIds,
-      partnerOrganisationId: role === Role.KommunalPartner ? value.partnerOrganisationId : null,
+      partnerOrganisationId:
+        role === Role.KommunalPartner ? value.partnerOrganisationId : null,
     };
     const request: Observable<UserSummary> = this.user
-      ? this.store.update(this.user.id, { ...common, version: this.user.version })
-      : this.store.create({ ...common, username: value.username.trim(), password: value.password });
+      ? this.store.update(this.user.id, {
+          ...common,
+          version: this.user.version,
+        })
+      : this.store.create({
+          ...common,
+          username: value.username.trim(),
+          password: value.password,
+        });
 
     this.isSubmitting.set(true);
     this.errorMessage.set(null);
@@ -110,7 +152,9 @@ export class UserDialog {
       next: () => {
         this.isSubmitting.set(false);
         const key = this.isEdit ? 'common.saved' : 'users.created';
-        this.snackBar.open(this.transloco.translate(key), undefined, { duration: 4000 });
+        this.snackBar.open(this.transloco.translate(key), undefined, {
+          duration: 4000,
+        });
         this.dialogRef.close(true);
       },
       error: (error: unknown) => {
@@ -127,9 +171,13 @@ export class UserDialog {
         return;
       }
       const entity = this.transloco.translate('users.entity');
-      this.snackBar.open(this.transloco.translate('common.conflict', { entity }), undefined, {
-        duration: 6000,
-      });
+      this.snackBar.open(
+        this.transloco.translate('common.conflict', { entity }),
+        undefined,
+        {
+          duration: 6000,
+        },
+      );
       this.dialogRef.close(true);
       return;
     }
@@ -137,14 +185,20 @@ export class UserDialog {
       this.errorMessage.set(applyServerErrors(this.form, error));
       return;
     }
-    if (error instanceof HttpErrorResponse && error.status > 0 && error.status < 500) {
+    if (
+      error instanceof HttpErrorResponse &&
+      error.status > 0 &&
+      error.status < 500
+    ) {
       this.errorMessage.set(this.transloco.translate('errors.unknown'));
     }
   }
 
   private updatePartnerValidator(role: Role | ''): void {
     const control = this.form.controls.partnerOrganisationId;
-    control.setValidators(role === Role.KommunalPartner ? [Validators.required] : []);
+    control.setValidators(
+      role === Role.KommunalPartner ? [Validators.required] : [],
+    );
     control.updateValueAndValidity({ emitEvent: false });
   }
 }

@@ -9,7 +9,11 @@ import { MatTableHarness } from '@angular/material/table/testing';
 
 import { type Page, Role, type UserSummary } from '@bofast/contracts';
 
-import { createUser, provideAppTesting, signIn } from '../../../testing/testing-providers';
+import {
+  createUser,
+  provideAppTesting,
+  signIn,
+} from '../../../testing/testing-providers';
 import { UsersPage } from './users-page';
 
 const ROW: UserSummary = {
@@ -26,7 +30,10 @@ const ROW: UserSummary = {
 };
 
 async function setup(role: Role) {
-  TestBed.configureTestingModule({ imports: [UsersPage], providers: provideAppTesting() });
+  TestBed.configureTestingModule({
+    imports: [UsersPage],
+    providers: provideAppTesting(),
+  });
   await signIn(createUser(role));
   const fixture = TestBed.createComponent(UsersPage);
   const http = TestBed.inject(HttpTestingController);
@@ -36,7 +43,12 @@ async function setup(role: Role) {
   const list = http.expectOne((r) => r.url === '/api/users');
   expect(list.request.params.get('page')).toBe('1');
   expect(list.request.params.get('pageSize')).toBe('20');
-  const page: Page<UserSummary> = { items: [ROW], total: 1, page: 1, pageSize: 20 };
+  const page: Page<UserSummary> = {
+    items: [ROW],
+    total: 1,
+    page: 1,
+    pageSize: 20,
+  };
   list.flush(page);
   await fixture.whenStable();
   return {
@@ -63,9 +75,15 @@ describe(UsersPage.name, () => {
 
   it('should hide create and row actions when the user may only read', async () => {
     const { loader } = await setup(Role.Dpo);
-    expect(await loader.getAllHarnesses(MatButtonHarness.with({ selector: '[data-testid="user-create"]' }))).toEqual([]);
+    expect(
+      await loader.getAllHarnesses(
+        MatButtonHarness.with({ selector: '[data-testid="user-create"]' }),
+      ),
+    ).toEqual([]);
     const table = await loader.getHarness(MatTableHarness);
-    expect(await table.getHeaderRows().then((rows) => rows[0].getCellTextByIndex())).not.toContain('Handlinger');
+    expect(
+      await table.getHeaderRows().then((rows) => rows[0].getCellTextByIndex()),
+    ).not.toContain('Handlinger');
   });
 
   it('should show Brugernavnet er i brug when creating answers 409', async () => {
@@ -78,26 +96,41 @@ describe(UsersPage.name, () => {
     http.expectOne('/api/organisations/partners').flush([]);
     const dialog = await rootLoader.getHarness(MatDialogHarness);
 
-    const input = (id: string) => dialog.getHarness(MatInputHarness.with({ selector: `[data-testid="${id}"]` }));
+    const input = (id: string) =>
+      dialog.getHarness(
+        MatInputHarness.with({ selector: `[data-testid="${id}"]` }),
+      );
     await (await input('user-username')).setValue('vicevaert');
     await (await input('user-display-name')).setValue('Ny Bruger');
     await (await input('user-password')).setValue('en-lang-adgangskode');
-    const role = await dialog.getHarness(MatSelectHarness.with({ selector: '[data-testid="user-role"]' }));
+    const role = await dialog.getHarness(
+      MatSelectHarness.with({ selector: '[data-testid="user-role"]' }),
+    );
     await role.open();
     await role.clickOptions({ text: 'Beboerrådgiver' });
-    await (await dialog.getHarness(MatButtonHarness.with({ selector: '[data-testid="user-dialog-submit"]' }))).click();
+    await (
+      await dialog.getHarness(
+        MatButtonHarness.with({
+          selector: '[data-testid="user-dialog-submit"]',
+        }),
+      )
+    ).click();
 
     const create = http.expectOne('/api/users');
     expect(create.request.method).toBe('POST');
-    expect(create.request.body).toMatchObject({ username: 'vicevaert', role: Role.Beboerraadgiver });
+    expect(create.request.body).toMatchObject({
+      username: 'vicevaert',
+      role: Role.Beboerraadgiver,
+    });
     create.flush(
       { statusCode: 409, code: 'username_taken', message: 'Conflict' },
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
-    expect(document.querySelector('[data-testid="user-username-taken"]')?.textContent).toContain(
-      'Brugernavnet er i brug',
-    );
+    expect(
+      document.querySelector('[data-testid="user-username-taken"]')
+        ?.textContent,
+    ).toContain('Brugernavnet er i brug');
     await dialog.close();
   });
 });

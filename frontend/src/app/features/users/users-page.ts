@@ -1,6 +1,11 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  inject,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,7 +13,10 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import {
+  MatPaginatorModule,
+  type PageEvent,
+} from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -16,7 +24,12 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 
-import { ALL_ROLES, Permission, type Role, type UserSummary } from '@bofast/contracts';
+import {
+  ALL_ROLES,
+  Permission,
+  type Role,
+  type UserSummary,
+} from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
@@ -24,7 +37,11 @@ import { ResetPasswordDialog } from './reset-password-dialog';
 import { UserDialog, type UserDialogData } from './user-dialog';
 import { UsersStore } from './users-store';
 
-const DIALOG_CONFIG = { maxWidth: '95vw', width: '36rem', autoFocus: 'first-tabbable' } as const;
+const DIALOG_CONFIG = {
+  maxWidth: '95vw',
+  width: '36rem',
+  autoFocus: 'first-tabbable',
+} as const;
 
 @Component({
   selector: 'bf-users-page',
@@ -94,22 +111,32 @@ export class UsersPage {
   }
 
   protected resetPassword(user: UserSummary): void {
-    this.dialog.open(ResetPasswordDialog, { ...DIALOG_CONFIG, data: user, injector: this.injector });
+    this.dialog.open(ResetPasswordDialog, {
+      ...DIALOG_CONFIG,
+      data: user,
+      injector: this.injector,
+    });
   }
 
   protected setActive(user: UserSummary, isActive: boolean): void {
     this.store.update(user.id, { isActive, version: user.version }).subscribe({
       next: () => {
         const key = isActive ? 'users.reactivated' : 'users.deactivated';
-        this.snackBar.open(this.transloco.translate(key), undefined, { duration: 4000 });
+        this.snackBar.open(this.transloco.translate(key), undefined, {
+          duration: 4000,
+        });
         this.store.reload();
       },
       error: (error: unknown) => {
         if (error instanceof HttpErrorResponse && error.status === 409) {
           const entity = this.transloco.translate('users.entity');
-          this.snackBar.open(this.transloco.translate('common.conflict', { entity }), undefined, {
-            duration: 6000,
-          });
+          this.snackBar.open(
+            this.transloco.translate('common.conflict', { entity }),
+            undefined,
+            {
+              duration: 6000,
+            },
+          );
         }
         this.store.reload();
       },
