@@ -31,7 +31,7 @@ describe(Shell.name, () => {
     ).toContain('Adgangslog');
     expect(element.querySelector('[data-testid="nav-teams"]')).toBeNull();
     expect(
-      element.querySelector('[data-testid="user-role"]')?.textContent,
+      element.querySelector('[data-testid="current-user-role"]')?.textContent,
     ).toContain('DPO / revisor');
   });
 
