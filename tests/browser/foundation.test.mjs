@@ -46,6 +46,7 @@ describe('login page', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('login-error').waitFor();
     assert.match(await page.getByTestId('login-error').innerText(), /Forkert brugernavn eller adgangskode/);
+    assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
   });
 
@@ -73,6 +74,7 @@ describe('each demo role', () => {
         await screenshot(page, `shell-${username}-desktop`);
         assert.deepEqual(await seriousViolations(page), []);
       }
+      assert.deepEqual(page.consoleErrors, []);
       await page.context().close();
     });
   }

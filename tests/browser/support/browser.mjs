@@ -27,6 +27,10 @@ export async function newPage(browser, baseUrl, viewport = VIEWPORTS.desktop) {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'da-DK' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  // Console errors (a CSP block, a failed chunk, an uncaught exception) fail the tests that check them.
+  page.consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && !/status of 40[134]/.test(m.text()) && page.consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
   return page;
 }
 
