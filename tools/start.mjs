@@ -9,11 +9,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
 console.log('Bygger Bofast (frontend og backend) …');
-const build = spawnSync(join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', '--projects=backend,frontend', '--outputStyle=static'], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  join(root, 'node_modules/.bin/nx'),
+  ['run-many', '-t', 'build', '--projects=backend,frontend', '--outputStyle=static'],
+  {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) {
   console.error('\nThe build failed; see the output above.');
   process.exit(build.status ?? 1);

@@ -11,11 +11,26 @@ const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: '
 const only = process.argv.slice(2);
 
 const stages = [
+  { name: 'format', cmd: bin('prettier'), args: ['--check', '.', '--log-level=warn'] },
   { name: 'lint', cmd: bin('nx'), args: ['run-many', '-t', 'lint', '--outputStyle=static'] },
-  { name: 'unit', cmd: bin('nx'), args: ['run-many', '-t', 'test', '--outputStyle=static', '--skip-nx-cache'], counts: 'jest' },
+  {
+    name: 'unit',
+    cmd: bin('nx'),
+    args: ['run-many', '-t', 'test', '--outputStyle=static', '--skip-nx-cache'],
+    counts: 'jest',
+  },
   { name: 'api', cmd: bin('jest'), args: ['-c', 'tests/api/jest.config.cjs', '--runInBand'], counts: 'jest' },
-  { name: 'build', cmd: bin('nx'), args: ['run-many', '-t', 'build', '--projects=backend,frontend', '--outputStyle=static'] },
-  { name: 'browser', cmd: process.execPath, args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/browser/'], counts: 'node' },
+  {
+    name: 'build',
+    cmd: bin('nx'),
+    args: ['run-many', '-t', 'build', '--projects=backend,frontend', '--outputStyle=static'],
+  },
+  {
+    name: 'browser',
+    cmd: process.execPath,
+    args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/browser/'],
+    counts: 'node',
+  },
 ].filter((s) => only.length === 0 || only.includes(s.name));
 
 function run(stage) {
@@ -23,7 +38,11 @@ function run(stage) {
     console.log(`\n=== ${stage.name}: ${[stage.cmd.replace(root + '/', ''), ...stage.args].join(' ')}`);
     const child = spawn(stage.cmd, stage.args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const tee = (stream, target) => stream.on('data', (d) => { out += d; target.write(d); });
+    const tee = (stream, target) =>
+      stream.on('data', (d) => {
+        out += d;
+        target.write(d);
+      });
     tee(child.stdout, process.stdout);
     tee(child.stderr, process.stderr);
     child.on('exit', (code) => resolve({ code: code ?? 1, out }));

@@ -18,7 +18,12 @@ async function bootstrap(): Promise<void> {
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, database: 'bofast', logger: log });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.EMBEDDED_PG_DIR,
+      port: config.EMBEDDED_PG_PORT,
+      database: 'bofast',
+      logger: log,
+    });
     databaseUrl = embedded.url;
   }
   const stopEmbedded = async () => {
@@ -47,7 +52,9 @@ async function bootstrap(): Promise<void> {
     return;
   }
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(PinoNestLogger));
   const { frontendDir } = configureApp(app, config);
   if (!frontendDir) log.warn('No built frontend found (dist/frontend/browser); serving the API only');
@@ -71,7 +78,9 @@ async function bootstrap(): Promise<void> {
 function printDemoUsers(created: boolean): void {
   const lines = [
     '',
-    created ? 'Demo data created. Demo users (all with the same password):' : 'Demo users (all with the same password):',
+    created
+      ? 'Demo data created. Demo users (all with the same password):'
+      : 'Demo users (all with the same password):',
     ...DEMO_USERS.map((u) => `  ${u.username.padEnd(16)} ${u.role}`),
     `  password: ${DEMO_PASSWORD}`,
     '',

@@ -12,7 +12,9 @@ const CONNECTIONS = 10;
 
 function measure(url, headers = {}) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
   });
 }
 

@@ -39,7 +39,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
     app,
     new DocumentBuilder()
       .setTitle('Bofast API')
-      .setDescription('Sagsbehandling for boligsocialt arbejde. Log ind med POST /api/auth/login; send X-XSRF-TOKEN på ændringer.')
+      .setDescription(
+        'Sagsbehandling for boligsocialt arbejde. Log ind med POST /api/auth/login; send X-XSRF-TOKEN på ændringer.',
+      )
       .setVersion('0.1.0')
       .addCookieAuth('bofast_sid')
       .build(),

@@ -3,7 +3,13 @@ import { ConfigError, loadConfig } from './config';
 describe(loadConfig.name, () => {
   it('should give the documented defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, LOGIN_MAX_FAILURES: 5, EMBEDDED_PG_PORT: 54329 });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_ABSOLUTE_HOURS: 12,
+      LOGIN_MAX_FAILURES: 5,
+      EMBEDDED_PG_PORT: 54329,
+    });
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
@@ -14,7 +20,9 @@ describe(loadConfig.name, () => {
   });
 
   it('should fail fast listing every bad variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'maybe' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'maybe' })).toThrow(
+      ConfigError,
+    );
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'maybe' });
     } catch (e) {

@@ -7,50 +7,78 @@ const toBool = ({ value }: { value: unknown }) =>
 
 /** Environment variables Bofast reads. Documented in README.md; validated at boot (fail fast). */
 export class EnvironmentVariables {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 3000;
 
-  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
   DATABASE_URL?: string;
 
   @IsString()
   EMBEDDED_PG_DIR = '.data/pg';
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
-  @Transform(toBool) @IsOptional() @IsBoolean()
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
   SEED_DEMO_DATA?: boolean;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   SESSION_IDLE_MINUTES = 30;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 14)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
   SESSION_ABSOLUTE_HOURS = 12;
 
   @IsIn(['auto', 'true', 'false'])
   COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   LOGIN_MAX_FAILURES = 5;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   LOGIN_LOCKOUT_MINUTES = 15;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   FRONTEND_DIST?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   /** Passed to Express `trust proxy` (e.g. `loopback` or `1`) when Bofast runs behind a reverse proxy. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   TRUST_PROXY?: string;
 }
 

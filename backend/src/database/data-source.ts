@@ -51,4 +51,6 @@ export async function runMigrations(url: string): Promise<string[]> {
 }
 
 // The TypeORM CLI (npm run db:migration:generate) loads this default export.
-export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bofast'));
+export default new DataSource(
+  dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bofast'),
+);

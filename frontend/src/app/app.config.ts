@@ -1,9 +1,5 @@
 import { registerLocaleData } from '@angular/common';
-import {
-  provideHttpClient,
-  withInterceptors,
-  withXsrfConfiguration,
-} from '@angular/common/http';
+import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import localeDa from '@angular/common/locales/da';
 import {
   type ApplicationConfig,
@@ -13,11 +9,7 @@ import {
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
-import {
-  TitleStrategy,
-  provideRouter,
-  withComponentInputBinding,
-} from '@angular/router';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideTransloco } from '@jsverse/transloco';
 
 import { CSRF_COOKIE, CSRF_HEADER, Locale } from '@bofast/contracts';

@@ -2,11 +2,7 @@ import type { Route } from '@angular/router';
 
 import { Permission } from '@bofast/contracts';
 
-import {
-  authGuard,
-  guestGuard,
-  permissionGuard,
-} from './core/guards/auth-guard';
+import { authGuard, guestGuard, permissionGuard } from './core/guards/auth-guard';
 import { NotFoundPage } from './core/not-found/not-found-page';
 import { Shell } from './core/shell/shell';
 
@@ -15,8 +11,7 @@ export const appRoutes: Route[] = [
     path: 'login',
     canActivate: [guestGuard],
     title: 'login.title',
-    loadComponent: () =>
-      import('./features/login/login-page').then((m) => m.LoginPage),
+    loadComponent: () => import('./features/login/login-page').then((m) => m.LoginPage),
   },
   {
     path: '',
@@ -29,15 +24,13 @@ export const appRoutes: Route[] = [
         pathMatch: 'full',
         title: 'nav.home',
         canActivate: [permissionGuard(Permission.SelfRead)],
-        loadComponent: () =>
-          import('./features/home/home-page').then((m) => m.HomePage),
+        loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
       },
       {
         path: 'me',
         title: 'nav.me',
         canActivate: [permissionGuard(Permission.SelfRead)],
-        loadComponent: () =>
-          import('./features/me/me-page').then((m) => m.MePage),
+        loadComponent: () => import('./features/me/me-page').then((m) => m.MePage),
       },
       {
         path: 'admin/users',

@@ -1,23 +1,11 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
-import {
-  type EnvironmentProviders,
-  type Provider,
-  importProvidersFrom,
-} from '@angular/core';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type EnvironmentProviders, type Provider, importProvidersFrom } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 
-import {
-  type CurrentUser,
-  Locale,
-  type Role,
-  getPermissions,
-} from '@bofast/contracts';
+import { type CurrentUser, Locale, type Role, getPermissions } from '@bofast/contracts';
 
 import da from '../../public/i18n/da.json';
 import en from '../../public/i18n/en.json';
@@ -48,10 +36,7 @@ export function provideAppTesting(): (Provider | EnvironmentProviders)[] {
   ];
 }
 
-export function createUser(
-  role: Role,
-  overrides: Partial<CurrentUser> = {},
-): CurrentUser {
+export function createUser(role: Role, overrides: Partial<CurrentUser> = {}): CurrentUser {
   return {
     id: `id-${role}`,
     username: role,

@@ -23,7 +23,14 @@ describe('Access log', () => {
     const res = await admin.agent.get(`/api/users/${vicevaert.id}`).set('X-Request-Id', 'req-test-123');
     expect(res.status).toBe(200);
     const [row] = await t.dataSource.query(`SELECT * FROM access_log WHERE request_id = 'req-test-123'`);
-    expect(row).toMatchObject({ actor_username: 'admin', actor_role: 'admin', action: 'read', subject_type: 'user', subject_id: vicevaert.id, purpose: 'Brugeradministration' });
+    expect(row).toMatchObject({
+      actor_username: 'admin',
+      actor_role: 'admin',
+      action: 'read',
+      subject_type: 'user',
+      subject_id: vicevaert.id,
+      purpose: 'Brugeradministration',
+    });
     expect(row.client_address).toMatch(/127\.0\.0\.1/);
   });
 
@@ -43,13 +50,19 @@ describe('Access log', () => {
     const dpo = await t.loginAs('dpo');
     const json = await dpo.get(`/api/access-log/export?subjectType=user&subjectId=${target.id}`);
     expect(json.status).toBe(200);
-    expect(json.body.entries.some((e: { purpose: string; actorRole: string }) => e.purpose === 'Brugeradministration' && e.actorRole === 'admin')).toBe(true);
+    expect(
+      json.body.entries.some(
+        (e: { purpose: string; actorRole: string }) => e.purpose === 'Brugeradministration' && e.actorRole === 'admin',
+      ),
+    ).toBe(true);
     expect(json.body.entries[0]).not.toHaveProperty('actorUsername');
     const csv = await dpo.get(`/api/access-log/export?subjectType=user&subjectId=${target.id}&format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text).toContain('tidspunkt;rolle;handling;formaal');
-    const exported = await t.dataSource.query(`SELECT 1 FROM access_log WHERE action = 'export' AND subject_id = $1`, [target.id]);
+    const exported = await t.dataSource.query(`SELECT 1 FROM access_log WHERE action = 'export' AND subject_id = $1`, [
+      target.id,
+    ]);
     expect(exported).toHaveLength(2);
   });
 

@@ -54,14 +54,20 @@ function discoverRoutes(t: TestApp): string[] {
   const express = t.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
   return express.router.stack
     .filter((l) => l.route)
-    .flatMap((l) => Object.keys(l.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${l.route!.path}`))
+    .flatMap((l) =>
+      Object.keys(l.route!.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${l.route!.path}`),
+    )
     .filter((r) => r.includes(' /api/') && !r.includes('/api/docs') && !r.includes('{*')); // {*path}: middleware, not routes
 }
 
 function call(client: ApiClient, route: string) {
   const [method, template] = route.split(' ');
   const path = template.replace(/:[A-Za-z]+/g, RANDOM_ID);
-  return method === 'GET' ? client.get(path) : client.send(method.toLowerCase() as 'post' | 'patch' | 'delete', path, {});
+  return method === 'GET'
+    ? client.get(path)
+    : client.send(method.toLowerCase() as 'post' | 'patch' | 'delete', path, {});
 }
 
 describe('Role × route access matrix', () => {
@@ -79,11 +85,14 @@ describe('Role × route access matrix', () => {
     expect(discoverRoutes(t).sort()).toEqual(Object.keys(ROUTES).sort());
   });
 
-  it.each(Object.entries(ROUTES).filter(([, p]) => p !== PUBLIC))('should answer 401 to an anonymous %s', async (route) => {
-    const c = t.client();
-    await c.prime();
-    expect((await call(c, route)).status).toBe(401);
-  });
+  it.each(Object.entries(ROUTES).filter(([, p]) => p !== PUBLIC))(
+    'should answer 401 to an anonymous %s',
+    async (route) => {
+      const c = t.client();
+      await c.prime();
+      expect((await call(c, route)).status).toBe(401);
+    },
+  );
 
   const cases = ALL_ROLES.flatMap((role) =>
     Object.entries(ROUTES)

@@ -100,13 +100,17 @@ describe('Authentication and sessions', () => {
   describe('session lifetime', () => {
     it('should end a session after the idle timeout', async () => {
       const c = await t.loginAs('teamleder');
-      await t.dataSource.query(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL`);
+      await t.dataSource.query(
+        `UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL`,
+      );
       expect((await c.get('/api/auth/me')).status).toBe(401);
     });
 
     it('should end a session at its absolute lifetime even when active', async () => {
       const c = await t.loginAs('teamleder');
-      await t.dataSource.query(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL`);
+      await t.dataSource.query(
+        `UPDATE user_session SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL`,
+      );
       expect((await c.get('/api/auth/me')).status).toBe(401);
     });
 
@@ -135,12 +139,18 @@ describe('Authentication and sessions', () => {
     it('should revoke the user’s other sessions and keep the current one', async () => {
       const admin = await t.loginAs('admin');
       const created = await admin.post('/api/users', {
-        username: 'pw-change-user', displayName: 'Pw Change', role: 'beboerraadgiver', password: 'Start-Password-123',
+        username: 'pw-change-user',
+        displayName: 'Pw Change',
+        role: 'beboerraadgiver',
+        password: 'Start-Password-123',
       });
       expect(created.status).toBe(201);
       const first = await t.loginAs('pw-change-user', 'Start-Password-123');
       const second = await t.loginAs('pw-change-user', 'Start-Password-123');
-      const res = await second.post('/api/auth/me/password', { currentPassword: 'Start-Password-123', newPassword: 'A-much-better-passphrase-9' });
+      const res = await second.post('/api/auth/me/password', {
+        currentPassword: 'Start-Password-123',
+        newPassword: 'A-much-better-passphrase-9',
+      });
       expect(res.status).toBe(204);
       expect((await first.get('/api/auth/me')).status).toBe(401);
       expect((await second.get('/api/auth/me')).status).toBe(200);
@@ -150,7 +160,10 @@ describe('Authentication and sessions', () => {
 
     it('should answer 400 on the right field for a wrong current password or a weak new one', async () => {
       const c = await t.loginAs('oekonomi');
-      const wrong = await c.post('/api/auth/me/password', { currentPassword: 'nope', newPassword: 'A-much-better-passphrase-9' });
+      const wrong = await c.post('/api/auth/me/password', {
+        currentPassword: 'nope',
+        newPassword: 'A-much-better-passphrase-9',
+      });
       expect(wrong.status).toBe(400);
       expect(wrong.body.fields.currentPassword).toBeDefined();
       const weak = await c.post('/api/auth/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
@@ -174,7 +187,10 @@ describe('Authentication and sessions', () => {
       const c = await t.loginAs('vicevaert');
       const other = t.client();
       await other.prime();
-      const res = await c.agent.patch('/api/auth/me').set(CSRF_HEADER, other.csrf ?? '').send({ displayName: 'X' });
+      const res = await c.agent
+        .patch('/api/auth/me')
+        .set(CSRF_HEADER, other.csrf ?? '')
+        .send({ displayName: 'X' });
       expect(res.status).toBe(403);
     });
   });

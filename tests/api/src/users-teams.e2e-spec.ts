@@ -19,13 +19,24 @@ describe('Admin: users and teams', () => {
       const admin = await t.loginAs('admin');
       const [team] = (await admin.get('/api/teams')).body;
       const res = await admin.post('/api/users', {
-        username: 'Ny.Raadgiver', displayName: '  Nina Rådgiver ', email: 'nina@fjordly.example', role: 'beboerraadgiver',
-        teamIds: [team.id], password: 'Velkommen-til-Bofast-1',
+        username: 'Ny.Raadgiver',
+        displayName: '  Nina Rådgiver ',
+        email: 'nina@fjordly.example',
+        role: 'beboerraadgiver',
+        teamIds: [team.id],
+        password: 'Velkommen-til-Bofast-1',
       });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ username: 'ny.raadgiver', displayName: 'Nina Rådgiver', role: 'beboerraadgiver', version: 1 });
+      expect(res.body).toMatchObject({
+        username: 'ny.raadgiver',
+        displayName: 'Nina Rådgiver',
+        role: 'beboerraadgiver',
+        version: 1,
+      });
       expect(res.body.teams).toEqual([{ id: team.id, name: team.name }]);
-      const log = await t.dataSource.query(`SELECT action, purpose FROM access_log WHERE subject_id = $1`, [res.body.id]);
+      const log = await t.dataSource.query(`SELECT action, purpose FROM access_log WHERE subject_id = $1`, [
+        res.body.id,
+      ]);
       expect(log).toEqual([{ action: 'create', purpose: 'Brugeradministration' }]);
       const nina = await t.loginAs('ny.raadgiver', 'Velkommen-til-Bofast-1');
       const me = await nina.get('/api/auth/me');
@@ -35,7 +46,14 @@ describe('Admin: users and teams', () => {
     it('should answer 400 with Danish field messages for bad input and write nothing', async () => {
       const admin = await t.loginAs('admin');
       const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user`);
-      const res = await admin.post('/api/users', { username: 'a b', displayName: '', email: 'not-an-email', role: 'king', password: 'x', extra: 1 });
+      const res = await admin.post('/api/users', {
+        username: 'a b',
+        displayName: '',
+        email: 'not-an-email',
+        role: 'king',
+        password: 'x',
+        extra: 1,
+      });
       expect(res.status).toBe(400);
       expect(res.body.fields).toMatchObject({
         username: expect.arrayContaining([expect.stringMatching(/Mindst 3 tegn|Kun små bogstaver/)]),
@@ -50,30 +68,55 @@ describe('Admin: users and teams', () => {
 
     it('should answer 409 on a username that is taken', async () => {
       const admin = await t.loginAs('admin');
-      const res = await admin.post('/api/users', { username: 'VICEVAERT', displayName: 'Dublet', role: 'social_vicevaert', password: 'Velkommen-til-Bofast-1' });
+      const res = await admin.post('/api/users', {
+        username: 'VICEVAERT',
+        displayName: 'Dublet',
+        role: 'social_vicevaert',
+        password: 'Velkommen-til-Bofast-1',
+      });
       expect(res.status).toBe(409);
       expect(res.body.fields.username).toEqual(['Brugernavnet er i brug']);
     });
 
     it('should require a partner organisation for a kommunal partner, and roll back a half-valid create', async () => {
       const admin = await t.loginAs('admin');
-      const missing = await admin.post('/api/users', { username: 'kp-uden', displayName: 'KP', role: 'kommunal_partner', password: 'Velkommen-til-Bofast-1' });
+      const missing = await admin.post('/api/users', {
+        username: 'kp-uden',
+        displayName: 'KP',
+        role: 'kommunal_partner',
+        password: 'Velkommen-til-Bofast-1',
+      });
       expect(missing.status).toBe(400);
       expect(missing.body.fields.partnerOrganisationId).toBeDefined();
       const badTeam = await admin.post('/api/users', {
-        username: 'kp-bad-team', displayName: 'KP', role: 'kommunal_partner', partnerOrganisationId: await partnerId(),
-        teamIds: ['00000000-0000-4000-8000-000000000000'], password: 'Velkommen-til-Bofast-1',
+        username: 'kp-bad-team',
+        displayName: 'KP',
+        role: 'kommunal_partner',
+        partnerOrganisationId: await partnerId(),
+        teamIds: ['00000000-0000-4000-8000-000000000000'],
+        password: 'Velkommen-til-Bofast-1',
       });
       expect(badTeam.status).toBe(400);
       expect(await t.dataSource.query(`SELECT 1 FROM app_user WHERE username = 'kp-bad-team'`)).toHaveLength(0);
-      const ok = await admin.post('/api/users', { username: 'kp-med', displayName: 'KP', role: 'kommunal_partner', partnerOrganisationId: await partnerId(), password: 'Velkommen-til-Bofast-1' });
+      const ok = await admin.post('/api/users', {
+        username: 'kp-med',
+        displayName: 'KP',
+        role: 'kommunal_partner',
+        partnerOrganisationId: await partnerId(),
+        password: 'Velkommen-til-Bofast-1',
+      });
       expect(ok.status).toBe(201);
       expect(ok.body.partnerOrganisation.name).toBe('Socialcenter Fjordby');
     });
 
     it('should reject a weak initial password', async () => {
       const admin = await t.loginAs('admin');
-      const res = await admin.post('/api/users', { username: 'weakling', displayName: 'W', role: 'dpo', password: 'weakling-123' });
+      const res = await admin.post('/api/users', {
+        username: 'weakling',
+        displayName: 'W',
+        role: 'dpo',
+        password: 'weakling-123',
+      });
       expect(res.status).toBe(400);
       expect(res.body.fields.password[0]).toMatch(/brugernavnet/);
     });
@@ -82,7 +125,14 @@ describe('Admin: users and teams', () => {
   describe('PATCH /api/users/:userId', () => {
     it('should answer 409 with the current state to a stale version, never losing the first update', async () => {
       const admin = await t.loginAs('admin');
-      const created = (await admin.post('/api/users', { username: 'concurrent', displayName: 'Før', role: 'social_vicevaert', password: 'Velkommen-til-Bofast-1' })).body;
+      const created = (
+        await admin.post('/api/users', {
+          username: 'concurrent',
+          displayName: 'Før',
+          role: 'social_vicevaert',
+          password: 'Velkommen-til-Bofast-1',
+        })
+      ).body;
       const first = await admin.patch(`/api/users/${created.id}`, { displayName: 'Første', version: created.version });
       expect(first.status).toBe(200);
       expect(first.body.version).toBe(created.version + 1);
@@ -95,16 +145,32 @@ describe('Admin: users and teams', () => {
 
     it('should let exactly one of two simultaneous updates win', async () => {
       const admin = await t.loginAs('admin');
-      const created = (await admin.post('/api/users', { username: 'race', displayName: 'Start', role: 'social_vicevaert', password: 'Velkommen-til-Bofast-1' })).body;
+      const created = (
+        await admin.post('/api/users', {
+          username: 'race',
+          displayName: 'Start',
+          role: 'social_vicevaert',
+          password: 'Velkommen-til-Bofast-1',
+        })
+      ).body;
       const results = await Promise.all(
-        ['A', 'B', 'C'].map((name) => admin.patch(`/api/users/${created.id}`, { displayName: name, version: created.version })),
+        ['A', 'B', 'C'].map((name) =>
+          admin.patch(`/api/users/${created.id}`, { displayName: name, version: created.version }),
+        ),
       );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     });
 
     it('should end the sessions of a user who is deactivated, and refuse their login', async () => {
       const admin = await t.loginAs('admin');
-      const created = (await admin.post('/api/users', { username: 'leaving', displayName: 'Går', role: 'social_vicevaert', password: 'Velkommen-til-Bofast-1' })).body;
+      const created = (
+        await admin.post('/api/users', {
+          username: 'leaving',
+          displayName: 'Går',
+          role: 'social_vicevaert',
+          password: 'Velkommen-til-Bofast-1',
+        })
+      ).body;
       const leaving = await t.loginAs('leaving', 'Velkommen-til-Bofast-1');
       const res = await admin.patch(`/api/users/${created.id}`, { isActive: false, version: created.version });
       expect(res.status).toBe(200);
@@ -131,9 +197,18 @@ describe('Admin: users and teams', () => {
   describe('POST /api/users/:userId/reset-password', () => {
     it('should set a new password, require a change at next login, and end the user’s sessions', async () => {
       const admin = await t.loginAs('admin');
-      const created = (await admin.post('/api/users', { username: 'forgetful', displayName: 'Glemsom', role: 'dpo', password: 'Velkommen-til-Bofast-1' })).body;
+      const created = (
+        await admin.post('/api/users', {
+          username: 'forgetful',
+          displayName: 'Glemsom',
+          role: 'dpo',
+          password: 'Velkommen-til-Bofast-1',
+        })
+      ).body;
       const session = await t.loginAs('forgetful', 'Velkommen-til-Bofast-1');
-      expect((await admin.post(`/api/users/${created.id}/reset-password`, { newPassword: 'Nyt-midlertidigt-ord-7' })).status).toBe(204);
+      expect(
+        (await admin.post(`/api/users/${created.id}/reset-password`, { newPassword: 'Nyt-midlertidigt-ord-7' })).status,
+      ).toBe(204);
       expect((await session.get('/api/auth/me')).status).toBe(401);
       const again = await t.loginAs('forgetful', 'Nyt-midlertidigt-ord-7');
       expect((await again.get('/api/auth/me')).body.mustChangePassword).toBe(true);
@@ -152,7 +227,9 @@ describe('Admin: users and teams', () => {
       const page2 = await admin.get('/api/users?page=2&pageSize=2');
       expect(page2.body.items).toHaveLength(2);
       expect(page2.body.page).toBe(2);
-      const logged = await t.dataSource.query(`SELECT 1 FROM access_log WHERE action = 'search' AND search_criterion = 'larsen'`);
+      const logged = await t.dataSource.query(
+        `SELECT 1 FROM access_log WHERE action = 'search' AND search_criterion = 'larsen'`,
+      );
       expect(logged.length).toBeGreaterThan(0);
       expect((await admin.get('/api/users?pageSize=1000')).status).toBe(400);
     });
@@ -167,7 +244,11 @@ describe('Admin: users and teams', () => {
       expect(created.status).toBe(201);
       expect(created.body.afdelinger.map((a: { afdelingsnummer: string }) => a.afdelingsnummer)).toEqual(['12', '14']);
       expect((await admin.post('/api/teams', { name: 'NYT TEAM' })).status).toBe(409);
-      const edit = await admin.patch(`/api/teams/${created.body.id}`, { name: 'Omdøbt team', afdelingIds: [afdelingIds[0]], version: 1 });
+      const edit = await admin.patch(`/api/teams/${created.body.id}`, {
+        name: 'Omdøbt team',
+        afdelingIds: [afdelingIds[0]],
+        version: 1,
+      });
       expect(edit.status).toBe(200);
       expect(edit.body.afdelinger).toHaveLength(1);
       expect((await admin.patch(`/api/teams/${created.body.id}`, { name: 'Gammel', version: 1 })).status).toBe(409);

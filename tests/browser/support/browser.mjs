@@ -19,7 +19,16 @@ export async function launch() {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -29,7 +38,10 @@ export async function newPage(browser, baseUrl, viewport = VIEWPORTS.desktop) {
   page.setDefaultTimeout(15_000);
   // Console errors (a CSP block, a failed chunk, an uncaught exception) fail the tests that check them.
   page.consoleErrors = [];
-  page.on('console', (m) => m.type() === 'error' && !/status of 40[134]/.test(m.text()) && page.consoleErrors.push(m.text()));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !/status of 40[134]/.test(m.text()) && page.consoleErrors.push(m.text()),
+  );
   page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
   return page;
 }
@@ -43,7 +55,13 @@ export async function seriousViolations(page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }
 
 export async function login(page, username, password = DEMO_PASSWORD) {

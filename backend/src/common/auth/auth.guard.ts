@@ -49,7 +49,9 @@ export class AuthGuard implements CanActivate {
     }
 
     const token = cookies[AUTH_COOKIE];
-    const session = token ? await this.sessions.findActiveByTokenHash(hashToken(token), this.config.SESSION_IDLE_MINUTES) : null;
+    const session = token
+      ? await this.sessions.findActiveByTokenHash(hashToken(token), this.config.SESSION_IDLE_MINUTES)
+      : null;
     if (!session) throw new DomainError('UNAUTHENTICATED', 'Du skal logge ind.');
     if (unsafe && !sameSecret(header, session.csrfToken)) throw csrfRejected();
 

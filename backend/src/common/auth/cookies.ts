@@ -8,7 +8,14 @@ function base(config: AppConfig, req: Request): CookieOptions {
   return { sameSite: 'strict', secure, path: '/' };
 }
 
-export function setSessionCookies(config: AppConfig, req: Request, res: Response, token: string, csrfToken: string, expiresAt: Date): void {
+export function setSessionCookies(
+  config: AppConfig,
+  req: Request,
+  res: Response,
+  token: string,
+  csrfToken: string,
+  expiresAt: Date,
+): void {
   res.cookie(AUTH_COOKIE, token, { ...base(config, req), httpOnly: true, expires: expiresAt });
   res.cookie(CSRF_COOKIE, csrfToken, { ...base(config, req), httpOnly: false, expires: expiresAt });
 }

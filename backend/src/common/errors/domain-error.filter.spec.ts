@@ -32,7 +32,13 @@ describe(DomainErrorFilter.name, () => {
   it('should keep field messages and the request id', () => {
     const { status, body } = run(new DomainError('VALIDATION_FAILED', 'Fejl', { fields: { name: ['Skal udfyldes'] } }));
     expect(status).toBe(400);
-    expect(body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Fejl', fields: { name: ['Skal udfyldes'] }, requestId: 'req-1' });
+    expect(body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Fejl',
+      fields: { name: ['Skal udfyldes'] },
+      requestId: 'req-1',
+    });
   });
 
   it('should set Retry-After for throttling', () => {
@@ -41,12 +47,21 @@ describe(DomainErrorFilter.name, () => {
   });
 
   it('should translate Nest HTTP exceptions into Danish bodies', () => {
-    expect(run(new NotFoundException()).body).toMatchObject({ statusCode: 404, message: 'Siden eller ressourcen findes ikke.' });
-    expect(run(new BadRequestException({ code: 'VALIDATION_FAILED', message: 'X', fields: { a: ['b'] } })).body).toMatchObject({ fields: { a: ['b'] } });
+    expect(run(new NotFoundException()).body).toMatchObject({
+      statusCode: 404,
+      message: 'Siden eller ressourcen findes ikke.',
+    });
+    expect(
+      run(new BadRequestException({ code: 'VALIDATION_FAILED', message: 'X', fields: { a: ['b'] } })).body,
+    ).toMatchObject({ fields: { a: ['b'] } });
   });
 
   it('should turn a unique violation into 409 and hide unknown errors behind a 500 without details', () => {
-    const unique = new QueryFailedError('INSERT', [], Object.assign(new Error('duplicate key value (cpr)=(0101901234)'), { code: '23505' }));
+    const unique = new QueryFailedError(
+      'INSERT',
+      [],
+      Object.assign(new Error('duplicate key value (cpr)=(0101901234)'), { code: '23505' }),
+    );
     expect(run(unique).status).toBe(409);
     expect(JSON.stringify(run(unique).body)).not.toContain('0101901234');
     const boom = run(new Error('secret detail about Jens Hansen'));

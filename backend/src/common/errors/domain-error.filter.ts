@@ -60,7 +60,10 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       // Log the error class and stack only: messages from the driver can echo parameter values.
       const err = exception as Error;
-      this.logger.error({ err: { type: err?.constructor?.name, stack: err?.stack }, requestId: body.requestId }, 'Unhandled error');
+      this.logger.error(
+        { err: { type: err?.constructor?.name, stack: err?.stack }, requestId: body.requestId },
+        'Unhandled error',
+      );
     }
     res.status(body.statusCode).json(body);
   }
@@ -78,7 +81,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const response = exception.getResponse() as { fields?: Record<string, string[]>; code?: string; message?: unknown };
+      const response = exception.getResponse() as {
+        fields?: Record<string, string[]>;
+        code?: string;
+        message?: unknown;
+      };
       const [code, message] = HTTP_CODES[status] ?? ['HTTP_ERROR', exception.message];
       return {
         statusCode: status,
@@ -90,14 +97,17 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
       if (pgCode === '23505') return { statusCode: 409, code: 'ALREADY_EXISTS', message: 'Findes allerede.' };
-      if (pgCode === '23503') return { statusCode: 400, code: 'BAD_REFERENCE', message: 'En henvisning peger på noget, der ikke findes.' };
+      if (pgCode === '23503')
+        return { statusCode: 400, code: 'BAD_REFERENCE', message: 'En henvisning peger på noget, der ikke findes.' };
       if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
         return { statusCode: 400, code: 'BAD_REQUEST', message: 'Forespørgslen er ugyldig.' };
       }
     }
     const err = exception as { type?: string; status?: number };
-    if (err?.type === 'entity.parse.failed') return { statusCode: 400, code: 'BAD_JSON', message: 'Forespørgslen er ikke gyldig JSON.' };
-    if (err?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Forespørgslen er for stor.' };
+    if (err?.type === 'entity.parse.failed')
+      return { statusCode: 400, code: 'BAD_JSON', message: 'Forespørgslen er ikke gyldig JSON.' };
+    if (err?.type === 'entity.too.large')
+      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Forespørgslen er for stor.' };
     return { statusCode: 500, code: 'INTERNAL', message: 'Der opstod en uventet fejl. Prøv igen.' };
   }
 }

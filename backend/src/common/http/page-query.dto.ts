@@ -3,9 +3,16 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PageQueryDto implements PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'Skal være et heltal' }) @Min(1, { message: 'Skal være mindst 1' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'Skal være et heltal' })
+  @Min(1, { message: 'Skal være mindst 1' })
   page?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'Skal være et heltal' }) @Min(1, { message: 'Skal være mindst 1' }) @Max(200, { message: 'Højst 200 pr. side' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'Skal være et heltal' })
+  @Min(1, { message: 'Skal være mindst 1' })
+  @Max(200, { message: 'Højst 200 pr. side' })
   pageSize?: number;
 }

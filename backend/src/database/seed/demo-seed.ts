@@ -8,12 +8,37 @@ import { dataSourceOptions } from '../data-source';
 export const DEMO_PASSWORD = 'Bofast-demo-2026';
 
 export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; role: Role; email: string }> = [
-  { username: 'vicevaert', displayName: 'Mette Larsen', role: Role.SocialVicevaert, email: 'mette.larsen@fjordly.example' },
-  { username: 'beboerraadgiver', displayName: 'Ahmad Hassan', role: Role.Beboerraadgiver, email: 'ahmad.hassan@fjordly.example' },
-  { username: 'oekonomi', displayName: 'Louise Nielsen', role: Role.OekonomiskRaadgiver, email: 'louise.nielsen@fjordly.example' },
+  {
+    username: 'vicevaert',
+    displayName: 'Mette Larsen',
+    role: Role.SocialVicevaert,
+    email: 'mette.larsen@fjordly.example',
+  },
+  {
+    username: 'beboerraadgiver',
+    displayName: 'Ahmad Hassan',
+    role: Role.Beboerraadgiver,
+    email: 'ahmad.hassan@fjordly.example',
+  },
+  {
+    username: 'oekonomi',
+    displayName: 'Louise Nielsen',
+    role: Role.OekonomiskRaadgiver,
+    email: 'louise.nielsen@fjordly.example',
+  },
   { username: 'teamleder', displayName: 'Peter Holm', role: Role.Teamleder, email: 'peter.holm@fjordly.example' },
-  { username: 'partner', displayName: 'Camilla Berg', role: Role.KommunalPartner, email: 'camilla.berg@fjordby.example' },
-  { username: 'boligorg', displayName: 'Jens Madsen', role: Role.Boligorganisation, email: 'jens.madsen@fjordly.example' },
+  {
+    username: 'partner',
+    displayName: 'Camilla Berg',
+    role: Role.KommunalPartner,
+    email: 'camilla.berg@fjordby.example',
+  },
+  {
+    username: 'boligorg',
+    displayName: 'Jens Madsen',
+    role: Role.Boligorganisation,
+    email: 'jens.madsen@fjordly.example',
+  },
   { username: 'admin', displayName: 'Systemadministrator', role: Role.Admin, email: 'it@fjordly.example' },
   { username: 'dpo', displayName: 'Dorthe Poulsen', role: Role.Dpo, email: 'dpo@fjordly.example' },
 ];
@@ -39,7 +64,12 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
   const ds = new DataSource(dataSourceOptions(databaseUrl));
   await ds.initialize();
   try {
-    const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    const hash = await argon2.hash(DEMO_PASSWORD, {
+      type: argon2.argon2id,
+      memoryCost: 19_456,
+      timeCost: 2,
+      parallelism: 1,
+    });
     return await ds.transaction(async (em) => {
       const existing = await em.query(`SELECT 1 FROM app_user WHERE username = 'admin'`);
       if (existing.length) return false;
@@ -83,8 +113,15 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
            ON CONFLICT (username) DO UPDATE SET display_name = app_user.display_name RETURNING id`,
           [u.username, u.displayName, u.email, u.role, hash, partnerId],
         );
-        if ([Role.SocialVicevaert, Role.Beboerraadgiver, Role.OekonomiskRaadgiver, Role.Teamleder].includes(u.role as never)) {
-          await em.query(`INSERT INTO user_team (user_id, team_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [row.id, team.id]);
+        if (
+          [Role.SocialVicevaert, Role.Beboerraadgiver, Role.OekonomiskRaadgiver, Role.Teamleder].includes(
+            u.role as never,
+          )
+        ) {
+          await em.query(`INSERT INTO user_team (user_id, team_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+            row.id,
+            team.id,
+          ]);
         }
       }
       return true;

@@ -21,12 +21,18 @@ export class AccessLogController {
 
   @Get('export')
   @RequirePermission(Permission.AccessLogExport)
-  async export(@Ctx() ctx: RequestContext, @Query() query: SubjectExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<SubjectAccessExport | string> {
+  async export(
+    @Ctx() ctx: RequestContext,
+    @Query() query: SubjectExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubjectAccessExport | string> {
     const result = await this.service.exportForSubject(ctx, query.subjectType, query.subjectId);
     if (query.format !== 'csv') return result;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="indsigt-${query.subjectType}-${query.subjectId}.csv"`);
-    const lines = result.entries.map((e) => [e.occurredAt, e.actorRole ?? '', e.action, e.purpose].map(csvCell).join(';'));
+    const lines = result.entries.map((e) =>
+      [e.occurredAt, e.actorRole ?? '', e.action, e.purpose].map(csvCell).join(';'),
+    );
     return ['\uFEFFtidspunkt;rolle;handling;formaal', ...lines].join('\r\n');
   }
 }

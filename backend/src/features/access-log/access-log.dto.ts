@@ -8,22 +8,28 @@ const ACTIONS = Object.values(AccessAction);
 const SUBJECTS = Object.values(AccessSubjectType);
 
 export class ListAccessLogQueryDto extends PageQueryDto implements ListAccessLogQuery {
-  @IsOptional() @IsUUID('4', { message: 'Skal være et gyldigt id' })
+  @IsOptional()
+  @IsUUID('4', { message: 'Skal være et gyldigt id' })
   actorUserId?: string;
 
-  @IsOptional() @IsIn(SUBJECTS, { message: 'Ukendt emnetype' })
+  @IsOptional()
+  @IsIn(SUBJECTS, { message: 'Ukendt emnetype' })
   subjectType?: AccessSubjectType;
 
-  @IsOptional() @IsUUID('all', { message: 'Skal være et gyldigt id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Skal være et gyldigt id' })
   subjectId?: string;
 
-  @IsOptional() @IsIn(ACTIONS, { message: 'Ukendt handling' })
+  @IsOptional()
+  @IsIn(ACTIONS, { message: 'Ukendt handling' })
   action?: AccessAction;
 
-  @IsOptional() @IsISO8601({}, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
   from?: string;
 
-  @IsOptional() @IsISO8601({}, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
   to?: string;
 }
 
@@ -34,7 +40,7 @@ export class SubjectExportQueryDto {
   @IsUUID('all', { message: 'Skal være et gyldigt id' })
   subjectId!: string;
 
-  @IsOptional() @IsIn(['json', 'csv'], { message: 'Formatet skal være json eller csv' })
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'Formatet skal være json eller csv' })
   format?: 'json' | 'csv';
 }
-

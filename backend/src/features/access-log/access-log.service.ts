@@ -29,7 +29,11 @@ export class AccessLogService {
     private readonly repository: AccessLogRepository,
   ) {}
 
-  async record(ctx: Pick<RequestContext, 'userId' | 'username' | 'role' | 'requestId' | 'clientAddress'>, input: AccessLogInput, em?: EntityManager): Promise<void> {
+  async record(
+    ctx: Pick<RequestContext, 'userId' | 'username' | 'role' | 'requestId' | 'clientAddress'>,
+    input: AccessLogInput,
+    em?: EntityManager,
+  ): Promise<void> {
     await (em ?? this.dataSource.manager).insert(AccessLogEntity, {
       actorUserId: ctx.userId,
       actorUsername: ctx.username,
@@ -47,20 +51,42 @@ export class AccessLogService {
   async list(ctx: RequestContext, query: ListAccessLogQuery): Promise<Page<AccessLogEntry>> {
     return this.dataSource.transaction(async (em) => {
       const page = await this.repository.findPage(em, query);
-      await this.record(ctx, { action: AccessAction.Read, subjectType: AccessSubjectType.AccessLog, purpose: 'Tilsyn med adgangsloggen', searchCriterion: describe(query) }, em);
+      await this.record(
+        ctx,
+        {
+          action: AccessAction.Read,
+          subjectType: AccessSubjectType.AccessLog,
+          purpose: 'Tilsyn med adgangsloggen',
+          searchCriterion: describe(query),
+        },
+        em,
+      );
       return page;
     });
   }
 
-  async exportForSubject(ctx: RequestContext, subjectType: AccessSubjectType, subjectId: string): Promise<SubjectAccessExport> {
+  async exportForSubject(
+    ctx: RequestContext,
+    subjectType: AccessSubjectType,
+    subjectId: string,
+  ): Promise<SubjectAccessExport> {
     return this.dataSource.transaction(async (em) => {
       const rows = await this.repository.findAllForSubject(em, subjectType, subjectId);
-      await this.record(ctx, { action: AccessAction.Export, subjectType, subjectId, purpose: 'Indsigtsanmodning (GDPR art. 15)' }, em);
+      await this.record(
+        ctx,
+        { action: AccessAction.Export, subjectType, subjectId, purpose: 'Indsigtsanmodning (GDPR art. 15)' },
+        em,
+      );
       return {
         subjectType,
         subjectId,
         generatedAt: new Date().toISOString(),
-        entries: rows.map((r) => ({ occurredAt: r.occurredAt.toISOString(), actorRole: r.actorRole, action: r.action, purpose: r.purpose })),
+        entries: rows.map((r) => ({
+          occurredAt: r.occurredAt.toISOString(),
+          actorRole: r.actorRole,
+          action: r.action,
+          purpose: r.purpose,
+        })),
       };
     });
   }

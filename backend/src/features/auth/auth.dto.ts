@@ -3,31 +3,50 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-export const emptyToNull = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value);
+export const emptyToNull = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value;
 
 export class LoginDto implements LoginRequest {
-  @Transform(trim) @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(200, { message: 'Højst 200 tegn' })
+  @Transform(trim)
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
   username!: string;
 
-  @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(200, { message: 'Højst 200 tegn' })
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
   password!: string;
 }
 
 export class UpdateMeDto implements UpdateMeRequest {
-  @IsOptional() @Transform(trim) @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(120, { message: 'Højst 120 tegn' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName?: string;
 
-  @IsOptional() @Transform(emptyToNull) @ValidateIf((_, v) => v !== null) @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' }) @MaxLength(200, { message: 'Højst 200 tegn' })
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
   email?: string | null;
 
-  @IsOptional() @IsIn(Object.values(Locale), { message: 'Sproget skal være da eller en' })
+  @IsOptional()
+  @IsIn(Object.values(Locale), { message: 'Sproget skal være da eller en' })
   locale?: Locale;
 }
 
 export class ChangePasswordDto implements ChangePasswordRequest {
-  @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(200, { message: 'Højst 200 tegn' })
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
   currentPassword!: string;
 
-  @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(200, { message: 'Højst 200 tegn' })
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
   newPassword!: string;
 }

@@ -65,8 +65,19 @@ export class AuthService {
       });
       await this.users.markLoggedIn(em, user.id);
       await this.accessLog.record(
-        { userId: user.id, username: user.username, role: user.role, requestId: anon.requestId, clientAddress: anon.clientAddress },
-        { action: AccessAction.Login, subjectType: AccessSubjectType.User, subjectId: user.id, purpose: `Login (session ${sessionId})` },
+        {
+          userId: user.id,
+          username: user.username,
+          role: user.role,
+          requestId: anon.requestId,
+          clientAddress: anon.clientAddress,
+        },
+        {
+          action: AccessAction.Login,
+          subjectType: AccessSubjectType.User,
+          subjectId: user.id,
+          purpose: `Login (session ${sessionId})`,
+        },
         em,
       );
     });
@@ -78,7 +89,11 @@ export class AuthService {
   async logout(ctx: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       await this.sessions.revokeOne(em, ctx.userId, ctx.sessionId, 'logout');
-      await this.accessLog.record(ctx, { action: AccessAction.Logout, subjectType: AccessSubjectType.User, subjectId: ctx.userId, purpose: 'Logout' }, em);
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Logout, subjectType: AccessSubjectType.User, subjectId: ctx.userId, purpose: 'Logout' },
+        em,
+      );
     });
   }
 
@@ -98,7 +113,16 @@ export class AuthService {
       if (dto.locale !== undefined) changes.locale = dto.locale;
       // The user edits only their own profile; last write wins is acceptable here, but still bump the version.
       await this.users.updateIfVersion(em, ctx.userId, current.version, changes);
-      await this.accessLog.record(ctx, { action: AccessAction.Update, subjectType: AccessSubjectType.User, subjectId: ctx.userId, purpose: 'Egne oplysninger opdateret' }, em);
+      await this.accessLog.record(
+        ctx,
+        {
+          action: AccessAction.Update,
+          subjectType: AccessSubjectType.User,
+          subjectId: ctx.userId,
+          purpose: 'Egne oplysninger opdateret',
+        },
+        em,
+      );
     });
     return this.me(ctx);
   }
@@ -109,12 +133,22 @@ export class AuthService {
       throw fieldError('currentPassword', 'Den nuværende adgangskode er forkert');
     }
     this.passwords.assertAcceptable(dto.newPassword, ctx.username);
-    if (dto.newPassword === dto.currentPassword) throw fieldError('newPassword', 'Den nye adgangskode skal være en anden end den nuværende');
+    if (dto.newPassword === dto.currentPassword)
+      throw fieldError('newPassword', 'Den nye adgangskode skal være en anden end den nuværende');
     const newHash = await this.passwords.hash(dto.newPassword);
     await this.dataSource.transaction(async (em) => {
       await this.users.setPasswordHash(em, ctx.userId, newHash, false);
       await this.sessions.revokeAllForUser(em, ctx.userId, 'password_changed', ctx.sessionId);
-      await this.accessLog.record(ctx, { action: AccessAction.Update, subjectType: AccessSubjectType.User, subjectId: ctx.userId, purpose: 'Adgangskode skiftet' }, em);
+      await this.accessLog.record(
+        ctx,
+        {
+          action: AccessAction.Update,
+          subjectType: AccessSubjectType.User,
+          subjectId: ctx.userId,
+          purpose: 'Adgangskode skiftet',
+        },
+        em,
+      );
     });
   }
 
@@ -135,7 +169,16 @@ export class AuthService {
     await this.dataSource.transaction(async (em) => {
       const revoked = await this.sessions.revokeOne(em, ctx.userId, sessionId, 'revoked_by_user');
       if (!revoked) throw notFound('Sessionen');
-      await this.accessLog.record(ctx, { action: AccessAction.Update, subjectType: AccessSubjectType.User, subjectId: ctx.userId, purpose: 'Session logget ud' }, em);
+      await this.accessLog.record(
+        ctx,
+        {
+          action: AccessAction.Update,
+          subjectType: AccessSubjectType.User,
+          subjectId: ctx.userId,
+          purpose: 'Session logget ud',
+        },
+        em,
+      );
     });
   }
 }

@@ -18,7 +18,11 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) {
       const fields = Object.fromEntries(errors.map((e) => [e.property, Object.values(e.constraints ?? {})]));
-      throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Der er fejl i de indtastede oplysninger.', fields });
+      throw new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        message: 'Der er fejl i de indtastede oplysninger.',
+        fields,
+      });
     }
     req.body = dto;
     return (await super.canActivate(context)) as boolean;

@@ -55,10 +55,15 @@ export class SessionsRepository {
   }
 
   async touch(sessionId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+    await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
+      sessionId,
+    ]);
   }
 
-  async create(em: EntityManager, session: Pick<SessionEntity, 'userId' | 'tokenHash' | 'csrfToken' | 'expiresAt' | 'userAgent' | 'clientAddress'>): Promise<string> {
+  async create(
+    em: EntityManager,
+    session: Pick<SessionEntity, 'userId' | 'tokenHash' | 'csrfToken' | 'expiresAt' | 'userAgent' | 'clientAddress'>,
+  ): Promise<string> {
     const result = await em.insert(SessionEntity, { ...session, lastSeenAt: new Date() });
     return result.identifiers[0]['id'] as string;
   }

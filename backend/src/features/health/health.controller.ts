@@ -20,6 +20,10 @@ export class HealthController {
       .then(() => true)
       .catch(() => false);
     if (!up) res.status(503);
-    return { status: up ? 'ok' : 'error', database: up ? 'up' : 'down', version: process.env['npm_package_version'] ?? '0.1.0' };
+    return {
+      status: up ? 'ok' : 'error',
+      database: up ? 'up' : 'down',
+      version: process.env['npm_package_version'] ?? '0.1.0',
+    };
   }
 }

@@ -15,7 +15,9 @@ export class OrganisationsController {
   @Get('boligorganisationer')
   @RequirePermission(Permission.OrganisationRead)
   async boligorganisationer(): Promise<BoligorganisationSummary[]> {
-    const rows = await this.dataSource.getRepository(BoligorganisationEntity).find({ relations: { afdelinger: true }, order: { name: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(BoligorganisationEntity)
+      .find({ relations: { afdelinger: true }, order: { name: 'ASC' } });
     return rows.map((b) => ({
       id: b.id,
       name: b.name,
@@ -29,7 +31,9 @@ export class OrganisationsController {
   @Get('partners')
   @RequirePermission(Permission.OrganisationRead)
   async partners(): Promise<PartnerOrganisationSummary[]> {
-    const rows = await this.dataSource.getRepository(PartnerOrganisationEntity).find({ order: { kommune: 'ASC', name: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(PartnerOrganisationEntity)
+      .find({ order: { kommune: 'ASC', name: 'ASC' } });
     return rows.map((p) => ({ id: p.id, name: p.name, type: p.type, kommune: p.kommune }));
   }
 }

@@ -32,7 +32,11 @@ export class TeamsController {
 
   @Patch(':teamId')
   @RequirePermission(Permission.TeamManage)
-  update(@Ctx() ctx: RequestContext, @Param('teamId', new ParseUUIDPipe()) id: string, @Body() dto: UpdateTeamDto): Promise<TeamSummary> {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('teamId', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateTeamDto,
+  ): Promise<TeamSummary> {
     return this.teams.update(ctx, id, dto);
   }
 }

@@ -1,33 +1,68 @@
 import { CreateTeamRequest, UpdateTeamRequest } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 import { emptyToNull, trim } from '../auth/auth.dto';
 
 export class CreateTeamDto implements CreateTeamRequest {
-  @Transform(trim) @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(120, { message: 'Højst 120 tegn' })
+  @Transform(trim)
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
   name!: string;
 
-  @IsOptional() @Transform(emptyToNull) @ValidateIf((_, v) => v !== null) @IsString({ message: 'Skal være tekst' }) @MaxLength(500, { message: 'Højst 500 tegn' })
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString({ message: 'Skal være tekst' })
+  @MaxLength(500, { message: 'Højst 500 tegn' })
   description?: string | null;
 
-  @IsOptional() @IsArray({ message: 'Skal være en liste' }) @ArrayMaxSize(200, { message: 'Højst 200 afdelinger' }) @IsUUID('all', { each: true, message: 'Ugyldig afdeling' })
+  @IsOptional()
+  @IsArray({ message: 'Skal være en liste' })
+  @ArrayMaxSize(200, { message: 'Højst 200 afdelinger' })
+  @IsUUID('all', { each: true, message: 'Ugyldig afdeling' })
   afdelingIds?: string[];
 }
 
 export class UpdateTeamDto implements UpdateTeamRequest {
-  @IsOptional() @Transform(trim) @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(120, { message: 'Højst 120 tegn' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
   name?: string;
 
-  @IsOptional() @Transform(emptyToNull) @ValidateIf((_, v) => v !== null) @IsString({ message: 'Skal være tekst' }) @MaxLength(500, { message: 'Højst 500 tegn' })
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString({ message: 'Skal være tekst' })
+  @MaxLength(500, { message: 'Højst 500 tegn' })
   description?: string | null;
 
-  @IsOptional() @IsArray({ message: 'Skal være en liste' }) @ArrayMaxSize(200, { message: 'Højst 200 afdelinger' }) @IsUUID('all', { each: true, message: 'Ugyldig afdeling' })
+  @IsOptional()
+  @IsArray({ message: 'Skal være en liste' })
+  @ArrayMaxSize(200, { message: 'Højst 200 afdelinger' })
+  @IsUUID('all', { each: true, message: 'Ugyldig afdeling' })
   afdelingIds?: string[];
 
-  @IsOptional() @IsBoolean({ message: 'Skal være sand eller falsk' })
+  @IsOptional()
+  @IsBoolean({ message: 'Skal være sand eller falsk' })
   isActive?: boolean;
 
-  @IsInt({ message: 'Versionen mangler' }) @Min(1, { message: 'Versionen mangler' })
+  @IsInt({ message: 'Versionen mangler' })
+  @Min(1, { message: 'Versionen mangler' })
   version!: number;
 }

@@ -32,7 +32,10 @@ export class TeamsRepository {
   }
 
   async nameTaken(em: EntityManager, name: string, exceptId?: string): Promise<boolean> {
-    const rows = await em.query(`SELECT 1 FROM team WHERE lower(name) = lower($1) AND ($2::uuid IS NULL OR id <> $2::uuid)`, [name, exceptId ?? null]);
+    const rows = await em.query(
+      `SELECT 1 FROM team WHERE lower(name) = lower($1) AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [name, exceptId ?? null],
+    );
     return rows.length > 0;
   }
 
@@ -47,7 +50,12 @@ export class TeamsRepository {
     return result.identifiers[0]['id'] as string;
   }
 
-  async updateIfVersion(em: EntityManager, id: string, expectedVersion: number, changes: Partial<TeamEntity>): Promise<boolean> {
+  async updateIfVersion(
+    em: EntityManager,
+    id: string,
+    expectedVersion: number,
+    changes: Partial<TeamEntity>,
+  ): Promise<boolean> {
     const result = await em
       .createQueryBuilder()
       .update(TeamEntity)
@@ -60,7 +68,10 @@ export class TeamsRepository {
   async setAfdelinger(em: EntityManager, teamId: string, afdelingIds: string[]): Promise<void> {
     await em.query(`DELETE FROM team_afdeling WHERE team_id = $1`, [teamId]);
     if (afdelingIds.length) {
-      await em.query(`INSERT INTO team_afdeling (team_id, afdeling_id) SELECT $1, unnest($2::uuid[])`, [teamId, afdelingIds]);
+      await em.query(`INSERT INTO team_afdeling (team_id, afdeling_id) SELECT $1, unnest($2::uuid[])`, [
+        teamId,
+        afdelingIds,
+      ]);
     }
   }
 }

@@ -48,7 +48,11 @@ export class TeamsService {
       await this.assertValid(em, dto.name, dto.afdelingIds ?? []);
       const teamId = await this.teams.insert(em, dto.name, dto.description ?? null);
       await this.teams.setAfdelinger(em, teamId, [...new Set(dto.afdelingIds ?? [])]);
-      await this.accessLog.record(ctx, { action: AccessAction.Create, subjectType: AccessSubjectType.Team, subjectId: teamId, purpose: PURPOSE }, em);
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Create, subjectType: AccessSubjectType.Team, subjectId: teamId, purpose: PURPOSE },
+        em,
+      );
       return teamId;
     });
     return this.get(id);
@@ -69,14 +73,25 @@ export class TeamsService {
         throw versionConflict(fresh ? toTeamSummary(fresh) : null);
       }
       if (dto.afdelingIds) await this.teams.setAfdelinger(em, id, [...new Set(dto.afdelingIds)]);
-      await this.accessLog.record(ctx, { action: AccessAction.Update, subjectType: AccessSubjectType.Team, subjectId: id, purpose: PURPOSE }, em);
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Update, subjectType: AccessSubjectType.Team, subjectId: id, purpose: PURPOSE },
+        em,
+      );
     });
     return this.get(id);
   }
 
-  private async assertValid(em: EntityManager, name: string | undefined, afdelingIds: string[], exceptId?: string): Promise<void> {
+  private async assertValid(
+    em: EntityManager,
+    name: string | undefined,
+    afdelingIds: string[],
+    exceptId?: string,
+  ): Promise<void> {
     if (name !== undefined && (await this.teams.nameTaken(em, name, exceptId))) {
-      throw new DomainError('ALREADY_EXISTS', 'Et team med det navn findes allerede.', { fields: { name: ['Navnet er i brug'] } });
+      throw new DomainError('ALREADY_EXISTS', 'Et team med det navn findes allerede.', {
+        fields: { name: ['Navnet er i brug'] },
+      });
     }
     const unique = [...new Set(afdelingIds)];
     if (unique.length && (await this.teams.countAfdelinger(em, unique)) !== unique.length) {

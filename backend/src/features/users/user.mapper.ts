@@ -11,7 +11,9 @@ export function toUserSummary(u: UserEntity): UserSummary {
     role: u.role,
     isActive: u.isActive,
     teams: (u.teams ?? []).map((t) => ({ id: t.id, name: t.name })).sort((a, b) => a.name.localeCompare(b.name, 'da')),
-    partnerOrganisation: u.partnerOrganisation ? { id: u.partnerOrganisation.id, name: u.partnerOrganisation.name } : null,
+    partnerOrganisation: u.partnerOrganisation
+      ? { id: u.partnerOrganisation.id, name: u.partnerOrganisation.name }
+      : null,
     lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
     version: u.version,
   };
@@ -26,7 +28,9 @@ export function toCurrentUser(u: UserEntity): CurrentUser {
     role: u.role,
     permissions: [...getPermissions(u.role)],
     teams: (u.teams ?? []).filter((t) => t.isActive).map((t) => ({ id: t.id, name: t.name })),
-    partnerOrganisation: u.partnerOrganisation ? { id: u.partnerOrganisation.id, name: u.partnerOrganisation.name } : null,
+    partnerOrganisation: u.partnerOrganisation
+      ? { id: u.partnerOrganisation.id, name: u.partnerOrganisation.name }
+      : null,
     locale: u.locale,
     mustChangePassword: u.mustChangePassword,
   };

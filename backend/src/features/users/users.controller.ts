@@ -32,14 +32,22 @@ export class UsersController {
 
   @Patch(':userId')
   @RequirePermission(Permission.UserManage)
-  update(@Ctx() ctx: RequestContext, @Param('userId', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUserDto): Promise<UserSummary> {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('userId', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserSummary> {
     return this.users.update(ctx, id, dto);
   }
 
   @Post(':userId/reset-password')
   @HttpCode(204)
   @RequirePermission(Permission.UserManage)
-  resetPassword(@Ctx() ctx: RequestContext, @Param('userId', new ParseUUIDPipe()) id: string, @Body() dto: ResetPasswordDto): Promise<void> {
+  resetPassword(
+    @Ctx() ctx: RequestContext,
+    @Param('userId', new ParseUUIDPipe()) id: string,
+    @Body() dto: ResetPasswordDto,
+  ): Promise<void> {
     return this.users.resetPassword(ctx, id, dto);
   }
 }

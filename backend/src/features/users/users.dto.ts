@@ -22,7 +22,8 @@ import { PageQueryDto } from '../../common/http/page-query.dto';
 import { emptyToNull, trim } from '../auth/auth.dto';
 
 const ROLES = Object.values(Role);
-const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
 
 export class CreateUserDto implements CreateUserRequest {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
@@ -32,64 +33,102 @@ export class CreateUserDto implements CreateUserRequest {
   @Matches(/^[a-z0-9._-]+$/, { message: 'Kun små bogstaver a-z, tal, punktum, bindestreg og understreg' })
   username!: string;
 
-  @Transform(trim) @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(120, { message: 'Højst 120 tegn' })
+  @Transform(trim)
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName!: string;
 
-  @IsOptional() @Transform(emptyToNull) @ValidateIf((_, v) => v !== null) @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' }) @MaxLength(200, { message: 'Højst 200 tegn' })
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
   email?: string | null;
 
   @IsIn(ROLES, { message: 'Vælg en gyldig rolle' })
   role!: Role;
 
-  @IsOptional() @IsArray({ message: 'Skal være en liste' }) @ArrayMaxSize(50, { message: 'Højst 50 teams' }) @IsUUID('all', { each: true, message: 'Ugyldigt team' })
+  @IsOptional()
+  @IsArray({ message: 'Skal være en liste' })
+  @ArrayMaxSize(50, { message: 'Højst 50 teams' })
+  @IsUUID('all', { each: true, message: 'Ugyldigt team' })
   teamIds?: string[];
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
   partnerOrganisationId?: string | null;
 
-  @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(200, { message: 'Højst 200 tegn' })
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
   password!: string;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @IsOptional() @Transform(trim) @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(120, { message: 'Højst 120 tegn' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName?: string;
 
-  @IsOptional() @Transform(emptyToNull) @ValidateIf((_, v) => v !== null) @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' }) @MaxLength(200, { message: 'Højst 200 tegn' })
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
   email?: string | null;
 
-  @IsOptional() @IsIn(ROLES, { message: 'Vælg en gyldig rolle' })
+  @IsOptional()
+  @IsIn(ROLES, { message: 'Vælg en gyldig rolle' })
   role?: Role;
 
-  @IsOptional() @IsArray({ message: 'Skal være en liste' }) @ArrayMaxSize(50, { message: 'Højst 50 teams' }) @IsUUID('all', { each: true, message: 'Ugyldigt team' })
+  @IsOptional()
+  @IsArray({ message: 'Skal være en liste' })
+  @ArrayMaxSize(50, { message: 'Højst 50 teams' })
+  @IsUUID('all', { each: true, message: 'Ugyldigt team' })
   teamIds?: string[];
 
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
   partnerOrganisationId?: string | null;
 
-  @IsOptional() @IsBoolean({ message: 'Skal være sand eller falsk' })
+  @IsOptional()
+  @IsBoolean({ message: 'Skal være sand eller falsk' })
   isActive?: boolean;
 
-  @IsInt({ message: 'Versionen mangler' }) @Min(1, { message: 'Versionen mangler' })
+  @IsInt({ message: 'Versionen mangler' })
+  @Min(1, { message: 'Versionen mangler' })
   version!: number;
 }
 
 export class ResetPasswordDto implements ResetPasswordRequest {
-  @IsString({ message: 'Skal være tekst' }) @IsNotEmpty({ message: 'Skal udfyldes' }) @MaxLength(200, { message: 'Højst 200 tegn' })
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
   newPassword!: string;
 }
 
 export class ListUsersQueryDto extends PageQueryDto implements ListUsersQuery {
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100, { message: 'Højst 100 tegn' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100, { message: 'Højst 100 tegn' })
   search?: string;
 
-  @IsOptional() @IsIn(ROLES, { message: 'Ukendt rolle' })
+  @IsOptional()
+  @IsIn(ROLES, { message: 'Ukendt rolle' })
   role?: Role;
 
-  @IsOptional() @IsUUID('all', { message: 'Ugyldigt team' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Ugyldigt team' })
   teamId?: string;
 
-  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'Skal være true eller false' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'Skal være true eller false' })
   includeInactive?: boolean;
 }
-

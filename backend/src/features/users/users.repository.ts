@@ -39,10 +39,17 @@ export class UsersRepository {
     const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').select('u.id');
     if (!query.includeInactive) qb.andWhere('u.is_active');
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.teamId) qb.andWhere('EXISTS (SELECT 1 FROM user_team ut WHERE ut.user_id = u.id AND ut.team_id = :teamId)', { teamId: query.teamId });
+    if (query.teamId)
+      qb.andWhere('EXISTS (SELECT 1 FROM user_team ut WHERE ut.user_id = u.id AND ut.team_id = :teamId)', {
+        teamId: query.teamId,
+      });
     if (query.search) {
       const term = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('u.display_name ILIKE :term', { term }).orWhere('u.username ILIKE :term', { term })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('u.display_name ILIKE :term', { term }).orWhere('u.username ILIKE :term', { term }),
+        ),
+      );
     }
     const total = await qb.getCount();
     const ids = await qb
@@ -65,7 +72,12 @@ export class UsersRepository {
    * Updates the user's columns only if `expectedVersion` is still current, and bumps the version.
    * Returns false on a stale version (the caller answers 409).
    */
-  async updateIfVersion(em: EntityManager, id: string, expectedVersion: number, changes: Partial<UserEntity>): Promise<boolean> {
+  async updateIfVersion(
+    em: EntityManager,
+    id: string,
+    expectedVersion: number,
+    changes: Partial<UserEntity>,
+  ): Promise<boolean> {
     const result = await em
       .createQueryBuilder()
       .update(UserEntity)
@@ -95,7 +107,9 @@ export class UsersRepository {
 
   async countExistingTeams(em: EntityManager, teamIds: string[]): Promise<number> {
     if (!teamIds.length) return 0;
-    const [row] = await em.query(`SELECT count(*)::int AS n FROM team WHERE id = ANY($1::uuid[]) AND is_active`, [teamIds]);
+    const [row] = await em.query(`SELECT count(*)::int AS n FROM team WHERE id = ANY($1::uuid[]) AND is_active`, [
+      teamIds,
+    ]);
     return row.n;
   }
 

@@ -26,14 +26,24 @@ export class UsersService {
 
   async list(ctx: RequestContext, query: ListUsersQueryDto): Promise<Page<UserSummary>> {
     const page = await this.users.findPage(query);
-    await this.accessLog.record(ctx, { action: AccessAction.Search, subjectType: AccessSubjectType.User, purpose: PURPOSE, searchCriterion: query.search ?? null });
+    await this.accessLog.record(ctx, {
+      action: AccessAction.Search,
+      subjectType: AccessSubjectType.User,
+      purpose: PURPOSE,
+      searchCriterion: query.search ?? null,
+    });
     return { ...page, items: page.items.map(toUserSummary) };
   }
 
   async get(ctx: RequestContext, id: string): Promise<UserSummary> {
     const user = await this.users.findById(id);
     if (!user) throw notFound('Brugeren');
-    await this.accessLog.record(ctx, { action: AccessAction.Read, subjectType: AccessSubjectType.User, subjectId: id, purpose: PURPOSE });
+    await this.accessLog.record(ctx, {
+      action: AccessAction.Read,
+      subjectType: AccessSubjectType.User,
+      subjectId: id,
+      purpose: PURPOSE,
+    });
     return toUserSummary(user);
   }
 
@@ -43,7 +53,9 @@ export class UsersService {
     const id = await this.dataSource.transaction(async (em) => {
       await this.assertRoleFits(em, dto.role, dto.partnerOrganisationId ?? null, dto.teamIds ?? []);
       if (await this.users.findForAuthentication(dto.username, em)) {
-        throw new DomainError('ALREADY_EXISTS', 'Brugernavnet er i brug.', { fields: { username: ['Brugernavnet er i brug'] } });
+        throw new DomainError('ALREADY_EXISTS', 'Brugernavnet er i brug.', {
+          fields: { username: ['Brugernavnet er i brug'] },
+        });
       }
       const inserted = await em.insert(UserEntity, {
         username: dto.username,
@@ -56,7 +68,11 @@ export class UsersService {
       });
       const newId = inserted.identifiers[0]['id'] as string;
       await this.users.setTeams(em, newId, dto.teamIds ?? []);
-      await this.accessLog.record(ctx, { action: AccessAction.Create, subjectType: AccessSubjectType.User, subjectId: newId, purpose: PURPOSE }, em);
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Create, subjectType: AccessSubjectType.User, subjectId: newId, purpose: PURPOSE },
+        em,
+      );
       return newId;
     });
     const created = await this.users.findById(id);
@@ -70,13 +86,17 @@ export class UsersService {
       if (!current) throw notFound('Brugeren');
       if (current.version !== dto.version) throw versionConflict(toUserSummary(current));
       const role = dto.role ?? current.role;
-      const partnerId = dto.partnerOrganisationId !== undefined ? dto.partnerOrganisationId : current.partnerOrganisationId;
+      const partnerId =
+        dto.partnerOrganisationId !== undefined ? dto.partnerOrganisationId : current.partnerOrganisationId;
       const teamIds = dto.teamIds ?? current.teams.map((t) => t.id);
       await this.assertRoleFits(em, role, role === Role.KommunalPartner ? partnerId : null, dto.teamIds ?? []);
       if (id === ctx.userId && (dto.isActive === false || (dto.role && dto.role !== current.role))) {
         throw new DomainError('INVALID_STATE', 'Du kan ikke deaktivere dig selv eller ændre din egen rolle.');
       }
-      const changes: Partial<UserEntity> = { role, partnerOrganisationId: role === Role.KommunalPartner ? partnerId : null };
+      const changes: Partial<UserEntity> = {
+        role,
+        partnerOrganisationId: role === Role.KommunalPartner ? partnerId : null,
+      };
       if (dto.displayName !== undefined) changes.displayName = dto.displayName;
       if (dto.email !== undefined) changes.email = dto.email;
       if (dto.isActive !== undefined) changes.isActive = dto.isActive;
@@ -86,8 +106,13 @@ export class UsersService {
       }
       if (dto.teamIds) await this.users.setTeams(em, id, teamIds);
       // Deactivation and role changes take effect at once: end the user's sessions.
-      if (dto.isActive === false || role !== current.role) await this.sessions.revokeAllForUser(em, id, 'changed_by_admin');
-      await this.accessLog.record(ctx, { action: AccessAction.Update, subjectType: AccessSubjectType.User, subjectId: id, purpose: PURPOSE }, em);
+      if (dto.isActive === false || role !== current.role)
+        await this.sessions.revokeAllForUser(em, id, 'changed_by_admin');
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Update, subjectType: AccessSubjectType.User, subjectId: id, purpose: PURPOSE },
+        em,
+      );
     });
     const updated = await this.users.findById(id);
     if (!updated) throw notFound('Brugeren');
@@ -102,13 +127,28 @@ export class UsersService {
     await this.dataSource.transaction(async (em) => {
       await this.users.setPasswordHash(em, id, hash, true);
       await this.sessions.revokeAllForUser(em, id, 'password_reset');
-      await this.accessLog.record(ctx, { action: AccessAction.Update, subjectType: AccessSubjectType.User, subjectId: id, purpose: `${PURPOSE}: adgangskode nulstillet` }, em);
+      await this.accessLog.record(
+        ctx,
+        {
+          action: AccessAction.Update,
+          subjectType: AccessSubjectType.User,
+          subjectId: id,
+          purpose: `${PURPOSE}: adgangskode nulstillet`,
+        },
+        em,
+      );
     });
   }
 
-  private async assertRoleFits(em: EntityManager, role: Role, partnerOrganisationId: string | null, teamIds: string[]): Promise<void> {
+  private async assertRoleFits(
+    em: EntityManager,
+    role: Role,
+    partnerOrganisationId: string | null,
+    teamIds: string[],
+  ): Promise<void> {
     if (role === Role.KommunalPartner) {
-      if (!partnerOrganisationId) throw fieldError('partnerOrganisationId', 'En kommunal partner skal høre til en partnerorganisation');
+      if (!partnerOrganisationId)
+        throw fieldError('partnerOrganisationId', 'En kommunal partner skal høre til en partnerorganisation');
       if (!(await this.users.partnerOrganisationExists(em, partnerOrganisationId))) {
         throw fieldError('partnerOrganisationId', 'Partnerorganisationen findes ikke');
       }

@@ -84,7 +84,12 @@ export class ApiClient {
 
   async login(username: string, password: string): Promise<request.Response> {
     if (!this.csrf) await this.prime();
-    return this.remember(await this.agent.post('/api/auth/login').set(CSRF_HEADER, this.csrf ?? '').send({ username, password }));
+    return this.remember(
+      await this.agent
+        .post('/api/auth/login')
+        .set(CSRF_HEADER, this.csrf ?? '')
+        .send({ username, password }),
+    );
   }
 
   async get(path: string): Promise<request.Response> {

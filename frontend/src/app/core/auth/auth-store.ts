@@ -1,14 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import {
-  type Observable,
-  defer,
-  firstValueFrom,
-  of,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { type Observable, defer, firstValueFrom, of, switchMap, tap } from 'rxjs';
 
 import {
   CSRF_COOKIE,
@@ -75,9 +68,7 @@ export class AuthStore {
   }
 
   updateMe(request: UpdateMeRequest): Observable<CurrentUser> {
-    return this.http
-      .patch<CurrentUser>('/api/auth/me', request)
-      .pipe(tap((user) => this.state.set(user)));
+    return this.http.patch<CurrentUser>('/api/auth/me', request).pipe(tap((user) => this.state.set(user)));
   }
 
   changePassword(request: ChangePasswordRequest): Observable<void> {
@@ -85,19 +76,11 @@ export class AuthStore {
       .post<void>('/api/auth/me/password', request, {
         context: noAuthRedirectContext(),
       })
-      .pipe(
-        tap(() =>
-          this.state.update((u) =>
-            u ? { ...u, mustChangePassword: false } : u,
-          ),
-        ),
-      );
+      .pipe(tap(() => this.state.update((u) => (u ? { ...u, mustChangePassword: false } : u))));
   }
 
   endSession(id: string): Observable<void> {
-    return this.http.delete<void>(
-      `/api/auth/sessions/${encodeURIComponent(id)}`,
-    );
+    return this.http.delete<void>(`/api/auth/sessions/${encodeURIComponent(id)}`);
   }
 
   changeLanguage(locale: Locale): void {
@@ -120,9 +103,7 @@ export class AuthStore {
 
   private ensureCsrfToken(): Observable<unknown> {
     return defer(() =>
-      this.document.cookie
-        .split('; ')
-        .some((c) => c.startsWith(`${CSRF_COOKIE}=`))
+      this.document.cookie.split('; ').some((c) => c.startsWith(`${CSRF_COOKIE}=`))
         ? of(null)
         : this.http.get('/api/auth/csrf', { context: noAuthRedirectContext() }),
     );

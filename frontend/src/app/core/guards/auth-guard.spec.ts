@@ -10,23 +10,15 @@ import {
 
 import { Permission, Role } from '@bofast/contracts';
 
-import {
-  createUser,
-  provideAppTesting,
-  signIn,
-} from '../../../testing/testing-providers';
+import { createUser, provideAppTesting, signIn } from '../../../testing/testing-providers';
 import { authGuard, permissionGuard } from './auth-guard';
 
 function runGuard(guard: CanActivateFn, url = '/admin/users') {
-  return TestBed.runInInjectionContext(() =>
-    guard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot),
-  );
+  return TestBed.runInInjectionContext(() => guard({} as ActivatedRouteSnapshot, { url } as RouterStateSnapshot));
 }
 
 describe('guards', () => {
-  beforeEach(() =>
-    TestBed.configureTestingModule({ providers: provideAppTesting() }),
-  );
+  beforeEach(() => TestBed.configureTestingModule({ providers: provideAppTesting() }));
 
   describe('permissionGuard', () => {
     it('should show the not-found page at the same URL when the permission is missing', async () => {
@@ -34,9 +26,7 @@ describe('guards', () => {
       const result = runGuard(permissionGuard(Permission.UserRead));
       expect(result).toBeInstanceOf(RedirectCommand);
       const command = result as RedirectCommand;
-      expect(TestBed.inject(Router).serializeUrl(command.redirectTo)).toBe(
-        '/not-found',
-      );
+      expect(TestBed.inject(Router).serializeUrl(command.redirectTo)).toBe('/not-found');
       expect(command.navigationBehaviorOptions?.skipLocationChange).toBe(true);
     });
 
@@ -46,9 +36,7 @@ describe('guards', () => {
     });
 
     it('should deny when nobody is signed in', () => {
-      expect(runGuard(permissionGuard(Permission.SelfRead))).toBeInstanceOf(
-        RedirectCommand,
-      );
+      expect(runGuard(permissionGuard(Permission.SelfRead))).toBeInstanceOf(RedirectCommand);
     });
   });
 

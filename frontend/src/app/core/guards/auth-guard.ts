@@ -10,8 +10,7 @@ export const authGuard: CanActivateFn = (_route, state) => {
   const authStore = inject(AuthStore);
   const router = inject(Router);
   if (authStore.isLoggedIn()) return true;
-  const queryParams =
-    state.url && state.url !== '/' ? { returnUrl: state.url } : {};
+  const queryParams = state.url && state.url !== '/' ? { returnUrl: state.url } : {};
   return router.createUrlTree(['/login'], { queryParams });
 };
 

@@ -6,11 +6,7 @@ import { Router } from '@angular/router';
 
 import { Role } from '@bofast/contracts';
 
-import {
-  createUser,
-  provideAppTesting,
-  signIn,
-} from '../../../testing/testing-providers';
+import { createUser, provideAppTesting, signIn } from '../../../testing/testing-providers';
 import { AuthStore } from '../auth/auth-store';
 import { pageLoadContext } from './http-context';
 
@@ -32,23 +28,17 @@ describe('errorInterceptor', () => {
     TestBed.inject(HttpClient)
       .get('/api/users')
       .subscribe({ error: () => undefined });
-    http
-      .expectOne('/api/users')
-      .flush(null, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/users').flush(null, { status: 401, statusText: 'Unauthorized' });
     expect(TestBed.inject(AuthStore).user()).toBeNull();
     expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: {} });
   });
 
   it('should show the not-found page when a page load answers 404', () => {
-    const navigate = jest
-      .spyOn(router, 'navigateByUrl')
-      .mockResolvedValue(true);
+    const navigate = jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
     TestBed.inject(HttpClient)
       .get('/api/teams', { context: pageLoadContext() })
       .subscribe({ error: () => undefined });
-    http
-      .expectOne('/api/teams')
-      .flush(null, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/teams').flush(null, { status: 404, statusText: 'Not Found' });
     expect(navigate).toHaveBeenCalledWith('/not-found', {
       skipLocationChange: true,
     });
@@ -59,14 +49,8 @@ describe('errorInterceptor', () => {
     TestBed.inject(HttpClient)
       .get('/api/teams')
       .subscribe({ error: () => undefined });
-    http
-      .expectOne('/api/teams')
-      .flush(null, { status: 503, statusText: 'Unavailable' });
-    expect(open).toHaveBeenCalledWith(
-      'Der opstod en fejl på serveren. Prøv igen om lidt.',
-      'Luk',
-      expect.anything(),
-    );
+    http.expectOne('/api/teams').flush(null, { status: 503, statusText: 'Unavailable' });
+    expect(open).toHaveBeenCalledWith('Der opstod en fejl på serveren. Prøv igen om lidt.', 'Luk', expect.anything());
     expect(TestBed.inject(AuthStore).user()).not.toBeNull();
   });
 });

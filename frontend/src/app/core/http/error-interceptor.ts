@@ -1,7 +1,4 @@
-import {
-  HttpErrorResponse,
-  type HttpInterceptorFn,
-} from '@angular/common/http';
+import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
@@ -28,21 +25,14 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
               queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {},
             });
           }
-        } else if (
-          (error.status === 403 || error.status === 404) &&
-          req.context.get(IS_PAGE_LOAD)
-        ) {
+        } else if ((error.status === 403 || error.status === 404) && req.context.get(IS_PAGE_LOAD)) {
           // Same page for both, so a 404 never reveals whether something exists.
           void router.navigateByUrl('/not-found', { skipLocationChange: true });
         } else if (error.status === 0 || error.status >= 500) {
           const key = error.status === 0 ? 'errors.network' : 'errors.server';
-          snackBar.open(
-            transloco.translate(key),
-            transloco.translate('common.close'),
-            {
-              duration: 8000,
-            },
-          );
+          snackBar.open(transloco.translate(key), transloco.translate('common.close'), {
+            duration: 8000,
+          });
         }
       }
       return throwError(() => error);

@@ -1,9 +1,7 @@
 import { HttpContext, HttpContextToken } from '@angular/common/http';
 
 /** Whether a 401 answer should log the user out and send them to the login page. */
-export const REDIRECT_ON_UNAUTHORIZED = new HttpContextToken<boolean>(
-  () => true,
-);
+export const REDIRECT_ON_UNAUTHORIZED = new HttpContextToken<boolean>(() => true);
 
 /** Whether the request loads the main data of a page, so 403/404 shows the not-found page. */
 export const IS_PAGE_LOAD = new HttpContextToken<boolean>(() => false);

@@ -31,9 +31,7 @@ export function applyServerErrors(
   if (!apiError) return null;
   let unmatched = false;
   for (const [field, messages] of Object.entries(apiError.fields ?? {})) {
-    const control: AbstractControl | null = form.get(
-      fieldAliases[field] ?? field,
-    );
+    const control: AbstractControl | null = form.get(fieldAliases[field] ?? field);
     if (control && messages.length > 0) {
       control.setErrors({ ...control.errors, server: messages.join(' ') });
       control.markAsTouched();

@@ -9,10 +9,7 @@ export const LANGUAGE_STORAGE_KEY = 'bofast.lang';
 export const LANGUAGES: readonly Locale[] = [Locale.Da, Locale.En];
 
 function isLocale(value: unknown): value is Locale {
-  return (
-    typeof value === 'string' &&
-    (LANGUAGES as readonly string[]).includes(value)
-  );
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
 @Injectable({ providedIn: 'root' })
@@ -42,8 +39,7 @@ export class LanguageStore {
   private readStored(): Locale | null {
     // localStorage throws when storage is disabled (private mode, strict cookie settings).
     try {
-      const value =
-        this.document.defaultView?.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+      const value = this.document.defaultView?.localStorage.getItem(LANGUAGE_STORAGE_KEY);
       return isLocale(value) ? value : null;
     } catch {
       return null;
@@ -53,10 +49,7 @@ export class LanguageStore {
   private writeStored(lang: Locale): void {
     // Same as above: remembering the language is best effort.
     try {
-      this.document.defaultView?.localStorage.setItem(
-        LANGUAGE_STORAGE_KEY,
-        lang,
-      );
+      this.document.defaultView?.localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
     } catch {
       /* ignore */
     }

@@ -12,8 +12,6 @@ export class TranslatedTitleStrategy extends TitleStrategy {
   override updateTitle(snapshot: RouterStateSnapshot): void {
     const key = this.buildTitle(snapshot);
     const appName = this.transloco.translate('app.name');
-    this.title.setTitle(
-      key ? `${this.transloco.translate(key)} – ${appName}` : appName,
-    );
+    this.title.setTitle(key ? `${this.transloco.translate(key)} – ${appName}` : appName);
   }
 }

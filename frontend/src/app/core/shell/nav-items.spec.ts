@@ -9,14 +9,9 @@ describe('visibleNavItems', () => {
     [Role.Teamleder, ['home', 'users', 'teams', 'me']],
     [Role.SocialVicevaert, ['home', 'me']],
     [Role.KommunalPartner, ['home', 'me']],
-  ])(
-    'should show the permitted items when the role is %s',
-    (role, expected) => {
-      expect(
-        visibleNavItems(getPermissions(role)).map((item) => item.key),
-      ).toEqual(expected);
-    },
-  );
+  ])('should show the permitted items when the role is %s', (role, expected) => {
+    expect(visibleNavItems(getPermissions(role)).map((item) => item.key)).toEqual(expected);
+  });
 
   it('should show nothing when the user has no permissions', () => {
     expect(visibleNavItems([])).toEqual([]);

@@ -48,7 +48,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
-  return NAV_ITEMS.filter((item) =>
-    hasPermission(permissions, item.permission),
-  );
+  return NAV_ITEMS.filter((item) => hasPermission(permissions, item.permission));
 }

@@ -3,11 +3,7 @@ import { TestBed } from '@angular/core/testing';
 
 import { Role } from '@bofast/contracts';
 
-import {
-  createUser,
-  provideAppTesting,
-  signIn,
-} from '../../../testing/testing-providers';
+import { createUser, provideAppTesting, signIn } from '../../../testing/testing-providers';
 import { Shell } from './shell';
 
 async function renderShell(role: Role): Promise<HTMLElement> {
@@ -26,22 +22,16 @@ describe(Shell.name, () => {
 
   it('should show Adgangslog but not Teams when the user is a DPO', async () => {
     const element = await renderShell(Role.Dpo);
-    expect(
-      element.querySelector('[data-testid="nav-audit"]')?.textContent,
-    ).toContain('Adgangslog');
+    expect(element.querySelector('[data-testid="nav-audit"]')?.textContent).toContain('Adgangslog');
     expect(element.querySelector('[data-testid="nav-teams"]')).toBeNull();
-    expect(
-      element.querySelector('[data-testid="current-user-role"]')?.textContent,
-    ).toContain('DPO / revisor');
+    expect(element.querySelector('[data-testid="current-user-role"]')?.textContent).toContain('DPO / revisor');
   });
 
   it('should show neither Brugere nor Adgangslog when the user is a social vicevært', async () => {
     const element = await renderShell(Role.SocialVicevaert);
     expect(element.querySelector('[data-testid="nav-users"]')).toBeNull();
     expect(element.querySelector('[data-testid="nav-audit"]')).toBeNull();
-    expect(
-      element.querySelector('[data-testid="nav-home"]')?.textContent,
-    ).toContain('Overblik');
+    expect(element.querySelector('[data-testid="nav-home"]')?.textContent).toContain('Overblik');
     expect(element.querySelector('[data-testid="nav-me"]')).not.toBeNull();
   });
 });

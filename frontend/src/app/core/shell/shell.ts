@@ -16,12 +16,7 @@ import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import {
-  Router,
-  RouterLink,
-  RouterLinkActive,
-  RouterOutlet,
-} from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
 
@@ -61,9 +56,7 @@ export class Shell {
   protected readonly languages = LANGUAGES;
   protected readonly language = inject(LanguageStore).language;
   protected readonly user = this.authStore.user;
-  protected readonly navItems = computed(() =>
-    visibleNavItems(this.authStore.permissions()),
-  );
+  protected readonly navItems = computed(() => visibleNavItems(this.authStore.permissions()));
   protected readonly isHandset = toSignal(
     inject(BreakpointObserver)
       .observe(HANDSET_QUERY)

@@ -2,13 +2,7 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Observable } from 'rxjs';
 
-import type {
-  AccessAction,
-  AccessLogEntry,
-  AccessSubjectType,
-  Page,
-  SubjectAccessExport,
-} from '@bofast/contracts';
+import type { AccessAction, AccessLogEntry, AccessSubjectType, Page, SubjectAccessExport } from '@bofast/contracts';
 
 import { pageLoadContext } from '../../core/http/http-context';
 
@@ -29,11 +23,7 @@ export const EMPTY_FILTER: AccessLogFilter = {
   to: '',
 };
 
-export function exportUrl(
-  subjectType: string,
-  subjectId: string,
-  format?: 'csv',
-): string {
+export function exportUrl(subjectType: string, subjectId: string, format?: 'csv'): string {
   const params = new URLSearchParams({ subjectType, subjectId });
   if (format) params.set('format', format);
   return `/api/access-log/export?${params.toString()}`;
@@ -56,19 +46,13 @@ export class AccessLogStore {
     if (filter.action) params['action'] = filter.action;
     if (filter.subjectType) params['subjectType'] = filter.subjectType;
     if (filter.subjectId.trim()) params['subjectId'] = filter.subjectId.trim();
-    if (filter.from)
-      params['from'] = new Date(`${filter.from}T00:00:00`).toISOString();
-    if (filter.to)
-      params['to'] = new Date(`${filter.to}T23:59:59.999`).toISOString();
+    if (filter.from) params['from'] = new Date(`${filter.from}T00:00:00`).toISOString();
+    if (filter.to) params['to'] = new Date(`${filter.to}T23:59:59.999`).toISOString();
     return { url: '/api/access-log', params, context: pageLoadContext() };
   });
 
-  readonly entries = computed(() =>
-    this.resource.hasValue() ? this.resource.value().items : [],
-  );
-  readonly total = computed(() =>
-    this.resource.hasValue() ? this.resource.value().total : 0,
-  );
+  readonly entries = computed(() => (this.resource.hasValue() ? this.resource.value().items : []));
+  readonly total = computed(() => (this.resource.hasValue() ? this.resource.value().total : 0));
   readonly isLoading = this.resource.isLoading;
 
   applyFilter(filter: AccessLogFilter): void {
@@ -81,12 +65,7 @@ export class AccessLogStore {
     this.pageSize.set(pageSize);
   }
 
-  exportSubject(
-    subjectType: AccessSubjectType,
-    subjectId: string,
-  ): Observable<SubjectAccessExport> {
-    return this.http.get<SubjectAccessExport>(
-      exportUrl(subjectType, subjectId),
-    );
+  exportSubject(subjectType: AccessSubjectType, subjectId: string): Observable<SubjectAccessExport> {
+    return this.http.get<SubjectAccessExport>(exportUrl(subjectType, subjectId));
   }
 }

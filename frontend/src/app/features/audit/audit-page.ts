@@ -1,33 +1,16 @@
 import { DatePipe, SlicePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  signal,
-} from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  MatPaginatorModule,
-  type PageEvent,
-} from '@angular/material/paginator';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
-import {
-  AccessAction,
-  AccessSubjectType,
-  Permission,
-  type SubjectAccessExport,
-} from '@bofast/contracts';
+import { AccessAction, AccessSubjectType, Permission, type SubjectAccessExport } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { readApiError } from '../../core/http/server-errors';
@@ -60,9 +43,7 @@ export class AuditPage {
   private readonly formBuilder = inject(NonNullableFormBuilder);
 
   protected readonly language = inject(LanguageStore).language;
-  protected readonly canExport = inject(AuthStore).can(
-    Permission.AccessLogExport,
-  );
+  protected readonly canExport = inject(AuthStore).can(Permission.AccessLogExport);
   protected readonly actions = Object.values(AccessAction);
   protected readonly subjectTypes = Object.values(AccessSubjectType);
   protected readonly columns = [
@@ -76,12 +57,7 @@ export class AuditPage {
     'requestId',
   ];
 
-  protected readonly exportColumns = [
-    'occurredAt',
-    'role',
-    'action',
-    'purpose',
-  ];
+  protected readonly exportColumns = ['occurredAt', 'role', 'action', 'purpose'];
 
   protected readonly filterForm = this.formBuilder.group({ ...EMPTY_FILTER });
   protected readonly exportForm = this.formBuilder.group({
@@ -126,10 +102,7 @@ export class AuditPage {
         this.isExporting.set(false);
         this.exportResult.set(null);
         this.exportCsvUrl.set(null);
-        this.exportError.set(
-          readApiError(error)?.message ??
-            this.transloco.translate('errors.unknown'),
-        );
+        this.exportError.set(readApiError(error)?.message ?? this.transloco.translate('errors.unknown'));
       },
     });
   }

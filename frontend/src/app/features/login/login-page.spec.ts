@@ -8,10 +8,7 @@ import { Router } from '@angular/router';
 import { Role } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
-import {
-  createUser,
-  provideAppTesting,
-} from '../../../testing/testing-providers';
+import { createUser, provideAppTesting } from '../../../testing/testing-providers';
 import { DEMO_PASSWORD, LoginPage } from './login-page';
 
 async function setup(returnUrl?: string) {
@@ -24,15 +21,9 @@ async function setup(returnUrl?: string) {
   const loader = TestbedHarnessEnvironment.loader(fixture);
   const http = TestBed.inject(HttpTestingController);
   await fixture.whenStable();
-  const username = await loader.getHarness(
-    MatInputHarness.with({ selector: '[data-testid="login-username"]' }),
-  );
-  const password = await loader.getHarness(
-    MatInputHarness.with({ selector: '[data-testid="login-password"]' }),
-  );
-  const submit = await loader.getHarness(
-    MatButtonHarness.with({ selector: '[data-testid="login-submit"]' }),
-  );
+  const username = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-username"]' }));
+  const password = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-password"]' }));
+  const submit = await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="login-submit"]' }));
 
   async function login(user: string, pass: string) {
     await username.setValue(user);
@@ -47,9 +38,7 @@ async function setup(returnUrl?: string) {
 
   async function errorText() {
     await fixture.whenStable();
-    return (fixture.nativeElement as HTMLElement)
-      .querySelector('[data-testid="login-error"]')
-      ?.textContent?.trim();
+    return (fixture.nativeElement as HTMLElement).querySelector('[data-testid="login-error"]')?.textContent?.trim();
   }
 
   return { fixture, loader, http, login, errorText };
@@ -85,9 +74,7 @@ describe(LoginPage.name, () => {
 
   it('should sign in and go to the return URL when the credentials are right', async () => {
     const { login } = await setup('/admin/users');
-    const navigate = jest
-      .spyOn(TestBed.inject(Router), 'navigateByUrl')
-      .mockResolvedValue(true);
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     const request = await login('admin', DEMO_PASSWORD);
     request.flush(createUser(Role.Admin));
     expect(TestBed.inject(AuthStore).user()?.role).toBe(Role.Admin);
@@ -96,28 +83,18 @@ describe(LoginPage.name, () => {
 
   it('should not send anything and show Skal udfyldes when the fields are empty', async () => {
     const { loader, fixture } = await setup();
-    const submit = await loader.getHarness(
-      MatButtonHarness.with({ selector: '[data-testid="login-submit"]' }),
-    );
+    const submit = await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="login-submit"]' }));
     await submit.click();
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
-      'Skal udfyldes',
-    );
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Skal udfyldes');
   });
 
   it('should fill in username and password when a demo user is chosen', async () => {
     const { loader } = await setup();
-    const demo = await loader.getHarness(
-      MatButtonHarness.with({ selector: '[data-testid="demo-user-dpo"]' }),
-    );
+    const demo = await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="demo-user-dpo"]' }));
     await demo.click();
-    const username = await loader.getHarness(
-      MatInputHarness.with({ selector: '[data-testid="login-username"]' }),
-    );
-    const password = await loader.getHarness(
-      MatInputHarness.with({ selector: '[data-testid="login-password"]' }),
-    );
+    const username = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-username"]' }));
+    const password = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="login-password"]' }));
     expect(await username.getValue()).toBe('dpo');
     expect(await password.getValue()).toBe(DEMO_PASSWORD);
   });

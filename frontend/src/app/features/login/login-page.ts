@@ -1,16 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatExpansionModule } from '@angular/material/expansion';
@@ -103,13 +93,9 @@ export class LoginPage {
 
   private describeError(error: unknown): string {
     if (error instanceof HttpErrorResponse) {
-      if (error.status === 401)
-        return this.transloco.translate('login.wrongCredentials');
+      if (error.status === 401) return this.transloco.translate('login.wrongCredentials');
       if (error.status === 429) {
-        return (
-          readApiError(error)?.message ||
-          this.transloco.translate('login.tooManyAttempts')
-        );
+        return readApiError(error)?.message || this.transloco.translate('login.tooManyAttempts');
       }
       if (error.status === 0) return this.transloco.translate('errors.network');
       if (error.status >= 500) return this.transloco.translate('errors.server');

@@ -1,17 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  signal,
-} from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
@@ -54,20 +44,10 @@ export class MePage {
 
   protected readonly user = this.authStore.user;
   protected readonly language = inject(LanguageStore).language;
-  protected readonly sessions = httpResource<SessionInfo[]>(
-    () => '/api/auth/sessions',
-    {
-      defaultValue: [],
-    },
-  );
-  protected readonly sessionColumns = [
-    'created',
-    'lastSeen',
-    'expires',
-    'device',
-    'address',
-    'actions',
-  ];
+  protected readonly sessions = httpResource<SessionInfo[]>(() => '/api/auth/sessions', {
+    defaultValue: [],
+  });
+  protected readonly sessionColumns = ['created', 'lastSeen', 'expires', 'device', 'address', 'actions'];
   protected readonly shortenUserAgent = shortenUserAgent;
   protected readonly isSaving = signal(false);
   protected readonly detailsError = signal<string | null>(null);
@@ -97,36 +77,26 @@ export class MePage {
     const { displayName, email } = this.detailsForm.getRawValue();
     this.isSaving.set(true);
     this.detailsError.set(null);
-    this.authStore
-      .updateMe({ displayName, email: email.trim() || null })
-      .subscribe({
-        next: (user) => {
-          this.isSaving.set(false);
-          this.detailsForm.reset({
-            displayName: user.displayName,
-            email: user.email ?? '',
-          });
-          this.snackBar.open(
-            this.transloco.translate('me.detailsSaved'),
-            undefined,
-            { duration: 4000 },
-          );
-        },
-        error: (error: unknown) => {
-          this.isSaving.set(false);
-          this.detailsError.set(applyServerErrors(this.detailsForm, error));
-        },
-      });
+    this.authStore.updateMe({ displayName, email: email.trim() || null }).subscribe({
+      next: (user) => {
+        this.isSaving.set(false);
+        this.detailsForm.reset({
+          displayName: user.displayName,
+          email: user.email ?? '',
+        });
+        this.snackBar.open(this.transloco.translate('me.detailsSaved'), undefined, { duration: 4000 });
+      },
+      error: (error: unknown) => {
+        this.isSaving.set(false);
+        this.detailsError.set(applyServerErrors(this.detailsForm, error));
+      },
+    });
   }
 
   protected endSession(session: SessionInfo): void {
     this.authStore.endSession(session.id).subscribe({
       next: () => {
-        this.snackBar.open(
-          this.transloco.translate('me.sessionEnded'),
-          undefined,
-          { duration: 4000 },
-        );
+        this.snackBar.open(this.transloco.translate('me.sessionEnded'), undefined, { duration: 4000 });
         this.sessions.reload();
       },
       error: () => this.sessions.reload(),

@@ -16,18 +16,10 @@ async function setup() {
   const fixture = TestBed.createComponent(PasswordForm);
   const loader = TestbedHarnessEnvironment.loader(fixture);
   await fixture.whenStable();
-  const input = (testId: string) =>
-    loader.getHarness(
-      MatInputHarness.with({ selector: `[data-testid="${testId}"]` }),
-    );
-  const submit = () =>
-    loader.getHarness(
-      MatButtonHarness.with({ selector: '[data-testid="password-submit"]' }),
-    );
+  const input = (testId: string) => loader.getHarness(MatInputHarness.with({ selector: `[data-testid="${testId}"]` }));
+  const submit = () => loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="password-submit"]' }));
   const confirmField = () =>
-    loader.getHarness(
-      MatFormFieldHarness.with({ floatingLabelText: 'Gentag ny adgangskode' }),
-    );
+    loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Gentag ny adgangskode' }));
   return {
     fixture,
     input,
@@ -48,9 +40,7 @@ describe(PasswordForm.name, () => {
     await (await submit()).click();
 
     expect(fixture.componentInstance.form.hasError('mismatch')).toBe(true);
-    expect(await (await confirmField()).getTextErrors()).toEqual([
-      'Adgangskoderne er ikke ens',
-    ]);
+    expect(await (await confirmField()).getTextErrors()).toEqual(['Adgangskoderne er ikke ens']);
     http.expectNone('/api/auth/me/password');
   });
 
@@ -61,9 +51,7 @@ describe(PasswordForm.name, () => {
     await (await input('password-confirm')).setValue('kort');
     await (await submit()).click();
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
-      'Skal være mindst 12 tegn',
-    );
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Skal være mindst 12 tegn');
     http.expectNone('/api/auth/me/password');
   });
 

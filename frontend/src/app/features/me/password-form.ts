@@ -1,10 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import {
   type AbstractControl,
   FormGroupDirective,
@@ -34,10 +29,7 @@ function passwordsMatch(group: AbstractControl): ValidationErrors | null {
 
 // The mismatch error sits on the group, but is shown under the confirmation field.
 class ConfirmPasswordErrorMatcher implements ErrorStateMatcher {
-  isErrorState(
-    control: AbstractControl | null,
-    form: FormGroupDirective | NgForm | null,
-  ): boolean {
+  isErrorState(control: AbstractControl | null, form: FormGroupDirective | NgForm | null): boolean {
     const isInvalid = !!control?.invalid || !!form?.form.hasError('mismatch');
     return isInvalid && (!!control?.touched || !!form?.submitted);
   }
@@ -45,13 +37,7 @@ class ConfirmPasswordErrorMatcher implements ErrorStateMatcher {
 
 @Component({
   selector: 'bf-password-form',
-  imports: [
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   templateUrl: './password-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -68,10 +54,7 @@ export class PasswordForm {
   readonly form = inject(NonNullableFormBuilder).group(
     {
       currentPassword: ['', Validators.required],
-      newPassword: [
-        '',
-        [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
-      ],
+      newPassword: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
       confirmPassword: ['', Validators.required],
     },
     { validators: passwordsMatch },
@@ -89,13 +72,9 @@ export class PasswordForm {
       next: () => {
         this.isSubmitting.set(false);
         formDirective.resetForm();
-        this.snackBar.open(
-          this.transloco.translate('me.passwordChanged'),
-          undefined,
-          {
-            duration: 6000,
-          },
-        );
+        this.snackBar.open(this.transloco.translate('me.passwordChanged'), undefined, {
+          duration: 6000,
+        });
       },
       error: (error: unknown) => {
         this.isSubmitting.set(false);

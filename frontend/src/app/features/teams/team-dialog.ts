@@ -1,21 +1,8 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  signal,
-} from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogModule,
-  MatDialogRef,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -49,19 +36,18 @@ export interface TeamDialogData {
 })
 export class TeamDialog {
   private readonly store = inject(TeamsStore);
-  private readonly dialogRef =
-    inject<MatDialogRef<TeamDialog, boolean>>(MatDialogRef);
+  private readonly dialogRef = inject<MatDialogRef<TeamDialog, boolean>>(MatDialogRef);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
-  protected readonly team =
-    inject<TeamDialogData>(MAT_DIALOG_DATA).team ?? null;
+  protected readonly team = inject<TeamDialogData>(MAT_DIALOG_DATA).team ?? null;
 
   protected readonly isEdit = this.team !== null;
   protected readonly isSubmitting = signal(false);
   protected readonly errorMessage = signal<string | null>(null);
-  protected readonly boligorganisationer = httpResource<
-    BoligorganisationSummary[]
-  >(() => '/api/organisations/boligorganisationer', { defaultValue: [] });
+  protected readonly boligorganisationer = httpResource<BoligorganisationSummary[]>(
+    () => '/api/organisations/boligorganisationer',
+    { defaultValue: [] },
+  );
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.team?.name ?? '', Validators.required],
@@ -98,21 +84,13 @@ export class TeamDialog {
         this.isSubmitting.set(false);
         if (error instanceof HttpErrorResponse && error.status === 409) {
           const entity = this.transloco.translate('teams.entity');
-          this.snackBar.open(
-            this.transloco.translate('common.conflict', { entity }),
-            undefined,
-            {
-              duration: 6000,
-            },
-          );
+          this.snackBar.open(this.transloco.translate('common.conflict', { entity }), undefined, {
+            duration: 6000,
+          });
           this.dialogRef.close(true);
         } else if (error instanceof HttpErrorResponse && error.status === 400) {
           this.errorMessage.set(applyServerErrors(this.form, error));
-        } else if (
-          error instanceof HttpErrorResponse &&
-          error.status > 0 &&
-          error.status < 500
-        ) {
+        } else if (error instanceof HttpErrorResponse && error.status > 0 && error.status < 500) {
           this.errorMessage.set(this.transloco.translate('errors.unknown'));
         }
       },

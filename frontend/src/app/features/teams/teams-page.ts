@@ -1,10 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  Injector,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
@@ -63,13 +58,9 @@ export class TeamsPage {
       error: (error: unknown) => {
         if (error instanceof HttpErrorResponse && error.status === 409) {
           const entity = this.transloco.translate('teams.entity');
-          this.snackBar.open(
-            this.transloco.translate('common.conflict', { entity }),
-            undefined,
-            {
-              duration: 6000,
-            },
-          );
+          this.snackBar.open(this.transloco.translate('common.conflict', { entity }), undefined, {
+            duration: 6000,
+          });
         }
         this.store.reload();
       },

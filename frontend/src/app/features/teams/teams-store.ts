@@ -2,11 +2,7 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, computed, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
-import type {
-  CreateTeamRequest,
-  TeamSummary,
-  UpdateTeamRequest,
-} from '@bofast/contracts';
+import type { CreateTeamRequest, TeamSummary, UpdateTeamRequest } from '@bofast/contracts';
 
 import { pageLoadContext } from '../../core/http/http-context';
 
@@ -18,9 +14,7 @@ export class TeamsStore {
     context: pageLoadContext(),
   }));
 
-  readonly teams = computed(() =>
-    this.resource.hasValue() ? this.resource.value() : [],
-  );
+  readonly teams = computed(() => (this.resource.hasValue() ? this.resource.value() : []));
   readonly isLoading = this.resource.isLoading;
 
   reload(): void {
@@ -32,9 +26,6 @@ export class TeamsStore {
   }
 
   update(id: string, request: UpdateTeamRequest): Observable<TeamSummary> {
-    return this.http.patch<TeamSummary>(
-      `/api/teams/${encodeURIComponent(id)}`,
-      request,
-    );
+    return this.http.patch<TeamSummary>(`/api/teams/${encodeURIComponent(id)}`, request);
   }
 }

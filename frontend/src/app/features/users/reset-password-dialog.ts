@@ -1,21 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  signal,
-} from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogModule,
-  MatDialogRef,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -28,21 +15,13 @@ import { UsersStore } from './users-store';
 
 @Component({
   selector: 'bf-reset-password-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   templateUrl: './reset-password-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ResetPasswordDialog {
   private readonly store = inject(UsersStore);
-  private readonly dialogRef =
-    inject<MatDialogRef<ResetPasswordDialog, boolean>>(MatDialogRef);
+  private readonly dialogRef = inject<MatDialogRef<ResetPasswordDialog, boolean>>(MatDialogRef);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly user = inject<UserSummary>(MAT_DIALOG_DATA);
@@ -51,10 +30,7 @@ export class ResetPasswordDialog {
   protected readonly isSubmitting = signal(false);
   protected readonly errorMessage = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
-    newPassword: [
-      '',
-      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
-    ],
+    newPassword: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
   });
 
   protected save(): void {
@@ -66,27 +42,17 @@ export class ResetPasswordDialog {
     this.errorMessage.set(null);
     this.store.resetPassword(this.user.id, this.form.getRawValue()).subscribe({
       next: () => {
-        this.snackBar.open(
-          this.transloco.translate('users.passwordReset'),
-          undefined,
-          {
-            duration: 4000,
-          },
-        );
+        this.snackBar.open(this.transloco.translate('users.passwordReset'), undefined, {
+          duration: 4000,
+        });
         this.dialogRef.close(true);
       },
       error: (error: unknown) => {
         this.isSubmitting.set(false);
-        if (
-          error instanceof HttpErrorResponse &&
-          error.status > 0 &&
-          error.status < 500
-        ) {
+        if (error instanceof HttpErrorResponse && error.status > 0 && error.status < 500) {
           this.errorMessage.set(
             applyServerErrors(this.form, error) ??
-              (error.status === 400
-                ? null
-                : this.transloco.translate('errors.unknown')),
+              (error.status === 400 ? null : this.transloco.translate('errors.unknown')),
           );
         }
       },

@@ -1,23 +1,9 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogModule,
-  MatDialogRef,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -58,12 +44,10 @@ export interface UserDialogData {
 })
 export class UserDialog {
   private readonly store = inject(UsersStore);
-  private readonly dialogRef =
-    inject<MatDialogRef<UserDialog, boolean>>(MatDialogRef);
+  private readonly dialogRef = inject<MatDialogRef<UserDialog, boolean>>(MatDialogRef);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
-  protected readonly user =
-    inject<UserDialogData>(MAT_DIALOG_DATA).user ?? null;
+  protected readonly user = inject<UserDialogData>(MAT_DIALOG_DATA).user ?? null;
 
   protected readonly isEdit = this.user !== null;
   protected readonly roles = ALL_ROLES;
@@ -73,50 +57,30 @@ export class UserDialog {
   protected readonly teams = httpResource<TeamSummary[]>(() => '/api/teams', {
     defaultValue: [],
   });
-  protected readonly partners = httpResource<PartnerOrganisationSummary[]>(
-    () => '/api/organisations/partners',
-    { defaultValue: [] },
-  );
+  protected readonly partners = httpResource<PartnerOrganisationSummary[]>(() => '/api/organisations/partners', {
+    defaultValue: [],
+  });
   protected readonly activeTeams = computed(() =>
-    this.teams
-      .value()
-      .filter(
-        (t) => t.isActive || this.user?.teams.some((ut) => ut.id === t.id),
-      ),
+    this.teams.value().filter((t) => t.isActive || this.user?.teams.some((ut) => ut.id === t.id)),
   );
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    username: [
-      this.user?.username ?? '',
-      this.isEdit ? [] : [Validators.required],
-    ],
+    username: [this.user?.username ?? '', this.isEdit ? [] : [Validators.required]],
     displayName: [this.user?.displayName ?? '', Validators.required],
     email: [this.user?.email ?? '', Validators.email],
     role: [(this.user?.role ?? '') as Role | '', Validators.required],
     teamIds: [this.user?.teams.map((t) => t.id) ?? []],
     partnerOrganisationId: [this.user?.partnerOrganisation?.id ?? ''],
-    password: [
-      '',
-      this.isEdit
-        ? []
-        : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)],
-    ],
+    password: ['', this.isEdit ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
   });
 
-  protected readonly selectedRole = toSignal(
-    this.form.controls.role.valueChanges,
-    {
-      initialValue: this.form.controls.role.value,
-    },
-  );
-  protected readonly needsPartner = computed(
-    () => this.selectedRole() === Role.KommunalPartner,
-  );
+  protected readonly selectedRole = toSignal(this.form.controls.role.valueChanges, {
+    initialValue: this.form.controls.role.value,
+  });
+  protected readonly needsPartner = computed(() => this.selectedRole() === Role.KommunalPartner);
 
   constructor() {
-    this.form.controls.role.valueChanges.subscribe((role) =>
-      this.updatePartnerValidator(role),
-    );
+    this.form.controls.role.valueChanges.subscribe((role) => this.updatePartnerValidator(role));
     this.updatePartnerValidator(this.form.controls.role.value);
   }
 
@@ -132,8 +96,7 @@ export class UserDialog {
       email: value.email.trim() || null,
       role,
       teamIds: value.teamIds,
-      partnerOrganisationId:
-        role === Role.KommunalPartner ? value.partnerOrganisationId : null,
+      partnerOrganisationId: role === Role.KommunalPartner ? value.partnerOrganisationId : null,
     };
     const request: Observable<UserSummary> = this.user
       ? this.store.update(this.user.id, {
@@ -171,13 +134,9 @@ export class UserDialog {
         return;
       }
       const entity = this.transloco.translate('users.entity');
-      this.snackBar.open(
-        this.transloco.translate('common.conflict', { entity }),
-        undefined,
-        {
-          duration: 6000,
-        },
-      );
+      this.snackBar.open(this.transloco.translate('common.conflict', { entity }), undefined, {
+        duration: 6000,
+      });
       this.dialogRef.close(true);
       return;
     }
@@ -185,20 +144,14 @@ export class UserDialog {
       this.errorMessage.set(applyServerErrors(this.form, error));
       return;
     }
-    if (
-      error instanceof HttpErrorResponse &&
-      error.status > 0 &&
-      error.status < 500
-    ) {
+    if (error instanceof HttpErrorResponse && error.status > 0 && error.status < 500) {
       this.errorMessage.set(this.transloco.translate('errors.unknown'));
     }
   }
 
   private updatePartnerValidator(role: Role | ''): void {
     const control = this.form.controls.partnerOrganisationId;
-    control.setValidators(
-      role === Role.KommunalPartner ? [Validators.required] : [],
-    );
+    control.setValidators(role === Role.KommunalPartner ? [Validators.required] : []);
     control.updateValueAndValidity({ emitEvent: false });
   }
 }

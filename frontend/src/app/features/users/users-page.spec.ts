@@ -9,11 +9,7 @@ import { MatTableHarness } from '@angular/material/table/testing';
 
 import { type Page, Role, type UserSummary } from '@bofast/contracts';
 
-import {
-  createUser,
-  provideAppTesting,
-  signIn,
-} from '../../../testing/testing-providers';
+import { createUser, provideAppTesting, signIn } from '../../../testing/testing-providers';
 import { UsersPage } from './users-page';
 
 const ROW: UserSummary = {
@@ -75,37 +71,26 @@ describe(UsersPage.name, () => {
 
   it('should hide create and row actions when the user may only read', async () => {
     const { loader } = await setup(Role.Dpo);
-    expect(
-      await loader.getAllHarnesses(
-        MatButtonHarness.with({ selector: '[data-testid="user-create"]' }),
-      ),
-    ).toEqual([]);
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ selector: '[data-testid="user-create"]' }))).toEqual(
+      [],
+    );
     const table = await loader.getHarness(MatTableHarness);
-    expect(
-      await table.getHeaderRows().then((rows) => rows[0].getCellTextByIndex()),
-    ).not.toContain('Handlinger');
+    expect(await table.getHeaderRows().then((rows) => rows[0].getCellTextByIndex())).not.toContain('Handlinger');
   });
 
   it('should show Brugernavnet er i brug when creating answers 409', async () => {
     const { rootLoader, http, fixture } = await setup(Role.Admin);
-    (fixture.nativeElement as HTMLElement)
-      .querySelector<HTMLButtonElement>('[data-testid="user-create"]')
-      ?.click();
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-testid="user-create"]')?.click();
     TestBed.tick();
     http.expectOne('/api/teams').flush([]);
     http.expectOne('/api/organisations/partners').flush([]);
     const dialog = await rootLoader.getHarness(MatDialogHarness);
 
-    const input = (id: string) =>
-      dialog.getHarness(
-        MatInputHarness.with({ selector: `[data-testid="${id}"]` }),
-      );
+    const input = (id: string) => dialog.getHarness(MatInputHarness.with({ selector: `[data-testid="${id}"]` }));
     await (await input('user-username')).setValue('vicevaert');
     await (await input('user-display-name')).setValue('Ny Bruger');
     await (await input('user-password')).setValue('en-lang-adgangskode');
-    const role = await dialog.getHarness(
-      MatSelectHarness.with({ selector: '[data-testid="user-role"]' }),
-    );
+    const role = await dialog.getHarness(MatSelectHarness.with({ selector: '[data-testid="user-role"]' }));
     await role.open();
     await role.clickOptions({ text: 'Beboerrådgiver' });
     await (
@@ -127,10 +112,9 @@ describe(UsersPage.name, () => {
       { status: 409, statusText: 'Conflict' },
     );
     await fixture.whenStable();
-    expect(
-      document.querySelector('[data-testid="user-username-taken"]')
-        ?.textContent,
-    ).toContain('Brugernavnet er i brug');
+    expect(document.querySelector('[data-testid="user-username-taken"]')?.textContent).toContain(
+      'Brugernavnet er i brug',
+    );
     await dialog.close();
   });
 });

@@ -1,11 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  Injector,
-  inject,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,10 +8,7 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import {
-  MatPaginatorModule,
-  type PageEvent,
-} from '@angular/material/paginator';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -24,12 +16,7 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 
-import {
-  ALL_ROLES,
-  Permission,
-  type Role,
-  type UserSummary,
-} from '@bofast/contracts';
+import { ALL_ROLES, Permission, type Role, type UserSummary } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
@@ -130,13 +117,9 @@ export class UsersPage {
       error: (error: unknown) => {
         if (error instanceof HttpErrorResponse && error.status === 409) {
           const entity = this.transloco.translate('users.entity');
-          this.snackBar.open(
-            this.transloco.translate('common.conflict', { entity }),
-            undefined,
-            {
-              duration: 6000,
-            },
-          );
+          this.snackBar.open(this.transloco.translate('common.conflict', { entity }), undefined, {
+            duration: 6000,
+          });
         }
         this.store.reload();
       },

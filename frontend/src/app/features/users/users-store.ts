@@ -37,23 +37,14 @@ export class UsersStore {
     return { url: '/api/users', params, context: pageLoadContext() };
   });
 
-  readonly users = computed(() =>
-    this.resource.hasValue() ? this.resource.value().items : [],
-  );
-  readonly total = computed(() =>
-    this.resource.hasValue() ? this.resource.value().total : 0,
-  );
+  readonly users = computed(() => (this.resource.hasValue() ? this.resource.value().items : []));
+  readonly total = computed(() => (this.resource.hasValue() ? this.resource.value().total : 0));
   readonly isLoading = this.resource.isLoading;
 
-  setFilter(change: {
-    search?: string;
-    role?: Role | '';
-    includeInactive?: boolean;
-  }): void {
+  setFilter(change: { search?: string; role?: Role | ''; includeInactive?: boolean }): void {
     if (change.search !== undefined) this.search.set(change.search);
     if (change.role !== undefined) this.role.set(change.role);
-    if (change.includeInactive !== undefined)
-      this.includeInactive.set(change.includeInactive);
+    if (change.includeInactive !== undefined) this.includeInactive.set(change.includeInactive);
     this.page.set(1);
   }
 
@@ -71,16 +62,10 @@ export class UsersStore {
   }
 
   update(id: string, request: UpdateUserRequest): Observable<UserSummary> {
-    return this.http.patch<UserSummary>(
-      `/api/users/${encodeURIComponent(id)}`,
-      request,
-    );
+    return this.http.patch<UserSummary>(`/api/users/${encodeURIComponent(id)}`, request);
   }
 
   resetPassword(id: string, request: ResetPasswordRequest): Observable<void> {
-    return this.http.post<void>(
-      `/api/users/${encodeURIComponent(id)}/reset-password`,
-      request,
-    );
+    return this.http.post<void>(`/api/users/${encodeURIComponent(id)}/reset-password`, request);
   }
 }
