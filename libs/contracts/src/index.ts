@@ -7,3 +7,7 @@ export * from './lib/users/users';
 export * from './lib/teams/teams';
 export * from './lib/organisations/organisations';
 export * from './lib/access-log/access-log';
+export * from './lib/people/people';
+export * from './lib/signals/signals';
+export * from './lib/consent/consent';
+export * from './lib/cases/cases';

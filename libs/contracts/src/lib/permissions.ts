@@ -14,6 +14,18 @@ export const Permission = {
   OrganisationRead: 'organisation.read',
   AccessLogRead: 'access_log.read',
   AccessLogExport: 'access_log.export',
+  TenancyRead: 'tenancy.read',
+  TenancyWrite: 'tenancy.write',
+  PersonRead: 'person.read',
+  PersonWrite: 'person.write',
+  PersonCprReveal: 'person.cpr_reveal',
+  SignalRead: 'signal.read',
+  SignalWrite: 'signal.write',
+  CaseRead: 'case.read',
+  CaseWrite: 'case.write',
+  CaseTypeManage: 'case_type.manage',
+  ConsentRead: 'consent.read',
+  ConsentWrite: 'consent.write',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -21,7 +33,23 @@ export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
 
 const EVERYONE: readonly Permission[] = [Permission.SelfRead, Permission.SelfUpdate];
 
-const CASE_WORKER: readonly Permission[] = [...EVERYONE, Permission.OrganisationRead];
+const CASE_WORKER: readonly Permission[] = [
+  ...EVERYONE,
+  Permission.OrganisationRead,
+  Permission.TenancyRead,
+  Permission.TenancyWrite,
+  Permission.PersonRead,
+  Permission.PersonWrite,
+  Permission.SignalRead,
+  Permission.SignalWrite,
+  Permission.CaseRead,
+  Permission.CaseWrite,
+  Permission.ConsentRead,
+  Permission.ConsentWrite,
+];
+
+// Advisers fill in applications to the kommune and need the full CPR number; field workers do not.
+const ADVISER: readonly Permission[] = [...CASE_WORKER, Permission.PersonCprReveal];
 
 /**
  * The one role → permission map. The backend's PermissionGuard reads it for every request;
@@ -29,9 +57,9 @@ const CASE_WORKER: readonly Permission[] = [...EVERYONE, Permission.Organisation
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.SocialVicevaert]: CASE_WORKER,
-  [Role.Beboerraadgiver]: CASE_WORKER,
-  [Role.OekonomiskRaadgiver]: CASE_WORKER,
-  [Role.Teamleder]: [...CASE_WORKER, Permission.TeamRead, Permission.UserRead],
+  [Role.Beboerraadgiver]: ADVISER,
+  [Role.OekonomiskRaadgiver]: ADVISER,
+  [Role.Teamleder]: [...ADVISER, Permission.TeamRead, Permission.UserRead],
   [Role.KommunalPartner]: EVERYONE,
   [Role.Boligorganisation]: EVERYONE,
   [Role.Admin]: [
@@ -41,6 +69,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.TeamRead,
     Permission.TeamManage,
     Permission.OrganisationRead,
+    Permission.CaseTypeManage,
   ],
   [Role.Dpo]: [...EVERYONE, Permission.AccessLogRead, Permission.AccessLogExport, Permission.UserRead],
 };
