@@ -150,3 +150,21 @@ describe('phone width', () => {
     await page.context().close();
   });
 });
+
+describe('privacy in application logs', () => {
+  it('logs requests without names, e-mail addresses or search terms', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'admin');
+    await page.goto('/admin/users');
+    const searched = page.waitForResponse((r) => r.url().includes('search=Larsen') && r.status() === 200);
+    await page.getByTestId('user-search').fill('Larsen');
+    await searched;
+    await page.getByTestId('user-row-vicevaert').waitFor();
+    await page.context().close();
+    const log = server.output();
+    assert.match(log, /"path":"\/api\/users"/, 'request logging is on, so the check below means something');
+    for (const personal of ['Larsen', 'Sara Jensen', 'sara.jensen@', 'fjordly.example', 'search=']) {
+      assert.equal(log.includes(personal), false, `application log contains "${personal}"`);
+    }
+  });
+});

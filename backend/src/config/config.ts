@@ -73,6 +73,22 @@ export class EnvironmentVariables {
   @IsString()
   FRONTEND_DIST?: string;
 
+  /** 32 bytes, base64: AES-256-GCM key for CPR numbers at rest. Required in production. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'CPR_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
+  })
+  CPR_ENCRYPTION_KEY?: string;
+
+  /** 32 bytes, base64: HMAC key for the CPR blind index (exact-match search). Required in production. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'CPR_INDEX_KEY must be 32 bytes in base64 (openssl rand -base64 32)' })
+  CPR_INDEX_KEY?: string;
+
+  /** Where development keys are kept when the CPR keys are not configured (never in production). */
+  @IsString()
+  DEV_SECRETS_FILE = '.data/dev-secrets.json';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -94,6 +110,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (
+    config.NODE_ENV === 'production' &&
+    config.DATABASE_URL &&
+    (!config.CPR_ENCRYPTION_KEY || !config.CPR_INDEX_KEY)
+  ) {
+    throw new ConfigError(
+      'Invalid configuration:\n  - CPR_ENCRYPTION_KEY and CPR_INDEX_KEY are required in production with DATABASE_URL',
+    );
   }
   return Object.freeze(config);
 }

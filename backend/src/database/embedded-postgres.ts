@@ -88,7 +88,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 }
 
 /** A postmaster.pid left by a killed run: stop the orphaned server if it still runs, else remove the file. */
-async function recoverStalePostmaster(dataDir: string, logger: EmbeddedOptions['logger']): Promise<void> {
+export async function recoverStalePostmaster(dataDir: string, logger: EmbeddedOptions['logger']): Promise<void> {
   const pidFile = resolve(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);

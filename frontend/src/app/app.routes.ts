@@ -27,6 +27,36 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
       },
       {
+        path: 'cases',
+        title: 'nav.cases',
+        canActivate: [permissionGuard(Permission.CaseRead)],
+        loadChildren: () => import('./features/cases/cases.routes'),
+      },
+      {
+        path: 'signals',
+        title: 'nav.signals',
+        canActivate: [permissionGuard(Permission.SignalRead)],
+        loadChildren: () => import('./features/signals/signals.routes'),
+      },
+      {
+        path: 'search',
+        title: 'nav.search',
+        canActivate: [permissionGuard(Permission.PersonRead)],
+        loadComponent: () => import('./features/people/search-page').then((m) => m.SearchPage),
+      },
+      {
+        path: 'persons/:id',
+        title: 'person.title',
+        canActivate: [permissionGuard(Permission.PersonRead)],
+        loadComponent: () => import('./features/people/person-page').then((m) => m.PersonPage),
+      },
+      {
+        path: 'tenancies/:id',
+        title: 'tenancy.title',
+        canActivate: [permissionGuard(Permission.TenancyRead)],
+        loadComponent: () => import('./features/people/tenancy-page').then((m) => m.TenancyPage),
+      },
+      {
         path: 'me',
         title: 'nav.me',
         canActivate: [permissionGuard(Permission.SelfRead)],

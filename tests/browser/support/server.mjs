@@ -39,7 +39,7 @@ export async function startBofast() {
     throw new Error('Build first: npx nx run-many -t build --projects=backend,frontend');
   }
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', COOKIE_SECURE: 'false' };
+  const env = { ...process.env, PORT: String(port), LOG_LEVEL: 'info', NODE_ENV: 'production', COOKIE_SECURE: 'false' };
   let cleanup;
   if (process.env.DATABASE_URL) {
     const name = `bofast_browser_${process.pid}_${Date.now()}`;

@@ -6,8 +6,8 @@ describe('visibleNavItems', () => {
   it.each([
     [Role.Dpo, ['home', 'users', 'audit', 'me']],
     [Role.Admin, ['home', 'users', 'teams', 'me']],
-    [Role.Teamleder, ['home', 'users', 'teams', 'me']],
-    [Role.SocialVicevaert, ['home', 'me']],
+    [Role.Teamleder, ['home', 'cases', 'signals', 'search', 'users', 'teams', 'me']],
+    [Role.SocialVicevaert, ['home', 'cases', 'signals', 'search', 'me']],
     [Role.KommunalPartner, ['home', 'me']],
   ])('should show the permitted items when the role is %s', (role, expected) => {
     expect(visibleNavItems(getPermissions(role)).map((item) => item.key)).toEqual(expected);

@@ -18,6 +18,27 @@ export const NAV_ITEMS: readonly NavItem[] = [
     exact: true,
   },
   {
+    key: 'cases',
+    path: '/cases',
+    labelKey: 'nav.cases',
+    permission: Permission.CaseRead,
+    exact: false,
+  },
+  {
+    key: 'signals',
+    path: '/signals',
+    labelKey: 'nav.signals',
+    permission: Permission.SignalRead,
+    exact: false,
+  },
+  {
+    key: 'search',
+    path: '/search',
+    labelKey: 'nav.search',
+    permission: Permission.PersonRead,
+    exact: false,
+  },
+  {
     key: 'users',
     path: '/admin/users',
     labelKey: 'nav.users',

@@ -1,0 +1,164 @@
+import { DatePipe } from '@angular/common';
+import { HttpErrorResponse, httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCardModule } from '@angular/material/card';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+
+import {
+  type ContactChannel,
+  type ContactOutcome,
+  Permission,
+  SIGNAL_TRANSITIONS,
+  type SignalStatus,
+  type SignalSummary,
+} from '@bofast/contracts';
+
+import { AuthStore } from '../../core/auth/auth-store';
+import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
+import { isConflict } from '../../core/http/conflict';
+import { pageLoadContext } from '../../core/http/http-context';
+import { LanguageStore } from '../../core/i18n/language-store';
+import { ConvertDialog } from './convert-dialog';
+import { CONTACT_CHANNELS, CONTACT_OUTCOMES, SignalsStore, signalStatusClass } from './signals-store';
+
+@Component({
+  selector: 'bf-signal-page',
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCardModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatMenuModule,
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+  ],
+  templateUrl: './signal-page.html',
+  styleUrl: './signal-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SignalPage {
+  private readonly store = inject(SignalsStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly language = inject(LanguageStore).language;
+  protected readonly canWrite = inject(AuthStore).can(Permission.SignalWrite);
+  protected readonly canCreateCase = inject(AuthStore).can(Permission.CaseWrite);
+
+  readonly id = input.required<string>();
+
+  protected readonly resource = httpResource<SignalSummary>(() => ({
+    url: `/api/signals/${encodeURIComponent(this.id())}`,
+    context: pageLoadContext(),
+  }));
+  protected readonly signal = computed(() => (this.resource.hasValue() ? this.resource.value() : null));
+  protected readonly nextStatuses = computed(() => {
+    const current = this.signal();
+    return current ? SIGNAL_TRANSITIONS[current.status] : [];
+  });
+  protected readonly isOpen = computed(() => {
+    const current = this.signal();
+    return !!current && !current.caseId && SIGNAL_TRANSITIONS[current.status].length > 0;
+  });
+  protected readonly statusClass = signalStatusClass;
+  protected readonly channels = CONTACT_CHANNELS;
+  protected readonly outcomes = CONTACT_OUTCOMES;
+  protected readonly isSubmitting = signal(false);
+
+  protected readonly contactForm = inject(NonNullableFormBuilder).group({
+    channel: ['' as ContactChannel | '', Validators.required],
+    outcome: ['' as ContactOutcome | '', Validators.required],
+    occurredAt: [nowLocal(), Validators.required],
+  });
+
+  protected addContactAttempt(): void {
+    const current = this.signal();
+    if (!current) return;
+    if (this.contactForm.invalid) {
+      this.contactForm.markAllAsTouched();
+      return;
+    }
+    const value = this.contactForm.getRawValue();
+    this.isSubmitting.set(true);
+    this.store
+      .addContactAttempt(current.id, {
+        channel: value.channel as ContactChannel,
+        outcome: value.outcome as ContactOutcome,
+        occurredAt: toIsoTimestamp(value.occurredAt),
+      })
+      .subscribe({
+        next: (updated) => {
+          this.isSubmitting.set(false);
+          this.resource.set(updated);
+          this.contactForm.reset({ channel: '', outcome: '', occurredAt: nowLocal() });
+          this.notify('signals.contactSaved');
+        },
+        error: () => {
+          this.isSubmitting.set(false);
+          this.notify('errors.unknown');
+        },
+      });
+  }
+
+  protected changeStatus(status: SignalStatus): void {
+    const current = this.signal();
+    if (!current) return;
+    this.store.update(current.id, { status, version: current.version }).subscribe({
+      next: (updated) => {
+        this.resource.set(updated);
+        this.notify('common.saved');
+      },
+      error: (error: unknown) => this.handleConflict(error),
+    });
+  }
+
+  protected convert(): void {
+    const current = this.signal();
+    if (!current) return;
+    this.dialog
+      .open<ConvertDialog, SignalSummary, boolean>(ConvertDialog, {
+        maxWidth: '95vw',
+        width: '32rem',
+        autoFocus: 'first-tabbable',
+        data: current,
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((conflict) => {
+        if (conflict) this.resource.reload();
+      });
+  }
+
+  private handleConflict(error: unknown): void {
+    if (isConflict(error)) {
+      const entity = this.transloco.translate('signals.entity');
+      this.snackBar.open(this.transloco.translate('common.conflictReloaded', { entity }), undefined, {
+        duration: 6000,
+      });
+      const body = (error as HttpErrorResponse).error as { current?: SignalSummary } | null;
+      if (body?.current) this.resource.set(body.current);
+      else this.resource.reload();
+      return;
+    }
+    this.notify('errors.unknown');
+  }
+
+  private notify(key: string): void {
+    this.snackBar.open(this.transloco.translate(key), undefined, { duration: 4000 });
+  }
+}
