@@ -1,0 +1,98 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { type Observable, map, of, switchMap } from 'rxjs';
+
+import type { CaseDetail } from '@bofast/contracts';
+
+import { AuthStore } from '../../core/auth/auth-store';
+import { applyServerErrors } from '../../core/http/server-errors';
+import { PeopleStore } from '../people/people-store';
+import { type PickedSubject, SubjectPicker } from '../people/subject-picker';
+import { CaseTypesStore } from './case-types-store';
+import { CasesStore } from './cases-store';
+
+/** Creates a case (and a new person first when needed); closes with the new case. */
+@Component({
+  selector: 'bf-case-create-dialog',
+  imports: [
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    SubjectPicker,
+    TranslocoPipe,
+  ],
+  templateUrl: './case-create-dialog.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CaseCreateDialog {
+  private readonly cases = inject(CasesStore);
+  private readonly people = inject(PeopleStore);
+  private readonly transloco = inject(TranslocoService);
+  private readonly dialogRef = inject<MatDialogRef<CaseCreateDialog, CaseDetail>>(MatDialogRef);
+  protected readonly caseTypes = inject(CaseTypesStore);
+  protected readonly teams = inject(AuthStore).user()?.teams ?? [];
+
+  protected readonly person = signal<PickedSubject | null>(null);
+  protected readonly tenancy = signal<PickedSubject | null>(null);
+  protected readonly personMissing = signal(false);
+  protected readonly isSubmitting = signal(false);
+  protected readonly errorMessage = signal<string | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    type: ['', Validators.required],
+    teamId: [this.teams.length === 1 ? this.teams[0].id : '', Validators.required],
+    newPersonName: [''],
+  });
+
+  protected pickPerson(subject: PickedSubject | null): void {
+    this.person.set(subject);
+    if (subject) this.personMissing.set(false);
+  }
+
+  protected submit(): void {
+    const value = this.form.getRawValue();
+    const picked = this.person();
+    const existingId = picked?.kind === 'person' ? picked.person.id : null;
+    const newName = value.newPersonName.trim();
+    this.personMissing.set(!existingId && !newName);
+    if (this.form.invalid || this.personMissing()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const tenancy = this.tenancy();
+    const tenancyId = tenancy?.kind === 'tenancy' ? tenancy.tenancy.id : null;
+    const personId$: Observable<string> = existingId
+      ? of(existingId)
+      : this.people.createPerson({ name: newName, teamId: value.teamId, tenancyId }).pipe(map((p) => p.id));
+    this.isSubmitting.set(true);
+    this.errorMessage.set(null);
+    personId$
+      .pipe(
+        switchMap((personId) => this.cases.create({ type: value.type, teamId: value.teamId, personId, tenancyId })),
+      )
+      .subscribe({
+        next: (created) => {
+          this.isSubmitting.set(false);
+          this.dialogRef.close(created);
+        },
+        error: (error: unknown) => {
+          this.isSubmitting.set(false);
+          if (error instanceof HttpErrorResponse && error.status === 400) {
+            this.errorMessage.set(applyServerErrors(this.form, error, { name: 'newPersonName' }));
+          } else if (error instanceof HttpErrorResponse && error.status > 0 && error.status < 500) {
+            this.errorMessage.set(this.transloco.translate('errors.unknown'));
+          }
+        },
+      });
+  }
+}

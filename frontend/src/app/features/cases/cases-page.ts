@@ -1,0 +1,107 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+
+import { type CaseDetail, type CaseStatus, type CaseSummary, Permission } from '@bofast/contracts';
+
+import { AuthStore } from '../../core/auth/auth-store';
+import { LanguageStore } from '../../core/i18n/language-store';
+import { CaseCreateDialog } from './case-create-dialog';
+import { CaseTypesStore } from './case-types-store';
+import { CASE_STATUSES, type CaseSort, CasesListStore, caseStatusClass } from './cases-store';
+
+const SORTABLE: readonly CaseSort[] = ['caseNumber', 'status', 'openedAt', 'updatedAt'];
+
+@Component({
+  selector: 'bf-cases-page',
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    MatSortModule,
+    MatTableModule,
+    RouterLink,
+    TranslocoPipe,
+  ],
+  providers: [CasesListStore],
+  templateUrl: './cases-page.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CasesPage {
+  protected readonly store = inject(CasesListStore);
+  protected readonly caseTypes = inject(CaseTypesStore);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly authStore = inject(AuthStore);
+  protected readonly language = inject(LanguageStore).language;
+  protected readonly canWrite = this.authStore.can(Permission.CaseWrite);
+  protected readonly teams = this.authStore.user()?.teams ?? [];
+  protected readonly statuses = CASE_STATUSES;
+  protected readonly statusClass = caseStatusClass;
+  protected readonly columns = [
+    'caseNumber',
+    'type',
+    'status',
+    'person',
+    'tenancy',
+    'responsible',
+    'openedAt',
+    'updatedAt',
+  ];
+
+  protected setFilter(change: {
+    mine?: boolean;
+    openOnly?: boolean;
+    teamId?: string;
+    type?: string;
+    status?: CaseStatus | '';
+  }): void {
+    this.store.setFilter(change);
+  }
+
+  protected sortBy(sort: Sort): void {
+    const column = SORTABLE.find((s) => s === sort.active);
+    if (!column || !sort.direction) {
+      this.store.setSort('updatedAt', 'desc');
+      return;
+    }
+    this.store.setSort(column, sort.direction);
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.store.setPage(event.pageIndex + 1, event.pageSize);
+  }
+
+  protected open(row: CaseSummary): void {
+    void this.router.navigate(['/cases', row.id]);
+  }
+
+  protected create(): void {
+    this.dialog
+      .open<CaseCreateDialog, unknown, CaseDetail>(CaseCreateDialog, {
+        maxWidth: '95vw',
+        width: '36rem',
+        autoFocus: 'first-tabbable',
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (created) void this.router.navigate(['/cases', created.id]);
+      });
+  }
+}
