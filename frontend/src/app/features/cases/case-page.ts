@@ -1,0 +1,279 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, Injector, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { map } from 'rxjs';
+
+import {
+  ActionOwner,
+  ActionStatus,
+  type CaseDetail,
+  type Consent,
+  type HandleplanAction,
+  Permission,
+  type TimelineEvent,
+} from '@bofast/contracts';
+
+import { AuthStore } from '../../core/auth/auth-store';
+import { isConflict } from '../../core/http/conflict';
+import { LanguageStore } from '../../core/i18n/language-store';
+import { HANDSET_QUERY } from '../../core/shell/shell';
+import { ConsentDialog, type ConsentDialogData } from '../consents/consent-dialog';
+import { ConsentsList } from '../consents/consents-list';
+import { CaseStore } from './case-store';
+import { CaseTimeline } from './case-timeline';
+import { CaseTypesStore } from './case-types-store';
+import { CasesStore, caseStatusClass } from './cases-store';
+import { ContactDialog } from './contact-dialog';
+import { NoteDialog, type NoteDialogData } from './note-dialog';
+import { ReopenDialog } from './reopen-dialog';
+import { StatusDialog, type StatusDialogResult } from './status-dialog';
+
+const DIALOG_CONFIG = { maxWidth: '95vw', width: '36rem', autoFocus: 'first-tabbable' } as const;
+
+@Component({
+  selector: 'bf-case-page',
+  imports: [
+    CaseTimeline,
+    ConsentsList,
+    DatePipe,
+    MatButtonModule,
+    MatCardModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+  ],
+  providers: [CaseStore],
+  templateUrl: './case-page.html',
+  styleUrl: './case-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CasePage {
+  protected readonly store = inject(CaseStore);
+  private readonly api = inject(CasesStore);
+  protected readonly caseTypes = inject(CaseTypesStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly authStore = inject(AuthStore);
+  protected readonly language = inject(LanguageStore).language;
+  protected readonly canWrite = this.authStore.can(Permission.CaseWrite);
+  protected readonly canConsent = this.authStore.can(Permission.ConsentWrite);
+  protected readonly canReadConsent = this.authStore.can(Permission.ConsentRead);
+  protected readonly statusClass = caseStatusClass;
+  protected readonly owners = Object.values(ActionOwner);
+  protected readonly actionStatuses = Object.values(ActionStatus);
+  protected readonly isHandset = toSignal(
+    inject(BreakpointObserver)
+      .observe(HANDSET_QUERY)
+      .pipe(map((s) => s.matches)),
+    { initialValue: false },
+  );
+  private readonly consentsList = viewChild(ConsentsList);
+
+  readonly id = input.required<string>();
+  protected readonly savingPlan = signal(false);
+
+  protected readonly goalForm = this.fb.group({ text: ['', Validators.required] });
+  protected readonly actionForm = this.fb.group({
+    description: ['', Validators.required],
+    owner: ['medarbejder' as ActionOwner, Validators.required],
+    ownerName: [''],
+    dueDate: [''],
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.store.load(id));
+    });
+  }
+
+  protected addNote(corrects?: TimelineEvent): void {
+    const detail = this.store.detail();
+    if (!detail) return;
+    this.dialog
+      .open<NoteDialog, NoteDialogData, TimelineEvent>(NoteDialog, {
+        ...DIALOG_CONFIG,
+        data: { caseId: detail.id, corrects },
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((event) => {
+        if (event) this.afterEvent('note.saved');
+      });
+  }
+
+  protected addContact(): void {
+    const detail = this.store.detail();
+    if (!detail) return;
+    this.dialog
+      .open<ContactDialog, string, TimelineEvent>(ContactDialog, {
+        ...DIALOG_CONFIG,
+        data: detail.id,
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((event) => {
+        if (event) this.afterEvent('contact.saved');
+      });
+  }
+
+  protected changeStatus(): void {
+    const detail = this.store.detail();
+    if (!detail) return;
+    this.dialog
+      .open<StatusDialog, CaseDetail, StatusDialogResult>(StatusDialog, {
+        ...DIALOG_CONFIG,
+        data: detail,
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) return;
+        if (result === 'conflict') {
+          this.conflict();
+          return;
+        }
+        this.store.set(result);
+        this.afterEvent('status.saved');
+      });
+  }
+
+  protected registerConsent(): void {
+    const detail = this.store.detail();
+    if (!detail) return;
+    this.dialog
+      .open<ConsentDialog, ConsentDialogData, Consent>(ConsentDialog, {
+        ...DIALOG_CONFIG,
+        width: '44rem',
+        data: { personId: detail.person.id, caseId: detail.id },
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((consent) => {
+        if (!consent) return;
+        this.store.reload();
+        this.consentsList()?.reload();
+        this.afterEvent('consent.saved');
+      });
+  }
+
+  protected consentChanged(): void {
+    this.store.reload();
+    this.store.loadTimeline(true);
+  }
+
+  protected reopen(): void {
+    const detail = this.store.detail();
+    if (!detail) return;
+    this.dialog
+      .open<ReopenDialog, CaseDetail, CaseDetail>(ReopenDialog, { ...DIALOG_CONFIG, data: detail, injector: this.injector })
+      .afterClosed()
+      .subscribe((created) => {
+        if (!created) return;
+        this.notify('reopen.done');
+        void this.router.navigate(['/cases', created.id]);
+      });
+  }
+
+  protected addGoal(): void {
+    const detail = this.store.detail();
+    if (!detail || this.goalForm.invalid) {
+      this.goalForm.markAllAsTouched();
+      return;
+    }
+    this.savingPlan.set(true);
+    this.api.addGoal(detail.id, { text: this.goalForm.getRawValue().text.trim() }).subscribe({
+      next: (updated) => {
+        this.savingPlan.set(false);
+        this.store.set(updated);
+        this.goalForm.reset();
+        this.store.loadTimeline(true);
+      },
+      error: () => this.planFailed(),
+    });
+  }
+
+  protected addAction(): void {
+    const detail = this.store.detail();
+    if (!detail || this.actionForm.invalid) {
+      this.actionForm.markAllAsTouched();
+      return;
+    }
+    const value = this.actionForm.getRawValue();
+    this.savingPlan.set(true);
+    this.api
+      .addAction(detail.id, {
+        description: value.description.trim(),
+        owner: value.owner,
+        ownerName: value.ownerName.trim() || null,
+        dueDate: value.dueDate || null,
+      })
+      .subscribe({
+        next: (updated) => {
+          this.savingPlan.set(false);
+          this.store.set(updated);
+          this.actionForm.reset();
+          this.store.loadTimeline(true);
+        },
+        error: () => this.planFailed(),
+      });
+  }
+
+  protected setActionStatus(action: HandleplanAction, status: ActionStatus): void {
+    const detail = this.store.detail();
+    if (!detail) return;
+    this.api.updateAction(detail.id, action.id, { status, version: action.version }).subscribe({
+      next: (updated) => {
+        this.store.set(updated);
+        this.store.loadTimeline(true);
+      },
+      error: (error: unknown) => {
+        if (isConflict(error)) this.conflict();
+        else this.planFailed();
+      },
+    });
+  }
+
+  private planFailed(): void {
+    this.savingPlan.set(false);
+    this.notify('errors.unknown');
+  }
+
+  private conflict(): void {
+    const entity = this.transloco.translate('cases.entity');
+    this.snackBar.open(this.transloco.translate('common.conflictReloaded', { entity }), undefined, { duration: 6000 });
+    this.store.reload();
+    this.store.loadTimeline(true);
+  }
+
+  private afterEvent(key: string): void {
+    this.notify(key);
+    this.store.loadTimeline(true);
+  }
+
+  private notify(key: string): void {
+    this.snackBar.open(this.transloco.translate(key), undefined, { duration: 4000 });
+  }
+}

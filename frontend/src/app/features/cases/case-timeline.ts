@@ -1,0 +1,93 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatIconModule } from '@angular/material/icon';
+import { TranslocoPipe } from '@jsverse/transloco';
+
+import type { TimelineEvent, TimelineEventType } from '@bofast/contracts';
+
+import { LanguageStore } from '../../core/i18n/language-store';
+
+export const TIMELINE_TYPES: readonly TimelineEventType[] = [
+  'note',
+  'contact_attempt',
+  'signal_received',
+  'case_opened',
+  'status_change',
+  'consent_given',
+  'consent_withdrawn',
+  'goal_added',
+  'action_added',
+  'action_updated',
+  'correction',
+];
+
+const ICONS: Record<TimelineEventType, string> = {
+  note: 'note',
+  contact_attempt: 'phone',
+  signal_received: 'inbox',
+  case_opened: 'folder',
+  status_change: 'swap',
+  consent_given: 'shield',
+  consent_withdrawn: 'block',
+  goal_added: 'flag',
+  action_added: 'check',
+  action_updated: 'check',
+  correction: 'edit',
+};
+
+/** The case timeline, newest first; corrections link to the event they correct. */
+@Component({
+  selector: 'bf-case-timeline',
+  imports: [DatePipe, MatButtonModule, MatChipsModule, MatIconModule, TranslocoPipe],
+  templateUrl: './case-timeline.html',
+  styleUrl: './case-timeline.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CaseTimeline {
+  protected readonly language = inject(LanguageStore).language;
+
+  readonly events = input.required<TimelineEvent[]>();
+  readonly total = input(0);
+  readonly loading = input(false);
+  readonly types = input<TimelineEventType[]>([]);
+  readonly canCorrect = input(false);
+  readonly typesChange = output<TimelineEventType[]>();
+  readonly more = output<void>();
+  readonly correct = output<TimelineEvent>();
+
+  protected readonly allTypes = TIMELINE_TYPES;
+  protected readonly icons = ICONS;
+  protected readonly hasMore = computed(() => this.events().length < this.total());
+
+  protected toggleType(type: TimelineEventType, selected: boolean): void {
+    const current = this.types().filter((t) => t !== type);
+    this.typesChange.emit(selected ? [...current, type] : current);
+  }
+
+  protected contactSummary(event: TimelineEvent): { channel: string; outcome: string } | null {
+    const channel = event.data['channel'];
+    const outcome = event.data['outcome'];
+    return typeof channel === 'string' && typeof outcome === 'string' ? { channel, outcome } : null;
+  }
+
+  protected statusChange(event: TimelineEvent): { from: string | null; to: string } | null {
+    const to = event.data['to'] ?? event.data['status'];
+    const from = event.data['from'];
+    return typeof to === 'string' ? { from: typeof from === 'string' ? from : null, to } : null;
+  }
+
+  protected anchor(id: string): string {
+    return `event-${id}`;
+  }
+
+  protected focusEvent(id: string, event: Event): void {
+    event.preventDefault();
+    const target = (event.target as HTMLElement).ownerDocument.getElementById(this.anchor(id));
+    if (target) {
+      target.focus();
+      target.scrollIntoView?.({ block: 'center' });
+    }
+  }
+}
