@@ -12,8 +12,13 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { dataSourceOptions } from '../database/data-source';
 import { AccessLogModule } from '../features/access-log/access-log.module';
 import { AuthModule } from '../features/auth/auth.module';
+import { CaseCoreModule } from '../features/case-core/case-core.module';
+import { CasesModule } from '../features/cases/cases.module';
+import { ConsentModule } from '../features/consent/consent.module';
 import { HealthController } from '../features/health/health.controller';
 import { OrganisationsModule } from '../features/organisations/organisations.module';
+import { PeopleModule } from '../features/people/people.module';
+import { SignalsModule } from '../features/signals/signals.module';
 import { TeamsModule } from '../features/teams/teams.module';
 import { UsersModule } from '../features/users/users.module';
 
@@ -28,6 +33,9 @@ export class AppModule {
       imports: [
         AccessLogModule,
         AuthModule,
+        CaseCoreModule,
+        CasesModule,
+        ConsentModule,
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
@@ -51,6 +59,8 @@ export class AppModule {
           },
         }),
         OrganisationsModule,
+        PeopleModule,
+        SignalsModule,
         TeamsModule,
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         UsersModule,

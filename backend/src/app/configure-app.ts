@@ -31,7 +31,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
     }),
   );
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
+  // Large enough for a scanned consent declaration (5 MB as base64).
+  app.useBodyParser('json', { limit: '8mb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 

@@ -9,6 +9,7 @@ import { PartnerOrganisationEntity } from '../features/organisations/partner-org
 import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
 import { CreateFoundationSchema1795000000000 } from './migrations/1795000000000-CreateFoundationSchema';
+import { CreateCaseWorkSchema1795100000000 } from './migrations/1795100000000-CreateCaseWorkSchema';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -22,7 +23,7 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (not globbed) because the backend is bundled by webpack. */
-export const MIGRATIONS = [CreateFoundationSchema1795000000000];
+export const MIGRATIONS = [CreateFoundationSchema1795000000000, CreateCaseWorkSchema1795100000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -35,6 +35,8 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     LOG_LEVEL: 'silent',
     FRONTEND_DIST: '/nonexistent',
     LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+    CPR_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    CPR_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, url)] }).compile();

@@ -1,0 +1,137 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AssignableUser, CaseDetail, CaseSummary, CaseType, Page, Permission, TimelineEvent } from '@bofast/contracts';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import {
+  AssignableUsersQueryDto,
+  ChangeCaseStatusDto,
+  CreateActionDto,
+  CreateCaseDto,
+  CreateCaseTypeDto,
+  CreateContactAttemptDto,
+  CreateGoalDto,
+  CreateNoteDto,
+  ListCasesQueryDto,
+  ListTimelineQueryDto,
+  ReopenCaseDto,
+  UpdateActionDto,
+  UpdateCaseDto,
+} from './cases.dto';
+import { CasesService } from './cases.service';
+
+const CaseId = () => Param('caseId', new ParseUUIDPipe());
+
+@ApiTags('cases')
+@Controller()
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Get('case-types')
+  @RequirePermission(Permission.OrganisationRead)
+  caseTypes(): Promise<CaseType[]> {
+    return this.cases.listCaseTypes();
+  }
+
+  @Post('case-types')
+  @RequirePermission(Permission.CaseTypeManage)
+  createCaseType(@Body() dto: CreateCaseTypeDto): Promise<CaseType> {
+    return this.cases.createCaseType(dto);
+  }
+
+  @Get('cases/assignable-users')
+  @RequirePermission(Permission.CaseRead)
+  assignableUsers(@Ctx() ctx: RequestContext, @Query() q: AssignableUsersQueryDto): Promise<AssignableUser[]> {
+    return this.cases.assignableUsers(ctx, q.teamId);
+  }
+
+  @Get('cases')
+  @RequirePermission(Permission.CaseRead)
+  list(@Ctx() ctx: RequestContext, @Query() q: ListCasesQueryDto): Promise<Page<CaseSummary>> {
+    return this.cases.list(ctx, q);
+  }
+
+  @Post('cases')
+  @RequirePermission(Permission.CaseWrite)
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateCaseDto): Promise<CaseDetail> {
+    return this.cases.create(ctx, dto);
+  }
+
+  @Get('cases/:caseId')
+  @RequirePermission(Permission.CaseRead)
+  get(@Ctx() ctx: RequestContext, @CaseId() id: string): Promise<CaseDetail> {
+    return this.cases.get(ctx, id);
+  }
+
+  @Patch('cases/:caseId')
+  @RequirePermission(Permission.CaseWrite)
+  update(@Ctx() ctx: RequestContext, @CaseId() id: string, @Body() dto: UpdateCaseDto): Promise<CaseDetail> {
+    return this.cases.update(ctx, id, dto);
+  }
+
+  @Post('cases/:caseId/status')
+  @RequirePermission(Permission.CaseWrite)
+  changeStatus(
+    @Ctx() ctx: RequestContext,
+    @CaseId() id: string,
+    @Body() dto: ChangeCaseStatusDto,
+  ): Promise<CaseDetail> {
+    return this.cases.changeStatus(ctx, id, dto);
+  }
+
+  @Post('cases/:caseId/reopen')
+  @RequirePermission(Permission.CaseWrite)
+  reopen(@Ctx() ctx: RequestContext, @CaseId() id: string, @Body() dto: ReopenCaseDto): Promise<CaseDetail> {
+    return this.cases.reopen(ctx, id, dto);
+  }
+
+  @Get('cases/:caseId/timeline')
+  @RequirePermission(Permission.CaseRead)
+  timeline(
+    @Ctx() ctx: RequestContext,
+    @CaseId() id: string,
+    @Query() q: ListTimelineQueryDto,
+  ): Promise<Page<TimelineEvent>> {
+    return this.cases.listTimeline(ctx, id, q);
+  }
+
+  @Post('cases/:caseId/notes')
+  @RequirePermission(Permission.CaseWrite)
+  addNote(@Ctx() ctx: RequestContext, @CaseId() id: string, @Body() dto: CreateNoteDto): Promise<TimelineEvent> {
+    return this.cases.addNote(ctx, id, dto);
+  }
+
+  @Post('cases/:caseId/contact-attempts')
+  @RequirePermission(Permission.CaseWrite)
+  addContactAttempt(
+    @Ctx() ctx: RequestContext,
+    @CaseId() id: string,
+    @Body() dto: CreateContactAttemptDto,
+  ): Promise<TimelineEvent> {
+    return this.cases.addContactAttempt(ctx, id, dto);
+  }
+
+  @Post('cases/:caseId/goals')
+  @RequirePermission(Permission.CaseWrite)
+  addGoal(@Ctx() ctx: RequestContext, @CaseId() id: string, @Body() dto: CreateGoalDto): Promise<CaseDetail> {
+    return this.cases.addGoal(ctx, id, dto);
+  }
+
+  @Post('cases/:caseId/actions')
+  @RequirePermission(Permission.CaseWrite)
+  addAction(@Ctx() ctx: RequestContext, @CaseId() id: string, @Body() dto: CreateActionDto): Promise<CaseDetail> {
+    return this.cases.addAction(ctx, id, dto);
+  }
+
+  @Patch('cases/:caseId/actions/:actionId')
+  @RequirePermission(Permission.CaseWrite)
+  updateAction(
+    @Ctx() ctx: RequestContext,
+    @CaseId() id: string,
+    @Param('actionId', new ParseUUIDPipe()) actionId: string,
+    @Body() dto: UpdateActionDto,
+  ): Promise<CaseDetail> {
+    return this.cases.updateAction(ctx, id, actionId, dto);
+  }
+}

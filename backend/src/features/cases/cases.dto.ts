@@ -1,0 +1,287 @@
+import {
+  ActionOwner,
+  ActionStatus,
+  CaseStatus,
+  ChangeCaseStatusRequest,
+  ClosureReason,
+  ContactChannel,
+  ContactOutcome,
+  CreateActionRequest,
+  CreateCaseRequest,
+  CreateCaseTypeRequest,
+  CreateContactAttemptRequest,
+  CreateGoalRequest,
+  CreateNoteRequest,
+  IssueTag,
+  ListCasesQuery,
+  ListTimelineQuery,
+  ReopenCaseRequest,
+  TimelineEventType,
+  UpdateActionRequest,
+  UpdateCaseRequest,
+  Visibility,
+} from '@bofast/contracts';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+import { PageQueryDto } from '../../common/http/page-query.dto';
+import { emptyToNull, trim } from '../auth/auth.dto';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
+const DATE = { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' };
+const VERSION = { message: 'Versionen mangler' };
+
+export class CreateCaseDto implements CreateCaseRequest {
+  @IsString()
+  @IsNotEmpty({ message: 'Vælg en sagstype' })
+  @MaxLength(40)
+  type!: string;
+
+  @IsUUID('all', { message: 'Vælg en person' })
+  personId!: string;
+
+  @IsUUID('all', { message: 'Vælg et team' })
+  teamId!: string;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'Ugyldigt lejemål' })
+  tenancyId?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'Ugyldig medarbejder' })
+  responsibleId?: string | null;
+}
+
+export class UpdateCaseDto implements UpdateCaseRequest {
+  @IsOptional()
+  @IsUUID('all', { message: 'Ugyldig medarbejder' })
+  responsibleId?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'Ugyldig medarbejder' })
+  coWorkerIds?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIn(Object.values(IssueTag), { each: true, message: 'Ukendt tag' })
+  tags?: IssueTag[];
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true }, DATE)
+  reviewDate?: string | null;
+
+  @IsInt(VERSION)
+  @Min(1, VERSION)
+  version!: number;
+}
+
+export class ChangeCaseStatusDto implements ChangeCaseStatusRequest {
+  @IsIn(Object.values(CaseStatus), { message: 'Ukendt status' })
+  status!: CaseStatus;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(Object.values(ClosureReason), { message: 'Vælg en afslutningsårsag' })
+  closureReason?: ClosureReason | null;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  note?: string | null;
+
+  @IsInt(VERSION)
+  @Min(1, VERSION)
+  version!: number;
+}
+
+export class ReopenCaseDto implements ReopenCaseRequest {
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  note?: string | null;
+}
+
+export class CreateNoteDto implements CreateNoteRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(5000, { message: 'Højst 5000 tegn' })
+  text!: string;
+
+  @IsOptional()
+  @IsISO8601({}, DATE)
+  occurredAt?: string;
+
+  @IsOptional()
+  @IsIn(Object.values(Visibility), { message: 'Ukendt synlighed' })
+  visibility?: Visibility;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'Ugyldig hændelse' })
+  correctsEventId?: string | null;
+}
+
+export class CreateContactAttemptDto implements CreateContactAttemptRequest {
+  @IsIn(Object.values(ContactChannel), { message: 'Vælg en kanal' })
+  channel!: ContactChannel;
+
+  @IsIn(Object.values(ContactOutcome), { message: 'Vælg et udfald' })
+  outcome!: ContactOutcome;
+
+  @IsOptional()
+  @IsISO8601({}, DATE)
+  occurredAt?: string;
+}
+
+export class CreateGoalDto implements CreateGoalRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(1000, { message: 'Højst 1000 tegn' })
+  text!: string;
+}
+
+export class CreateActionDto implements CreateActionRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(1000, { message: 'Højst 1000 tegn' })
+  description!: string;
+
+  @IsIn(Object.values(ActionOwner), { message: 'Vælg hvem der gør det' })
+  owner!: ActionOwner;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(120, { message: 'Højst 120 tegn' })
+  ownerName?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'Ugyldigt mål' })
+  goalId?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true }, DATE)
+  dueDate?: string | null;
+}
+
+export class UpdateActionDto implements UpdateActionRequest {
+  @IsOptional()
+  @IsIn(Object.values(ActionStatus), { message: 'Ukendt status' })
+  status?: ActionStatus;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true }, DATE)
+  dueDate?: string | null;
+
+  @IsInt(VERSION)
+  @Min(1, VERSION)
+  version!: number;
+}
+
+export class ListCasesQueryDto extends PageQueryDto implements ListCasesQuery {
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'Skal være true eller false' })
+  mine?: boolean;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'Ugyldig person' })
+  personId?: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'Ugyldigt team' })
+  teamId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  type?: string;
+
+  @IsOptional()
+  @IsIn(Object.values(CaseStatus), { message: 'Ukendt status' })
+  status?: CaseStatus;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'Skal være true eller false' })
+  open?: boolean;
+
+  @IsOptional()
+  @IsIn(['updatedAt', 'openedAt', 'caseNumber', 'status'], { message: 'Ukendt sortering' })
+  sort?: 'updatedAt' | 'openedAt' | 'caseNumber' | 'status';
+
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'Skal være asc eller desc' })
+  direction?: 'asc' | 'desc';
+}
+
+export class ListTimelineQueryDto extends PageQueryDto implements ListTimelineQuery {
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(Object.values(TimelineEventType), { each: true, message: 'Ukendt hændelsestype' })
+  types?: TimelineEventType[];
+}
+
+export class CreateCaseTypeDto implements CreateCaseTypeRequest {
+  @Transform(trim)
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'Kun små bogstaver a-z, tal og _ (2-40 tegn)' })
+  code!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(80, { message: 'Højst 80 tegn' })
+  labelDa!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(80, { message: 'Højst 80 tegn' })
+  labelEn!: string;
+}
+
+export class AssignableUsersQueryDto {
+  @IsUUID('all', { message: 'Ugyldigt team' })
+  teamId!: string;
+}

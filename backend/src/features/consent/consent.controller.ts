@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Consent, ConsentCoverage, Permission } from '@bofast/contracts';
+import type { Response } from 'express';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { CoverageQueryDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto';
+import { ConsentService } from './consent.service';
+
+@ApiTags('consent')
+@Controller()
+export class ConsentController {
+  constructor(private readonly consents: ConsentService) {}
+
+  @Get('persons/:personId/consents')
+  @RequirePermission(Permission.ConsentRead)
+  list(@Ctx() ctx: RequestContext, @Param('personId', new ParseUUIDPipe()) personId: string): Promise<Consent[]> {
+    return this.consents.listForPerson(ctx, personId);
+  }
+
+  @Post('consents')
+  @RequirePermission(Permission.ConsentWrite)
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateConsentDto): Promise<Consent> {
+    return this.consents.create(ctx, dto);
+  }
+
+  @Get('consents/coverage')
+  @RequirePermission(Permission.ConsentRead)
+  coverage(@Ctx() ctx: RequestContext, @Query() q: CoverageQueryDto): Promise<ConsentCoverage> {
+    return this.consents.checkCoverage(ctx, q);
+  }
+
+  @Post('consents/:consentId/withdraw')
+  @RequirePermission(Permission.ConsentWrite)
+  withdraw(
+    @Ctx() ctx: RequestContext,
+    @Param('consentId', new ParseUUIDPipe()) id: string,
+    @Body() dto: WithdrawConsentDto,
+  ): Promise<Consent> {
+    return this.consents.withdraw(ctx, id, dto);
+  }
+
+  @Get('consents/:consentId/document')
+  @RequirePermission(Permission.ConsentRead)
+  async document(
+    @Ctx() ctx: RequestContext,
+    @Param('consentId', new ParseUUIDPipe()) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const doc = await this.consents.document(ctx, id);
+    res.setHeader('Content-Type', doc.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${doc.filename.replace(/[^\w.-]/g, '_')}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(doc.content);
+  }
+}

@@ -1,0 +1,148 @@
+import {
+  ConsentDirection,
+  ConsentForm,
+  ConsentPurpose,
+  CreateConsentRequest,
+  DataCategory,
+  WithdrawConsentRequest,
+} from '@bofast/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+import { emptyToNull, trim } from '../auth/auth.dto';
+
+const FORMS = Object.values(ConsentForm);
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
+
+export class ConsentDocumentDto {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Filnavn mangler' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
+  filename!: string;
+
+  @IsIn(['application/pdf', 'image/png', 'image/jpeg'], { message: 'Kun PDF, PNG eller JPEG' })
+  contentType!: string;
+
+  // 5 MB of content is at most 6,990,508 base64 characters.
+  @IsString()
+  @IsNotEmpty({ message: 'Filen er tom' })
+  @MaxLength(6_990_508, { message: 'Filen må højst fylde 5 MB' })
+  base64!: string;
+}
+
+export class CreateConsentDto implements CreateConsentRequest {
+  @IsUUID('all', { message: 'Ugyldig person' })
+  personId!: string;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'Ugyldig sag' })
+  caseId?: string | null;
+
+  @IsArray({ message: 'Vælg mindst én modtager' })
+  @ArrayMinSize(1, { message: 'Vælg mindst én modtager' })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'Ugyldig modtager' })
+  recipientIds!: string[];
+
+  @IsArray({ message: 'Vælg mindst én kategori' })
+  @ArrayMinSize(1, { message: 'Vælg mindst én kategori' })
+  @IsIn(Object.values(DataCategory), { each: true, message: 'Ukendt kategori' })
+  dataCategories!: DataCategory[];
+
+  @IsArray({ message: 'Vælg mindst ét formål' })
+  @ArrayMinSize(1, { message: 'Vælg mindst ét formål' })
+  @IsIn(Object.values(ConsentPurpose), { each: true, message: 'Ukendt formål' })
+  purposes!: ConsentPurpose[];
+
+  @IsIn(Object.values(ConsentDirection), { message: 'Vælg indhente, videregive eller begge' })
+  direction!: ConsentDirection;
+
+  @IsIn(FORMS, { message: 'Vælg skriftlig, mundtlig eller digital' })
+  form!: ConsentForm;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(120, { message: 'Højst 120 tegn' })
+  witnessName?: string | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'Skal være sand eller falsk' })
+  interpreterUsed?: boolean;
+
+  @IsOptional()
+  @IsISO8601({}, { message: 'Skal være en dato' })
+  givenAt?: string;
+
+  @IsOptional()
+  @IsISO8601({}, { message: 'Skal være en dato' })
+  expiresAt?: string;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => ConsentDocumentDto)
+  document?: ConsentDocumentDto | null;
+}
+
+export class WithdrawConsentDto implements WithdrawConsentRequest {
+  @IsIn(FORMS, { message: 'Vælg hvordan samtykket blev tilbagekaldt' })
+  method!: ConsentForm;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(1000, { message: 'Højst 1000 tegn' })
+  note?: string | null;
+
+  @IsInt({ message: 'Versionen mangler' })
+  @Min(1, { message: 'Versionen mangler' })
+  version!: number;
+}
+
+export class CoverageQueryDto {
+  @IsUUID('all', { message: 'Ugyldig person' })
+  personId!: string;
+
+  @IsUUID('all', { message: 'Ugyldig modtager' })
+  recipientId!: string;
+
+  @IsIn(Object.values(ConsentPurpose), { message: 'Ukendt formål' })
+  purpose!: ConsentPurpose;
+
+  @Transform(toList)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'Angiv mindst én kategori' })
+  @IsIn(Object.values(DataCategory), { each: true, message: 'Ukendt kategori' })
+  categories!: DataCategory[];
+
+  @IsOptional()
+  @IsIn(Object.values(ConsentDirection), { message: 'Ukendt retning' })
+  direction?: ConsentDirection;
+}

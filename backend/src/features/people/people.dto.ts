@@ -1,0 +1,165 @@
+import {
+  AddHouseholdMemberRequest,
+  CommunicationPreference,
+  CreatePersonRequest,
+  CreateTenancyRequest,
+  HouseholdRelation,
+  SearchQuery,
+  TenancyStatus,
+  UpdatePersonRequest,
+} from '@bofast/contracts';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+import { emptyToNull, trim } from '../auth/auth.dto';
+
+const RELATIONS = Object.values(HouseholdRelation);
+const COMM = Object.values(CommunicationPreference);
+const PHONE = /^\+?[0-9 ]{8,16}$/;
+
+export class CreateTenancyDto implements CreateTenancyRequest {
+  @IsUUID('all', { message: 'Vælg en afdeling' })
+  afdelingId!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
+  address!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(40, { message: 'Højst 40 tegn' })
+  lejemaalsnummer!: string;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true }, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
+  moveInDate?: string | null;
+
+  @IsOptional()
+  @IsIn(Object.values(TenancyStatus), { message: 'Ukendt status' })
+  status?: TenancyStatus;
+}
+
+class PersonFieldsDto {
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt({ message: 'Skal være et årstal' })
+  @Min(1900, { message: 'Skal være et årstal efter 1900' })
+  @Max(new Date().getFullYear(), { message: 'Årstallet ligger i fremtiden' })
+  birthYear?: number | null;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @Matches(PHONE, { message: 'Skal være et telefonnummer (8 cifre, evt. med +45)' })
+  phone?: string | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'Skal være sand eller falsk' })
+  smsPreferred?: boolean;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
+  @MaxLength(200, { message: 'Højst 200 tegn' })
+  email?: string | null;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(60, { message: 'Højst 60 tegn' })
+  preferredLanguage?: string | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'Skal være sand eller falsk' })
+  interpreterNeeded?: boolean;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(COMM, { message: 'Vælg skriftlig eller mundtlig' })
+  communicationPreference?: CommunicationPreference | null;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(20, { message: 'Ugyldigt CPR-nummer' })
+  cpr?: string | null;
+}
+
+export class CreatePersonDto extends PersonFieldsDto implements CreatePersonRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
+  name!: string;
+
+  @IsUUID('all', { message: 'Vælg et team' })
+  teamId!: string;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'Ugyldigt lejemål' })
+  tenancyId?: string | null;
+
+  @IsOptional()
+  @IsIn(RELATIONS, { message: 'Ukendt relation' })
+  relation?: HouseholdRelation;
+}
+
+export class UpdatePersonDto extends PersonFieldsDto implements UpdatePersonRequest {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
+  name?: string;
+
+  @IsInt({ message: 'Versionen mangler' })
+  @Min(1, { message: 'Versionen mangler' })
+  version!: number;
+}
+
+export class AddHouseholdMemberDto implements AddHouseholdMemberRequest {
+  @IsUUID('all', { message: 'Ugyldig person' })
+  personId!: string;
+
+  @IsIn(RELATIONS, { message: 'Ukendt relation' })
+  relation!: HouseholdRelation;
+}
+
+export class SearchQueryDto implements SearchQuery {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2, { message: 'Skriv mindst 2 tegn' })
+  @MaxLength(100, { message: 'Højst 100 tegn' })
+  q?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(20, { message: 'Ugyldigt CPR-nummer' })
+  cpr?: string;
+}

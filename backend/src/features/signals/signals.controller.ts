@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CaseDetail, Page, Permission, SignalSummary } from '@bofast/contracts';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { CreateContactAttemptDto } from '../cases/cases.dto';
+import { ConvertSignalDto, CreateSignalDto, ListSignalsQueryDto, UpdateSignalDto } from './signals.dto';
+import { SignalsService } from './signals.service';
+
+const SignalId = () => Param('signalId', new ParseUUIDPipe());
+
+@ApiTags('signals')
+@Controller('signals')
+export class SignalsController {
+  constructor(private readonly signals: SignalsService) {}
+
+  @Get()
+  @RequirePermission(Permission.SignalRead)
+  list(@Ctx() ctx: RequestContext, @Query() q: ListSignalsQueryDto): Promise<Page<SignalSummary>> {
+    return this.signals.list(ctx, q);
+  }
+
+  @Post()
+  @RequirePermission(Permission.SignalWrite)
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateSignalDto): Promise<SignalSummary> {
+    return this.signals.create(ctx, dto);
+  }
+
+  @Get(':signalId')
+  @RequirePermission(Permission.SignalRead)
+  get(@Ctx() ctx: RequestContext, @SignalId() id: string): Promise<SignalSummary> {
+    return this.signals.get(ctx, id);
+  }
+
+  @Patch(':signalId')
+  @RequirePermission(Permission.SignalWrite)
+  update(@Ctx() ctx: RequestContext, @SignalId() id: string, @Body() dto: UpdateSignalDto): Promise<SignalSummary> {
+    return this.signals.update(ctx, id, dto);
+  }
+
+  @Post(':signalId/contact-attempts')
+  @RequirePermission(Permission.SignalWrite)
+  addContactAttempt(
+    @Ctx() ctx: RequestContext,
+    @SignalId() id: string,
+    @Body() dto: CreateContactAttemptDto,
+  ): Promise<SignalSummary> {
+    return this.signals.addContactAttempt(ctx, id, dto);
+  }
+
+  @Post(':signalId/convert')
+  @RequirePermission(Permission.CaseWrite)
+  convert(@Ctx() ctx: RequestContext, @SignalId() id: string, @Body() dto: ConvertSignalDto): Promise<CaseDetail> {
+    return this.signals.convert(ctx, id, dto);
+  }
+}
