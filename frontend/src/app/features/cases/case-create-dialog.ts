@@ -77,9 +77,7 @@ export class CaseCreateDialog {
     this.isSubmitting.set(true);
     this.errorMessage.set(null);
     personId$
-      .pipe(
-        switchMap((personId) => this.cases.create({ type: value.type, teamId: value.teamId, personId, tenancyId })),
-      )
+      .pipe(switchMap((personId) => this.cases.create({ type: value.type, teamId: value.teamId, personId, tenancyId })))
       .subscribe({
         next: (created) => {
           this.isSubmitting.set(false);

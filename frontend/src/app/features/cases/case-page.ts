@@ -1,6 +1,16 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -188,7 +198,11 @@ export class CasePage {
     const detail = this.store.detail();
     if (!detail) return;
     this.dialog
-      .open<ReopenDialog, CaseDetail, CaseDetail>(ReopenDialog, { ...DIALOG_CONFIG, data: detail, injector: this.injector })
+      .open<ReopenDialog, CaseDetail, CaseDetail>(ReopenDialog, {
+        ...DIALOG_CONFIG,
+        data: detail,
+        injector: this.injector,
+      })
       .afterClosed()
       .subscribe((created) => {
         if (!created) return;

@@ -9,12 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
-import {
-  CASE_TRANSITIONS,
-  type CaseDetail,
-  type CaseStatus,
-  ClosureReason,
-} from '@bofast/contracts';
+import { CASE_TRANSITIONS, type CaseDetail, type CaseStatus, ClosureReason } from '@bofast/contracts';
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';

@@ -2,12 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
-import type {
-  Consent,
-  ConsentStatus,
-  CreateConsentRequest,
-  WithdrawConsentRequest,
-} from '@bofast/contracts';
+import type { Consent, ConsentStatus, CreateConsentRequest, WithdrawConsentRequest } from '@bofast/contracts';
 
 export const CONSENT_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const CONSENT_DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];

@@ -9,11 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
-import {
-  type CommunicationPreference,
-  HouseholdRelation,
-  type PersonDetail,
-} from '@bofast/contracts';
+import { type CommunicationPreference, HouseholdRelation, type PersonDetail } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { isConflict } from '../../core/http/conflict';

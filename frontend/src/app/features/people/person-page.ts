@@ -1,6 +1,14 @@
-import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
@@ -26,7 +34,7 @@ const DIALOG_CONFIG = { maxWidth: '95vw', width: '32rem', autoFocus: 'first-tabb
 
 @Component({
   selector: 'bf-person-page',
-  imports: [ConsentsList, DatePipe, MatButtonModule, MatCardModule, MatChipsModule, RouterLink, TranslocoPipe],
+  imports: [ConsentsList, MatButtonModule, MatCardModule, MatChipsModule, RouterLink, TranslocoPipe],
   templateUrl: './person-page.html',
   styleUrl: './person-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -42,7 +42,8 @@ const EMPTY: SearchResult = { persons: [], tenancies: [] };
         @if (kinds() !== 'tenancies') {
           @for (p of results().persons; track p.id) {
             <mat-option [value]="{ kind: 'person', person: p }" [attr.data-testid]="optionTestId()">
-              {{ p.name }}@if (p.birthYear) {
+              {{ p.name }}
+              @if (p.birthYear) {
                 ({{ p.birthYear }})
               }
             </mat-option>

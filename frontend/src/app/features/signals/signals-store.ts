@@ -41,7 +41,14 @@ export const SIGNAL_STATUSES: readonly SignalStatus[] = [
   'loest_uden_sag',
 ];
 
-export const CONTACT_CHANNELS: readonly ContactChannel[] = ['doerbank', 'telefon', 'sms', 'brev', 'visitkort', 'netvaerk'];
+export const CONTACT_CHANNELS: readonly ContactChannel[] = [
+  'doerbank',
+  'telefon',
+  'sms',
+  'brev',
+  'visitkort',
+  'netvaerk',
+];
 
 export const CONTACT_OUTCOMES: readonly ContactOutcome[] = [
   'ikke_hjemme',
