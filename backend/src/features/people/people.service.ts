@@ -252,8 +252,10 @@ export class PeopleService {
       let persons: PersonRow[] = [];
       let tenancies: TenancyRow[] = [];
       let criterion: string;
-      if (query.cpr) {
-        const cpr = normaliseCpr(query.cpr);
+      // A CPR number typed into the free-text field is searched (and logged) as a CPR number.
+      const cprInput = query.cpr ?? (query.q && normaliseCpr(query.q) ? query.q : undefined);
+      if (cprInput) {
+        const cpr = normaliseCpr(cprInput);
         if (!cpr) throw fieldError('cpr', 'Ugyldigt CPR-nummer (DDMMÅÅ-XXXX)');
         criterion = `cpr:${maskCpr(cpr)}`; // never the full number, not even in the access log
         persons = await em.query(
