@@ -1,6 +1,6 @@
 import * as argon2 from 'argon2';
 import { Role } from '@bofast/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 import { dataSourceOptions } from '../data-source';
 
@@ -72,7 +72,7 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
     });
     return await ds.transaction(async (em) => {
       const existing = await em.query(`SELECT 1 FROM app_user WHERE username = 'admin'`);
-      if (existing.length) return false;
+      if (existing.length) return seedCaseWork(em);
       const [bo] = await em.query(
         `INSERT INTO boligorganisation (name, cvr) VALUES ($1, $2)
          ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
@@ -129,4 +129,229 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
   } finally {
     await ds.destroy();
   }
+}
+
+const TENANCIES = [
+  { afd: '12', nummer: '12-0103', address: 'Engparken 3, 1. th., 6700 Fjordby', moveIn: '2019-08-01' },
+  { afd: '12', nummer: '12-0501', address: 'Engparken 5, st. tv., 6700 Fjordby', moveIn: '2024-02-01' },
+  { afd: '12', nummer: '12-0702', address: 'Engparken 7, 2. tv., 6700 Fjordby', moveIn: '2011-05-01' },
+  { afd: '14', nummer: '14-0203', address: 'Skovhaven 2, 3. th., 6700 Fjordby', moveIn: '2026-09-01' },
+  { afd: '14', nummer: '14-0801', address: 'Skovhaven 8, 1. mf., 6700 Fjordby', moveIn: '2016-03-01' },
+];
+
+/**
+ * The fictional case work of the demo: tenancies, households, an open neighbour signal and two cases
+ * with timelines, a handleplan and a consent. Runs once (when there are no tenancies yet).
+ */
+async function seedCaseWork(em: EntityManager): Promise<boolean> {
+  if ((await em.query(`SELECT 1 FROM lejemaal LIMIT 1`)).length) return false;
+  const [team] = await em.query(`SELECT id FROM team WHERE lower(name) = lower($1)`, [TEAM.name]);
+  const users: Record<string, string> = Object.fromEntries(
+    (await em.query(`SELECT username, id FROM app_user`)).map((u: { username: string; id: string }) => [
+      u.username,
+      u.id,
+    ]),
+  );
+  const lejemaal: Record<string, string> = {};
+  for (const t of TENANCIES) {
+    const [row] = await em.query(
+      `INSERT INTO lejemaal (afdeling_id, address, lejemaalsnummer, move_in_date)
+       SELECT a.id, $2, $3, $4 FROM afdeling a WHERE a.afdelingsnummer = $1 RETURNING id`,
+      [t.afd, t.address, t.nummer, t.moveIn],
+    );
+    lejemaal[t.nummer] = row.id;
+  }
+  const person = async (
+    name: string,
+    extra: { birthYear?: number; phone?: string; language?: string; interpreter?: boolean; oral?: boolean } = {},
+  ) => {
+    const [row] = await em.query(
+      `INSERT INTO person (team_id, name, birth_year, phone, preferred_language, interpreter_needed, communication_preference, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        team.id,
+        name,
+        extra.birthYear ?? null,
+        extra.phone ?? null,
+        extra.language ?? null,
+        extra.interpreter ?? false,
+        extra.oral ? 'mundtlig' : null,
+        users['vicevaert'],
+      ],
+    );
+    return row.id as string;
+  };
+  const household = async (nummer: string, members: Array<[string, string]>) => {
+    const [h] = await em.query(`INSERT INTO household (lejemaal_id) VALUES ($1) RETURNING id`, [lejemaal[nummer]]);
+    for (const [personId, relation] of members) {
+      await em.query(`INSERT INTO household_member (household_id, person_id, relation) VALUES ($1, $2, $3)`, [
+        h.id,
+        personId,
+        relation,
+      ]);
+    }
+    return h.id as string;
+  };
+  const fatima = await person('Fatima Ali', {
+    birthYear: 1988,
+    phone: '+45 20 11 22 33',
+    language: 'somali',
+    interpreter: true,
+    oral: true,
+  });
+  const omar = await person('Omar Ali', { birthYear: 2015 });
+  const lina = await person('Lina Ali', { birthYear: 2019 });
+  const henrik = await person('Henrik Sørensen', { birthYear: 1961, phone: '+45 30 44 55 66' });
+  const hhFatima = await household('12-0103', [
+    [fatima, 'lejer'],
+    [omar, 'barn'],
+    [lina, 'barn'],
+  ]);
+  const hhHenrik = await household('14-0801', [[henrik, 'lejer']]);
+
+  const [signal] = await em.query(
+    `INSERT INTO signal (team_id, source, description, lejemaal_id, assignee_id, received_at, created_by)
+     VALUES ($1, 'nabo', 'Nabo bekymret: har ikke set beboeren i to uger, post hober sig op.', $2, $3, now() - interval '2 days', $3) RETURNING id, received_at`,
+    [team.id, lejemaal['12-0501'], users['vicevaert']],
+  );
+  await em.query(
+    `INSERT INTO timeline_event (signal_id, type, occurred_at, author_id, text, data) VALUES ($1, 'signal_received', $2, $3, $4, '{"source":"nabo"}')`,
+    [
+      signal.id,
+      signal.received_at,
+      users['vicevaert'],
+      'Nabo bekymret: har ikke set beboeren i to uger, post hober sig op.',
+    ],
+  );
+
+  const newCase = async (c: {
+    person: string;
+    household: string;
+    lejemaal: string;
+    type: string;
+    status: string;
+    responsible: string;
+    daysAgo: number;
+  }) => {
+    const [{ n }] = await em.query(`SELECT nextval('sag_number_seq') AS n`);
+    const [row] = await em.query(
+      `INSERT INTO sag (case_number, type, status, person_id, household_id, lejemaal_id, team_id, responsible_id, opened_at, tags)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() - make_interval(days => $9), $10) RETURNING id`,
+      [
+        `S-${new Date().getFullYear()}-${String(n).padStart(5, '0')}`,
+        c.type,
+        c.status,
+        c.person,
+        c.household,
+        c.lejemaal,
+        team.id,
+        c.responsible,
+        c.daysAgo,
+        c.type === 'oekonomi_restance' ? ['gaeld', 'jobtab'] : ['ensomhed'],
+      ],
+    );
+    return row.id as string;
+  };
+  const event = (
+    caseId: string,
+    type: string,
+    daysAgo: number,
+    author: string,
+    text: string | null,
+    data: object = {},
+  ) =>
+    em.query(
+      `INSERT INTO timeline_event (sag_id, type, occurred_at, author_id, text, data) VALUES ($1, $2, now() - make_interval(days => $3), $4, $5, $6)`,
+      [caseId, type, daysAgo, author, text, JSON.stringify(data)],
+    );
+
+  const economy = await newCase({
+    person: fatima,
+    household: hhFatima,
+    lejemaal: lejemaal['12-0103'],
+    type: 'oekonomi_restance',
+    status: 'handleplan_aktiv',
+    responsible: users['oekonomi'],
+    daysAgo: 21,
+  });
+  await em.query(`INSERT INTO sag_coworker (sag_id, user_id) VALUES ($1, $2)`, [economy, users['vicevaert']]);
+  await event(economy, 'case_opened', 21, users['oekonomi'], null, { type: 'oekonomi_restance' });
+  await event(economy, 'contact_attempt', 20, users['vicevaert'], null, {
+    channel: 'doerbank',
+    outcome: 'ikke_hjemme',
+  });
+  await event(economy, 'contact_attempt', 19, users['vicevaert'], null, {
+    channel: 'doerbank',
+    outcome: 'kontakt_etableret',
+  });
+  await event(
+    economy,
+    'note',
+    19,
+    users['vicevaert'],
+    'Hjemmebesøg med tolk. Fatima har mistet sit job og er bagud med to måneders husleje. Hun vil gerne have hjælp.',
+  );
+  await event(economy, 'status_change', 18, users['oekonomi'], null, { from: 'oprettet', to: 'aktiv' });
+  const [goal] = await em.query(
+    `INSERT INTO handleplan_goal (sag_id, text, created_by, created_at) VALUES ($1, $2, $3, now() - interval '14 days') RETURNING id`,
+    [economy, '"Jeg vil have styr på huslejen, så børnene kan blive boende."', users['oekonomi']],
+  );
+  await event(
+    economy,
+    'goal_added',
+    14,
+    users['oekonomi'],
+    '"Jeg vil have styr på huslejen, så børnene kan blive boende."',
+    { goalId: goal.id },
+  );
+  for (const [description, owner, due, status] of [
+    ['Søge enkeltydelse til restancen hos kommunen', 'medarbejder', 7, 'i_gang'],
+    ['Tage lønsedler og kontoudtog med til næste møde', 'beboer', 3, 'planlagt'],
+    ['Samtale om job hos Jobcenter Fjordby', 'partner', 14, 'planlagt'],
+  ] as const) {
+    await em.query(
+      `INSERT INTO handleplan_action (sag_id, goal_id, description, owner, due_date, status, created_by) VALUES ($1, $2, $3, $4, current_date + $5::int, $6, $7)`,
+      [economy, goal.id, description, owner, due, status, users['oekonomi']],
+    );
+    await event(economy, 'action_added', 14, users['oekonomi'], description, { owner });
+  }
+  await event(economy, 'status_change', 14, users['oekonomi'], null, { from: 'aktiv', to: 'handleplan_aktiv' });
+  const [jobcenter] = await em.query(`SELECT id FROM partner_organisation WHERE name = 'Jobcenter Fjordby'`);
+  const [consent] = await em.query(
+    `INSERT INTO consent (person_id, sag_id, data_categories, purposes, direction, form, witness_name, interpreter_used, given_at, expires_at, created_by)
+     VALUES ($1, $2, '{oekonomi,bolig,beskaeftigelse}', '{kontakt_myndighed,videregivelse}', 'begge', 'mundtlig', 'Mette Larsen', true,
+             now() - interval '19 days', now() - interval '19 days' + interval '12 months', $3) RETURNING id`,
+    [fatima, economy, users['oekonomi']],
+  );
+  await em.query(`INSERT INTO consent_recipient (consent_id, partner_organisation_id) VALUES ($1, $2)`, [
+    consent.id,
+    jobcenter.id,
+  ]);
+  await event(economy, 'consent_given', 19, users['oekonomi'], null, {
+    consentId: consent.id,
+    recipients: ['Jobcenter Fjordby'],
+    dataCategories: ['oekonomi', 'bolig', 'beskaeftigelse'],
+    purposes: ['kontakt_myndighed', 'videregivelse'],
+    form: 'mundtlig',
+  });
+
+  const support = await newCase({
+    person: henrik,
+    household: hhHenrik,
+    lejemaal: lejemaal['14-0801'],
+    type: 'social_stoette_brobygning',
+    status: 'aktiv',
+    responsible: users['vicevaert'],
+    daysAgo: 6,
+  });
+  await event(support, 'case_opened', 6, users['vicevaert'], null, { type: 'social_stoette_brobygning' });
+  await event(
+    support,
+    'note',
+    5,
+    users['vicevaert'],
+    'Mødt i opgangen. Henrik er ensom efter sin kones død og vil gerne med i fællesspisningen.',
+  );
+  await event(support, 'status_change', 5, users['vicevaert'], null, { from: 'oprettet', to: 'aktiv' });
+  return true;
 }
