@@ -39,7 +39,16 @@ export async function startBofast() {
     throw new Error('Build first: npx nx run-many -t build --projects=backend,frontend');
   }
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), LOG_LEVEL: 'info', NODE_ENV: 'production', COOKIE_SECURE: 'false' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    LOG_LEVEL: process.env.BOFAST_TEST_LOG_LEVEL ?? 'info',
+    NODE_ENV: 'production',
+    COOKIE_SECURE: 'false',
+    // Test-only keys (production refuses to start without configured ones).
+    CPR_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
+    CPR_INDEX_KEY: Buffer.alloc(32, 6).toString('base64'),
+  };
   let cleanup;
   if (process.env.DATABASE_URL) {
     const name = `bofast_browser_${process.pid}_${Date.now()}`;
@@ -76,8 +85,10 @@ export async function startBofast() {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  const databaseUrl = env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/bofast`;
   return {
     baseUrl,
+    databaseUrl,
     output: () => output,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
