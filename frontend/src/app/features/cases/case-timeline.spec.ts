@@ -1,0 +1,69 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+
+import type { TimelineEvent } from '@bofast/contracts';
+
+import { provideAppTesting } from '../../../testing/testing-providers';
+import { LanguageStore } from '../../core/i18n/language-store';
+import { registerIcons } from '../../core/shell/icons';
+import { CaseTimeline } from './case-timeline';
+
+function event(overrides: Partial<TimelineEvent>): TimelineEvent {
+  return {
+    id: 'e',
+    type: 'note',
+    occurredAt: '2025-03-01T10:00:00Z',
+    recordedAt: '2025-03-02T10:00:00Z',
+    author: { id: 'u1', displayName: 'Rita Rådgiver' },
+    visibility: 'team',
+    text: 'Tekst',
+    data: {},
+    correctsEventId: null,
+    correctedByEventIds: [],
+    ...overrides,
+  };
+}
+
+// Jest cannot load the ESM Danish locale data, so dates format in English here.
+const STUB_LANGUAGE = { provide: LanguageStore, useValue: { language: signal('en') } };
+
+describe(CaseTimeline.name, () => {
+  it('should mark corrected events and link corrections to them', async () => {
+    TestBed.configureTestingModule({ imports: [CaseTimeline], providers: [...provideAppTesting(), STUB_LANGUAGE] });
+    TestBed.runInInjectionContext(registerIcons);
+    const fixture = TestBed.createComponent(CaseTimeline);
+    fixture.componentRef.setInput('events', [
+      event({ id: 'e2', type: 'correction', text: 'Rettet tekst', correctsEventId: 'e1' }),
+      event({ id: 'e1', text: 'Forkert tekst', correctedByEventIds: ['e2'] }),
+    ]);
+    fixture.componentRef.setInput('total', 2);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+
+    const rows = el.querySelectorAll('[data-testid="timeline-event"]');
+    expect(rows).toHaveLength(2);
+    expect(rows[0].getAttribute('data-type')).toBe('correction');
+    expect(rows[0].querySelector('[data-testid="timeline-correction-badge"]')?.textContent).toContain('Rettelse');
+    const link = rows[0].querySelector<HTMLAnchorElement>('[data-testid="timeline-correction-link"]');
+    expect(link?.getAttribute('href')).toBe('#event-e1');
+    expect(rows[1].id).toBe('event-e1');
+    expect(rows[1].querySelector('[data-testid="timeline-corrected-badge"]')?.textContent).toContain('Rettet');
+    expect(rows[1].querySelector('[data-testid="timeline-corrected-by-link"]')?.getAttribute('href')).toBe('#event-e2');
+    expect(rows[1].textContent).toContain('registreret');
+    expect(rows[1].textContent).toContain('Rita Rådgiver');
+    expect(el.querySelector('[data-testid="timeline-more"]')).toBeNull();
+  });
+
+  it('should offer Vis flere when there are more events', () => {
+    TestBed.configureTestingModule({ imports: [CaseTimeline], providers: [...provideAppTesting(), STUB_LANGUAGE] });
+    TestBed.runInInjectionContext(registerIcons);
+    const fixture = TestBed.createComponent(CaseTimeline);
+    fixture.componentRef.setInput('events', [event({ id: 'a' })]);
+    fixture.componentRef.setInput('total', 5);
+    fixture.detectChanges();
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid="timeline-more"]')?.textContent,
+    ).toContain('Vis flere');
+  });
+});
