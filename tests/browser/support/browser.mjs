@@ -43,6 +43,15 @@ export async function newPage(browser, baseUrl, viewport = VIEWPORTS.desktop) {
     (m) => m.type() === 'error' && !/status of 40[134]/.test(m.text()) && page.consoleErrors.push(m.text()),
   );
   page.on('pageerror', (e) => page.consoleErrors.push(String(e)));
+  // API answers of 400 and up, for the failure message when a step does not go through.
+  page.apiErrors = [];
+  page.on('response', async (r) => {
+    if (r.url().includes('/api/') && r.status() >= 400 && !r.url().endsWith('/api/auth/me')) {
+      page.apiErrors.push(
+        `${r.status()} ${r.request().method()} ${new URL(r.url()).pathname} ${(await r.text().catch(() => '')).slice(0, 300)}`,
+      );
+    }
+  });
   return page;
 }
 

@@ -124,6 +124,7 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
           ]);
         }
       }
+      await seedCaseWork(em);
       return true;
     });
   } finally {

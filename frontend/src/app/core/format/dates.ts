@@ -22,7 +22,9 @@ export function addMonths(isoDate: string, months: number): string {
 }
 
 /** A local date or date-time input value as an ISO timestamp; a bare date means noon, so time zones keep the day. */
-export function toIsoTimestamp(value: string): string {
+export function toIsoTimestamp(value: string, now = new Date()): string {
+  // "Today" or "this minute" means now, so the event takes its real place on the timeline.
+  if (value === todayIso(now) || value === nowLocal(now)) return now.toISOString();
   const local = value.length === 10 ? `${value}T12:00` : value;
   return new Date(local).toISOString();
 }
