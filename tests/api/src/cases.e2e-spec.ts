@@ -84,6 +84,17 @@ describe('Cases', () => {
       expect((await worker.post(`/api/cases/${open.id}/reopen`, {})).status).toBe(409);
     });
 
+    it('should take notes but no new work on a closed case', async () => {
+      const c = await caseIn('afsluttet');
+      expect((await worker.post(`/api/cases/${c.id}/notes`, { text: 'Beboeren ringede og takkede' })).status).toBe(201);
+      expect((await worker.post(`/api/cases/${c.id}/goals`, { text: 'Nyt mål' })).status).toBe(409);
+      expect(
+        (await worker.post(`/api/cases/${c.id}/contact-attempts`, { channel: 'telefon', outcome: 'ingen_svar' }))
+          .status,
+      ).toBe(409);
+      expect((await worker.patch(`/api/cases/${c.id}`, { tags: ['gaeld'], version: c.version })).status).toBe(409);
+    });
+
     it('should refuse to reopen a case closed more than 12 months ago', async () => {
       const c = await caseIn('afsluttet');
       await t.dataSource.query(`UPDATE sag SET closed_at = now() - interval '13 months' WHERE id = $1`, [c.id]);
@@ -192,6 +203,14 @@ describe('Cases', () => {
       expect(seen.body.isMember).toBe(false);
       const timeline = await lead.get(`/api/cases/${c.id}/timeline?types=note`);
       expect(timeline.body.items.map((e: { text: string }) => e.text)).toEqual(['Almindelig note']);
+      // A restricted correction of a team note is invisible too, even as a bare id.
+      await worker.post(`/api/cases/${c.id}/notes`, {
+        text: 'Rettelse med følsomt indhold',
+        visibility: 'case_members',
+        correctsEventId: timeline.body.items[0].id,
+      });
+      const again = await lead.get(`/api/cases/${c.id}/timeline?types=note`);
+      expect(again.body.items[0].correctedByEventIds).toEqual([]);
       // The lead's tag edit keeps the sensitive tag they cannot see, and they cannot add one.
       const edit = await lead.patch(`/api/cases/${c.id}`, { tags: ['gaeld', 'jobtab'], version: seen.body.version });
       expect(edit.status).toBe(200);

@@ -224,6 +224,25 @@ describe('Signals, persons and search', () => {
       expect(byNumber.body.tenancies.map((x: { id: string }) => x.id)).toContain(tenancy.id);
     });
 
+    it('should keep a child a child when a case on the tenancy is opened for them', async () => {
+      const tenancy = await newTenancy(t, worker);
+      const child = await newPerson(t, worker, {
+        name: unique('Barn'),
+        birthYear: 2012,
+        tenancyId: tenancy.id,
+        relation: 'barn',
+      });
+      const created = await worker.post('/api/cases', {
+        type: 'social_stoette_brobygning',
+        personId: child.id,
+        teamId: await teamIdOf(t),
+        tenancyId: tenancy.id,
+      });
+      expect(created.body.household.members).toEqual([
+        expect.objectContaining({ personId: child.id, relation: 'barn' }),
+      ]);
+    });
+
     it('should update a person with optimistic concurrency and reject bad contact data', async () => {
       const p = await newPerson(t, worker);
       expect((await worker.patch(`/api/persons/${p.id}`, { phone: '22334455', version: p.version })).status).toBe(200);

@@ -249,6 +249,9 @@ export class CreateCaseWorkSchema1795100000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER tr_timeline_event_append_only BEFORE UPDATE OR DELETE ON timeline_event
       FOR EACH ROW EXECUTE FUNCTION timeline_event_append_only()`);
+    await q.query(`
+      CREATE TRIGGER tr_timeline_event_no_truncate BEFORE TRUNCATE ON timeline_event
+      FOR EACH STATEMENT EXECUTE FUNCTION timeline_event_append_only()`);
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -36,7 +36,10 @@ export class TimelineWriter {
     return row.id;
   }
 
-  /** Bumps the case's version and updated_at, so concurrent editors notice the change. */
+  /**
+   * Marks the case as changed (updated_at, for "recently updated" lists). Appending to the timeline does
+   * not bump the version: events never conflict with edits of the case's own fields.
+   */
   async touchCase(em: EntityManager, caseId: string): Promise<void> {
     await em.query(`UPDATE sag SET updated_at = now() WHERE id = $1`, [caseId]);
   }

@@ -175,7 +175,7 @@ export class CasesService {
     await this.assertTeamWorker(em, c.teamId, c.responsibleId, 'responsibleId');
     let householdId: string | null = null;
     if (c.tenancyId) {
-      householdId = await this.people.joinHousehold(em, c.tenancyId, c.personId, 'lejer');
+      householdId = await this.people.joinHousehold(em, c.tenancyId, c.personId, 'lejer', true);
     } else {
       const [h] = await em.query(`SELECT household_id FROM household_member WHERE person_id = $1 LIMIT 1`, [
         c.personId,
@@ -239,7 +239,7 @@ export class CasesService {
 
   async update(ctx: RequestContext, id: string, dto: UpdateCaseDto): Promise<CaseDetail> {
     await this.dataSource.transaction(async (em) => {
-      const c = await this.access.requireCase(em, ctx, id, true);
+      const c = assertOpen(await this.access.requireCase(em, ctx, id, true));
       if (c.version !== dto.version) throw versionConflict(await this.detail(em, ctx, c));
       const sets: string[] = [];
       const params: unknown[] = [id];
@@ -372,7 +372,8 @@ export class CasesService {
       const [{ total }] = await em.query(`SELECT count(*)::int AS total ${from}`, params);
       const rows = await em.query(
         `SELECT e.*, u.display_name AS author_name,
-                (SELECT coalesce(array_agg(x.id), '{}') FROM timeline_event x WHERE x.corrects_event_id = e.id) AS corrected_by
+                (SELECT coalesce(array_agg(x.id), '{}') FROM timeline_event x
+                  WHERE x.corrects_event_id = e.id AND (x.visibility = 'team' OR $3::boolean)) AS corrected_by
            ${from.replace('FROM timeline_event e', 'FROM timeline_event e LEFT JOIN app_user u ON u.id = e.author_id')}
           ORDER BY e.occurred_at DESC, e.recorded_at DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
         params,
@@ -426,7 +427,7 @@ export class CasesService {
 
   async addContactAttempt(ctx: RequestContext, id: string, dto: CreateContactAttemptDto): Promise<TimelineEvent> {
     return this.dataSource.transaction(async (em) => {
-      await this.access.requireCase(em, ctx, id, true);
+      assertOpen(await this.access.requireCase(em, ctx, id, true));
       const occurredAt = dto.occurredAt ?? new Date().toISOString();
       await em.query(
         `INSERT INTO contact_attempt (sag_id, channel, outcome, occurred_at, author_id) VALUES ($1, $2, $3, $4, $5)`,
@@ -453,7 +454,7 @@ export class CasesService {
 
   async addGoal(ctx: RequestContext, id: string, dto: CreateGoalDto): Promise<CaseDetail> {
     await this.dataSource.transaction(async (em) => {
-      await this.access.requireCase(em, ctx, id, true);
+      assertOpen(await this.access.requireCase(em, ctx, id, true));
       const [goal] = await em.query(
         `INSERT INTO handleplan_goal (sag_id, text, created_by) VALUES ($1, $2, $3) RETURNING id`,
         [id, dto.text, ctx.userId],
@@ -477,7 +478,7 @@ export class CasesService {
 
   async addAction(ctx: RequestContext, id: string, dto: CreateActionDto): Promise<CaseDetail> {
     await this.dataSource.transaction(async (em) => {
-      await this.access.requireCase(em, ctx, id, true);
+      assertOpen(await this.access.requireCase(em, ctx, id, true));
       if (dto.goalId) {
         const goal = await em.query(`SELECT 1 FROM handleplan_goal WHERE id = $1 AND sag_id = $2`, [dto.goalId, id]);
         if (!goal.length) throw fieldError('goalId', 'Målet findes ikke på sagen');
@@ -506,7 +507,7 @@ export class CasesService {
 
   async updateAction(ctx: RequestContext, id: string, actionId: string, dto: UpdateActionDto): Promise<CaseDetail> {
     await this.dataSource.transaction(async (em) => {
-      await this.access.requireCase(em, ctx, id, true);
+      assertOpen(await this.access.requireCase(em, ctx, id, true));
       const [current] = await em.query(`SELECT * FROM handleplan_action WHERE id = $1 AND sag_id = $2`, [actionId, id]);
       if (!current) throw notFound('Handlingen');
       const result = await em.query(
@@ -603,6 +604,13 @@ export class CasesService {
       isMember: c.is_member,
     };
   }
+}
+
+/** A closed case takes notes (and corrections) but no new work: reopen it for that. */
+function assertOpen(c: CaseRow): CaseRow {
+  if (c.status === 'afsluttet')
+    throw new DomainError('INVALID_STATE', 'Sagen er afsluttet. Genåbn den for at arbejde videre.');
+  return c;
 }
 
 const SUMMARY_SELECT = `SELECT s.id, s.case_number, s.type, s.status, s.opened_at, s.closed_at, s.updated_at, s.version,

@@ -316,15 +316,24 @@ export class PeopleService {
     return toHousehold(householdId, tenancy, members);
   }
 
-  /** Puts the person in the tenancy's household (made on first use); returns the household id. */
-  async joinHousehold(em: EntityManager, tenancyId: string, personId: string, relation: string): Promise<string> {
+  /**
+   * Puts the person in the tenancy's household (made on first use); returns the household id.
+   * `keepRelation` leaves an existing member's relation alone (a child stays a child when a case is opened).
+   */
+  async joinHousehold(
+    em: EntityManager,
+    tenancyId: string,
+    personId: string,
+    relation: string,
+    keepRelation = false,
+  ): Promise<string> {
     const exists = await em.query(`SELECT 1 FROM lejemaal WHERE id = $1`, [tenancyId]);
     if (!exists.length) throw fieldError('tenancyId', 'Lejemålet findes ikke');
     await em.query(`INSERT INTO household (lejemaal_id) VALUES ($1) ON CONFLICT (lejemaal_id) DO NOTHING`, [tenancyId]);
     const [h] = await em.query(`SELECT id FROM household WHERE lejemaal_id = $1`, [tenancyId]);
     await em.query(
       `INSERT INTO household_member (household_id, person_id, relation) VALUES ($1, $2, $3)
-       ON CONFLICT (household_id, person_id) DO UPDATE SET relation = EXCLUDED.relation`,
+       ON CONFLICT (household_id, person_id) DO ${keepRelation ? 'NOTHING' : 'UPDATE SET relation = EXCLUDED.relation'}`,
       [h.id, personId, relation],
     );
     return h.id;

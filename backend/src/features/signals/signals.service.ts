@@ -163,7 +163,7 @@ export class SignalsService {
           signalId: id,
           type: 'status_change',
           authorId: ctx.userId,
-          data: { from: signal.status, to: dto.status },
+          data: { scope: 'signal', from: signal.status, to: dto.status },
         });
       }
       await this.accessLog.record(
@@ -258,7 +258,7 @@ export class SignalsService {
         signalId: id,
         type: 'status_change',
         authorId: ctx.userId,
-        data: { from: signal.status, to: 'konverteret', caseId: created },
+        data: { scope: 'signal', from: signal.status, to: 'konverteret', caseId: created },
       });
       return created;
     });

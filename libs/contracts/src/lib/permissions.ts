@@ -52,7 +52,7 @@ const CASE_WORKER: readonly Permission[] = [
 const ADVISER: readonly Permission[] = [...CASE_WORKER, Permission.PersonCprReveal];
 
 /**
- * The one role → permission map. The backend's PermissionGuard reads it for every request;
+ * The one role → permission map. The backend's global AuthGuard reads it for every request;
  * the frontend reads it to build the navigation. Deny by default: a role gets only what is listed.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {

@@ -12,7 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
@@ -100,6 +100,9 @@ export class CasePage {
     { initialValue: false },
   );
   private readonly consentsList = viewChild(ConsentsList);
+  // Resetting through the directive also clears "submitted", so the emptied fields show no errors.
+  private readonly goalFormDir = viewChild<FormGroupDirective>('goalFormDir');
+  private readonly actionFormDir = viewChild<FormGroupDirective>('actionFormDir');
 
   readonly id = input.required<string>();
   protected readonly savingPlan = signal(false);
@@ -222,7 +225,7 @@ export class CasePage {
       next: (updated) => {
         this.savingPlan.set(false);
         this.store.set(updated);
-        this.goalForm.reset();
+        this.goalFormDir()?.resetForm();
         this.store.loadTimeline(true);
       },
       error: () => this.planFailed(),
@@ -248,7 +251,12 @@ export class CasePage {
         next: (updated) => {
           this.savingPlan.set(false);
           this.store.set(updated);
-          this.actionForm.reset();
+          this.actionFormDir()?.resetForm({
+            ...this.actionForm.getRawValue(),
+            description: '',
+            ownerName: '',
+            dueDate: '',
+          });
           this.store.loadTimeline(true);
         },
         error: () => this.planFailed(),

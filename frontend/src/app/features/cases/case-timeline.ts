@@ -72,10 +72,12 @@ export class CaseTimeline {
     return typeof channel === 'string' && typeof outcome === 'string' ? { channel, outcome } : null;
   }
 
-  protected statusChange(event: TimelineEvent): { from: string | null; to: string } | null {
+  protected statusChange(event: TimelineEvent): { from: string | null; to: string; prefix: string } | null {
     const to = event.data['to'] ?? event.data['status'];
     const from = event.data['from'];
-    return typeof to === 'string' ? { from: typeof from === 'string' ? from : null, to } : null;
+    // Status changes of the signal the case came from use the signal's states.
+    const prefix = event.data['scope'] === 'signal' ? 'signalStatus.' : 'caseStatus.';
+    return typeof to === 'string' ? { from: typeof from === 'string' ? from : null, to, prefix } : null;
   }
 
   protected anchor(id: string): string {

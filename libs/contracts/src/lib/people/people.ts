@@ -39,7 +39,7 @@ export interface CreateTenancyRequest {
 
 /**
  * A person as workers see them. `cpr` is always masked ("010190-xxxx") or null; the full number is
- * only returned by the audited reveal endpoint to roles holding person.cpr.reveal.
+ * only returned by the audited reveal endpoint to roles holding person.cpr_reveal.
  */
 export interface PersonSummary {
   id: string;
