@@ -75,6 +75,18 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/teams/teams.routes'),
       },
       {
+        path: 'admin/case-types',
+        title: 'nav.caseTypes',
+        canActivate: [permissionGuard(Permission.CaseTypeManage)],
+        loadChildren: () => import('./features/case-types/case-types.routes'),
+      },
+      {
+        path: 'admin/organisations',
+        title: 'nav.organisations',
+        canActivate: [permissionGuard(Permission.OrganisationManage)],
+        loadChildren: () => import('./features/organisations/organisations.routes'),
+      },
+      {
         path: 'audit',
         title: 'nav.audit',
         canActivate: [permissionGuard(Permission.AccessLogRead)],

@@ -53,6 +53,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     exact: false,
   },
   {
+    key: 'case-types',
+    path: '/admin/case-types',
+    labelKey: 'nav.caseTypes',
+    permission: Permission.CaseTypeManage,
+    exact: false,
+  },
+  {
+    key: 'organisations',
+    path: '/admin/organisations',
+    labelKey: 'nav.organisations',
+    permission: Permission.OrganisationManage,
+    exact: false,
+  },
+  {
     key: 'audit',
     path: '/audit',
     labelKey: 'nav.audit',

@@ -34,4 +34,17 @@ describe(Shell.name, () => {
     expect(element.querySelector('[data-testid="nav-home"]')?.textContent).toContain('Overblik');
     expect(element.querySelector('[data-testid="nav-me"]')).not.toBeNull();
   });
+
+  it('should show Sagstyper and Organisationer only when the user is an admin', async () => {
+    const element = await renderShell(Role.Admin);
+    expect(element.querySelector('[data-testid="nav-case-types"]')?.textContent).toContain('Sagstyper');
+    expect(element.querySelector('[data-testid="nav-organisations"]')?.textContent).toContain('Organisationer');
+    expect(element.querySelector('[data-testid="nav-case-types"]')?.getAttribute('href')).toBe('/admin/case-types');
+  });
+
+  it('should show neither Sagstyper nor Organisationer when the user is a teamleder', async () => {
+    const element = await renderShell(Role.Teamleder);
+    expect(element.querySelector('[data-testid="nav-case-types"]')).toBeNull();
+    expect(element.querySelector('[data-testid="nav-organisations"]')).toBeNull();
+  });
 });

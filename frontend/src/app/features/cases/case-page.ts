@@ -42,6 +42,7 @@ import { LanguageStore } from '../../core/i18n/language-store';
 import { HANDSET_QUERY } from '../../core/shell/shell';
 import { ConsentDialog, type ConsentDialogData } from '../consents/consent-dialog';
 import { ConsentsList } from '../consents/consents-list';
+import { CaseEditDialog, type CaseEditDialogResult } from './case-edit-dialog';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
 import { CaseTypesStore } from './case-types-store';
@@ -170,6 +171,27 @@ export class CasePage {
         }
         this.store.set(result);
         this.afterEvent('status.saved');
+      });
+  }
+
+  protected editCase(): void {
+    const detail = this.store.detail();
+    if (!detail) return;
+    this.dialog
+      .open<CaseEditDialog, CaseDetail, CaseEditDialogResult>(CaseEditDialog, {
+        ...DIALOG_CONFIG,
+        data: detail,
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) return;
+        if (result === 'conflict') {
+          this.conflict();
+          return;
+        }
+        this.store.set(result);
+        this.afterEvent('caseEdit.saved');
       });
   }
 

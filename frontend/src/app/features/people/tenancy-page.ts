@@ -4,14 +4,16 @@ import { ChangeDetectionStrategy, Component, Injector, computed, inject, input }
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import { type HouseholdDetail, type PersonDetail, Permission, type TenancySummary } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { pageLoadContext } from '../../core/http/http-context';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { HouseholdMemberDialog, type HouseholdMemberDialogData } from './household-member-dialog';
 import { PersonDialog, type PersonDialogData } from './person-dialog';
 
 interface TenancyView {
@@ -44,9 +46,14 @@ interface TenancyView {
       <div class="bf-page-header">
         <h2>{{ 'household.title' | transloco }}</h2>
         @if (canAdd) {
-          <button mat-stroked-button type="button" (click)="addMember()" data-testid="household-add">
-            {{ 'household.add' | transloco }}
-          </button>
+          <div class="bf-actions">
+            <button mat-stroked-button type="button" (click)="addMember()" data-testid="household-add">
+              {{ 'household.add' | transloco }}
+            </button>
+            <button mat-stroked-button type="button" (click)="addExisting()" data-testid="household-add-existing">
+              {{ 'household.addExisting' | transloco }}
+            </button>
+          </div>
         }
       </div>
       <ul class="bf-plain-list members">
@@ -71,6 +78,8 @@ interface TenancyView {
 export class TenancyPage {
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageStore).language;
   protected readonly canAdd = inject(AuthStore).can(Permission.PersonWrite);
 
@@ -80,6 +89,25 @@ export class TenancyPage {
     context: pageLoadContext(),
   }));
   protected readonly view = computed(() => (this.resource.hasValue() ? this.resource.value() : null));
+
+  protected addExisting(): void {
+    this.dialog
+      .open<HouseholdMemberDialog, HouseholdMemberDialogData, HouseholdDetail>(HouseholdMemberDialog, {
+        maxWidth: '95vw',
+        width: '32rem',
+        autoFocus: 'first-tabbable',
+        data: { tenancyId: this.id() },
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((household) => {
+        if (!household) return;
+        const current = this.view();
+        if (current) this.resource.set({ ...current, household });
+        else this.resource.reload();
+        this.snackBar.open(this.transloco.translate('household.added'), undefined, { duration: 4000 });
+      });
+  }
 
   protected addMember(): void {
     this.dialog

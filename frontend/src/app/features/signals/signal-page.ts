@@ -10,11 +10,13 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import {
+  type AssignableUser,
   type ContactChannel,
   type ContactOutcome,
   Permission,
@@ -28,6 +30,7 @@ import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
 import { isConflict } from '../../core/http/conflict';
 import { pageLoadContext } from '../../core/http/http-context';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { assignableUsersUrl } from '../cases/case-edit-dialog';
 import { ConvertDialog } from './convert-dialog';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES, SignalsStore, signalStatusClass } from './signals-store';
 
@@ -42,6 +45,7 @@ import { CONTACT_CHANNELS, CONTACT_OUTCOMES, SignalsStore, signalStatusClass } f
     MatFormFieldModule,
     MatInputModule,
     MatMenuModule,
+    MatSelectModule,
     ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
@@ -74,6 +78,18 @@ export class SignalPage {
   protected readonly isOpen = computed(() => {
     const current = this.signal();
     return !!current && !current.caseId && SIGNAL_TRANSITIONS[current.status].length > 0;
+  });
+  private readonly teamId = computed(() => this.signal()?.teamId ?? null);
+  private readonly assignable = httpResource<AssignableUser[]>(() => {
+    const teamId = this.teamId();
+    return teamId && this.canWrite ? assignableUsersUrl(teamId) : undefined;
+  });
+  /** The users the signal may be given to, plus the current assignee should they no longer be one. */
+  protected readonly assignees = computed(() => {
+    const list: { id: string; displayName: string }[] = this.assignable.hasValue() ? [...this.assignable.value()] : [];
+    const current = this.signal()?.assignee;
+    if (current && !list.some((u) => u.id === current.id)) list.push(current);
+    return list;
   });
   protected readonly statusClass = signalStatusClass;
   protected readonly channels = CONTACT_CHANNELS;
@@ -122,6 +138,18 @@ export class SignalPage {
       next: (updated) => {
         this.resource.set(updated);
         this.notify('common.saved');
+      },
+      error: (error: unknown) => this.handleConflict(error),
+    });
+  }
+
+  protected assign(assigneeId: string | null): void {
+    const current = this.signal();
+    if (!current || (current.assignee?.id ?? null) === assigneeId) return;
+    this.store.update(current.id, { assigneeId, version: current.version }).subscribe({
+      next: (updated) => {
+        this.resource.set(updated);
+        this.notify('signals.assigned');
       },
       error: (error: unknown) => this.handleConflict(error),
     });

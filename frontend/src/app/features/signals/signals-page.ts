@@ -41,7 +41,7 @@ export class SignalsPage {
   protected readonly canWrite = inject(AuthStore).can(Permission.SignalWrite);
   protected readonly statuses = SIGNAL_STATUSES;
   protected readonly statusClass = signalStatusClass;
-  protected readonly columns = ['received', 'source', 'status', 'subject', 'attempts'];
+  protected readonly columns = ['received', 'source', 'status', 'subject', 'assignee', 'attempts'];
 
   protected filterStatus(status: SignalStatus | ''): void {
     this.store.setFilter({ status });

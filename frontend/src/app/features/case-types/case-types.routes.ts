@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { CaseTypesPage } from './case-types-page';
+
+export default [{ path: '', component: CaseTypesPage }] satisfies Routes;

@@ -1,0 +1,101 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+
+import type { BoligorganisationSummary } from '@bofast/contracts';
+
+import { isConflict } from '../../core/http/conflict';
+import { applyServerErrors } from '../../core/http/server-errors';
+import { OrganisationsStore } from './organisations-store';
+
+export const CVR_PATTERN = /^\d{8}$/;
+
+/** Creates a boligorganisation; closes with the created one. */
+@Component({
+  selector: 'bf-boligorganisation-dialog',
+  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  template: `
+    <h2 mat-dialog-title>{{ 'organisations.createOrgTitle' | transloco }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="org-dialog">
+      <mat-dialog-content class="bf-form">
+        @if (errorMessage(); as message) {
+          <p class="bf-form-error" role="alert">{{ message }}</p>
+        }
+        <mat-form-field>
+          <mat-label>{{ 'organisations.name' | transloco }}</mat-label>
+          <input matInput formControlName="name" autocomplete="organization" data-testid="org-name" />
+          @if (form.controls.name.hasError('required')) {
+            <mat-error>{{ 'common.required' | transloco }}</mat-error>
+          } @else if (form.controls.name.hasError('taken')) {
+            <mat-error data-testid="org-name-taken">{{ 'organisations.nameTaken' | transloco }}</mat-error>
+          } @else if (form.controls.name.getError('server'); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'organisations.cvrOptional' | transloco }}</mat-label>
+          <input matInput formControlName="cvr" inputmode="numeric" autocomplete="off" data-testid="org-cvr" />
+          <mat-hint>{{ 'organisations.cvrHint' | transloco }}</mat-hint>
+          @if (form.controls.cvr.hasError('pattern')) {
+            <mat-error>{{ 'organisations.cvrPattern' | transloco }}</mat-error>
+          } @else if (form.controls.cvr.getError('server'); as message) {
+            <mat-error>{{ message }}</mat-error>
+          }
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | transloco }}</button>
+        <button mat-flat-button type="submit" [disabled]="isSubmitting()" data-testid="org-submit">
+          {{ 'common.create' | transloco }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class BoligorganisationDialog {
+  private readonly store = inject(OrganisationsStore);
+  private readonly transloco = inject(TranslocoService);
+  private readonly dialogRef = inject<MatDialogRef<BoligorganisationDialog, BoligorganisationSummary>>(MatDialogRef);
+  protected readonly isSubmitting = signal(false);
+  protected readonly errorMessage = signal<string | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', Validators.required],
+    cvr: ['', Validators.pattern(CVR_PATTERN)],
+  });
+
+  protected save(): void {
+    const cvr = this.form.controls.cvr;
+    if (cvr.value !== cvr.value.replace(/\s/g, '')) cvr.setValue(cvr.value.replace(/\s/g, ''));
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    this.isSubmitting.set(true);
+    this.errorMessage.set(null);
+    this.store.createBoligorganisation({ name: value.name.trim(), cvr: value.cvr || null }).subscribe({
+      next: (created) => {
+        this.isSubmitting.set(false);
+        this.dialogRef.close(created);
+      },
+      error: (error: unknown) => {
+        this.isSubmitting.set(false);
+        if (isConflict(error)) {
+          this.form.controls.name.setErrors({ taken: true });
+          this.form.controls.name.markAsTouched();
+        } else if (error instanceof HttpErrorResponse && error.status === 400) {
+          this.errorMessage.set(applyServerErrors(this.form, error));
+        } else if (error instanceof HttpErrorResponse && error.status > 0 && error.status < 500) {
+          this.errorMessage.set(this.transloco.translate('errors.unknown'));
+        }
+      },
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog, type MatDialogConfig } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+
+import type { AfdelingSummary, BoligorganisationSummary, PartnerOrganisationSummary } from '@bofast/contracts';
+
+import { AfdelingDialog } from './afdeling-dialog';
+import { BoligorganisationDialog } from './boligorganisation-dialog';
+import { OrganisationsStore } from './organisations-store';
+import { PartnerDialog } from './partner-dialog';
+
+const DIALOG_CONFIG: MatDialogConfig = { maxWidth: '95vw', width: '32rem', autoFocus: 'first-tabbable' };
+
+/** Admin: boligorganisationer with their afdelinger, and partner organisations. */
+@Component({
+  selector: 'bf-organisations-page',
+  imports: [MatButtonModule, MatCardModule, MatTableModule, TranslocoPipe],
+  providers: [OrganisationsStore],
+  templateUrl: './organisations-page.html',
+  styleUrl: './organisations-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OrganisationsPage {
+  protected readonly store = inject(OrganisationsStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly partnerColumns = ['name', 'type', 'kommune'];
+
+  protected createBoligorganisation(): void {
+    this.dialog
+      .open<BoligorganisationDialog, undefined, BoligorganisationSummary>(BoligorganisationDialog, {
+        ...DIALOG_CONFIG,
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (!created) return;
+        this.notify('organisations.orgCreated');
+        this.store.reloadBoligorganisationer();
+      });
+  }
+
+  protected addAfdeling(org: BoligorganisationSummary): void {
+    this.dialog
+      .open<AfdelingDialog, BoligorganisationSummary, AfdelingSummary>(AfdelingDialog, {
+        ...DIALOG_CONFIG,
+        data: org,
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (!created) return;
+        this.notify('organisations.afdelingCreated');
+        this.store.reloadBoligorganisationer();
+      });
+  }
+
+  protected createPartner(): void {
+    this.dialog
+      .open<PartnerDialog, undefined, PartnerOrganisationSummary>(PartnerDialog, {
+        ...DIALOG_CONFIG,
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (!created) return;
+        this.notify('organisations.partnerCreated');
+        this.store.reloadPartners();
+      });
+  }
+
+  private notify(key: string): void {
+    this.snackBar.open(this.transloco.translate(key), undefined, { duration: 4000 });
+  }
+}

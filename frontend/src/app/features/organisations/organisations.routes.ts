@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { OrganisationsPage } from './organisations-page';
+
+export default [{ path: '', component: OrganisationsPage }] satisfies Routes;
