@@ -257,4 +257,51 @@ describe('Admin: users and teams', () => {
       expect(bad.body.fields.afdelingIds).toBeDefined();
     });
   });
+
+  describe('organisations', () => {
+    it('should let the admin add a boligorganisation with an afdeling and a partner organisation', async () => {
+      const admin = await t.loginAs('admin');
+      const bo = await admin.post('/api/organisations/boligorganisationer', {
+        name: 'Andelsboligforeningen Strand',
+        cvr: '87654321',
+      });
+      expect(bo.status).toBe(201);
+      const afd = await admin.post(`/api/organisations/boligorganisationer/${bo.body.id}/afdelinger`, {
+        afdelingsnummer: '3',
+        name: 'Strandparken',
+      });
+      expect(afd.status).toBe(201);
+      expect(
+        (
+          await admin.post(`/api/organisations/boligorganisationer/${bo.body.id}/afdelinger`, {
+            afdelingsnummer: '3',
+            name: 'X',
+          })
+        ).status,
+      ).toBe(409);
+      const list = await admin.get('/api/organisations/boligorganisationer');
+      expect(list.body.find((b: { id: string }) => b.id === bo.body.id).afdelinger).toEqual([
+        { id: afd.body.id, afdelingsnummer: '3', name: 'Strandparken' },
+      ]);
+      const partner = await admin.post('/api/organisations/partners', {
+        name: 'Misbrugscenter Fjordby',
+        type: 'misbrugscenter',
+        kommune: 'Fjordby Kommune',
+      });
+      expect(partner.status).toBe(201);
+      const bad = await admin.post('/api/organisations/partners', { name: '', type: 'bank', kommune: '' });
+      expect(Object.keys(bad.body.fields).sort()).toEqual(['kommune', 'name', 'type']);
+      expect(
+        (await admin.post('/api/organisations/boligorganisationer', { name: 'Y', cvr: '123' })).body.fields.cvr,
+      ).toEqual(['CVR-nummeret skal være 8 cifre']);
+      expect(
+        (
+          await admin.post('/api/organisations/boligorganisationer/00000000-0000-4000-8000-000000000000/afdelinger', {
+            afdelingsnummer: '1',
+            name: 'Z',
+          })
+        ).status,
+      ).toBe(404);
+    });
+  });
 });

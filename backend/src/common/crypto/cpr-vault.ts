@@ -18,9 +18,12 @@ export class CprVault {
   private readonly indexKey: Buffer;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const keys = config.CPR_ENCRYPTION_KEY && config.CPR_INDEX_KEY ? config : loadDevKeys(config.DEV_SECRETS_FILE);
-    this.encryptionKey = Buffer.from(keys.CPR_ENCRYPTION_KEY!, 'base64');
-    this.indexKey = Buffer.from(keys.CPR_INDEX_KEY!, 'base64');
+    const keys =
+      config.CPR_ENCRYPTION_KEY && config.CPR_INDEX_KEY
+        ? { CPR_ENCRYPTION_KEY: config.CPR_ENCRYPTION_KEY, CPR_INDEX_KEY: config.CPR_INDEX_KEY }
+        : loadDevKeys(config.DEV_SECRETS_FILE);
+    this.encryptionKey = Buffer.from(keys.CPR_ENCRYPTION_KEY, 'base64');
+    this.indexKey = Buffer.from(keys.CPR_INDEX_KEY, 'base64');
   }
 
   encrypt(digits: string): Buffer {

@@ -1,9 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { BoligorganisationSummary, PartnerOrganisationSummary, Permission } from '@bofast/contracts';
+import { AfdelingSummary, BoligorganisationSummary, PartnerOrganisationSummary, Permission } from '@bofast/contracts';
 import { DataSource } from 'typeorm';
 
 import { RequirePermission } from '../../common/auth/decorators';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { CreateAfdelingDto, CreateBoligorganisationDto, CreatePartnerOrganisationDto } from './organisations.dto';
 import { BoligorganisationEntity } from './boligorganisation.entity';
 import { PartnerOrganisationEntity } from './partner-organisation.entity';
 
@@ -36,4 +38,61 @@ export class OrganisationsController {
       .find({ order: { kommune: 'ASC', name: 'ASC' } });
     return rows.map((p) => ({ id: p.id, name: p.name, type: p.type, kommune: p.kommune }));
   }
+
+  @Post('boligorganisationer')
+  @RequirePermission(Permission.OrganisationManage)
+  async createBoligorganisation(@Body() dto: CreateBoligorganisationDto): Promise<BoligorganisationSummary> {
+    const taken = await this.dataSource.query(`SELECT 1 FROM boligorganisation WHERE name = $1`, [dto.name]);
+    if (taken.length) throw nameTaken();
+    const [row] = await this.dataSource.query(
+      `INSERT INTO boligorganisation (name, cvr) VALUES ($1, $2) RETURNING id`,
+      [dto.name, dto.cvr ?? null],
+    );
+    return { id: row.id, name: dto.name, cvr: dto.cvr ?? null, afdelinger: [] };
+  }
+
+  @Post('boligorganisationer/:boligorganisationId/afdelinger')
+  @RequirePermission(Permission.OrganisationManage)
+  async createAfdeling(
+    @Param('boligorganisationId', new ParseUUIDPipe()) boligorganisationId: string,
+    @Body() dto: CreateAfdelingDto,
+  ): Promise<AfdelingSummary> {
+    return this.dataSource.transaction(async (em) => {
+      const owner = await em.query(`SELECT 1 FROM boligorganisation WHERE id = $1`, [boligorganisationId]);
+      if (!owner.length) throw notFound('Boligorganisationen');
+      const taken = await em.query(`SELECT 1 FROM afdeling WHERE boligorganisation_id = $1 AND afdelingsnummer = $2`, [
+        boligorganisationId,
+        dto.afdelingsnummer,
+      ]);
+      if (taken.length) {
+        throw new DomainError('ALREADY_EXISTS', 'Afdelingen findes allerede.', {
+          fields: { afdelingsnummer: ['Afdelingsnummeret er i brug'] },
+        });
+      }
+      const [row] = await em.query(
+        `INSERT INTO afdeling (boligorganisation_id, afdelingsnummer, name) VALUES ($1, $2, $3) RETURNING id`,
+        [boligorganisationId, dto.afdelingsnummer, dto.name],
+      );
+      return { id: row.id, afdelingsnummer: dto.afdelingsnummer, name: dto.name };
+    });
+  }
+
+  @Post('partners')
+  @RequirePermission(Permission.OrganisationManage)
+  async createPartner(@Body() dto: CreatePartnerOrganisationDto): Promise<PartnerOrganisationSummary> {
+    const taken = await this.dataSource.query(`SELECT 1 FROM partner_organisation WHERE kommune = $1 AND name = $2`, [
+      dto.kommune,
+      dto.name,
+    ]);
+    if (taken.length) throw nameTaken();
+    const [row] = await this.dataSource.query(
+      `INSERT INTO partner_organisation (name, type, kommune) VALUES ($1, $2, $3) RETURNING id`,
+      [dto.name, dto.type, dto.kommune],
+    );
+    return { id: row.id, name: dto.name, type: dto.type, kommune: dto.kommune };
+  }
+}
+
+function nameTaken(): DomainError {
+  return new DomainError('ALREADY_EXISTS', 'Navnet er i brug.', { fields: { name: ['Navnet er i brug'] } });
 }

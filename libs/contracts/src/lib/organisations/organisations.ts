@@ -28,3 +28,19 @@ export interface PartnerOrganisationSummary {
   type: PartnerType;
   kommune: string;
 }
+
+export interface CreateBoligorganisationRequest {
+  name: string;
+  cvr?: string | null;
+}
+
+export interface CreateAfdelingRequest {
+  afdelingsnummer: string;
+  name: string;
+}
+
+export interface CreatePartnerOrganisationRequest {
+  name: string;
+  type: PartnerType;
+  kommune: string;
+}

@@ -1,0 +1,55 @@
+import {
+  CreateAfdelingRequest,
+  CreateBoligorganisationRequest,
+  CreatePartnerOrganisationRequest,
+  PartnerType,
+} from '@bofast/contracts';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+import { emptyToNull, trim } from '../auth/auth.dto';
+
+export class CreateBoligorganisationDto implements CreateBoligorganisationRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
+  name!: string;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @Matches(/^\d{8}$/, { message: 'CVR-nummeret skal være 8 cifre' })
+  cvr?: string | null;
+}
+
+export class CreateAfdelingDto implements CreateAfdelingRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(20, { message: 'Højst 20 tegn' })
+  afdelingsnummer!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
+  name!: string;
+}
+
+export class CreatePartnerOrganisationDto implements CreatePartnerOrganisationRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
+  name!: string;
+
+  @IsIn(Object.values(PartnerType), { message: 'Vælg en type' })
+  type!: PartnerType;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
+  kommune!: string;
+}
