@@ -11,3 +11,4 @@ export * from './lib/people/people';
 export * from './lib/signals/signals';
 export * from './lib/consent/consent';
 export * from './lib/cases/cases';
+export * from './lib/restance/restance';
