@@ -13,7 +13,10 @@ async function setup() {
   });
   const fixture = TestBed.createComponent(CaseTypeDialog);
   fixture.detectChanges();
+  TestBed.tick();
+  flushList();
   await fixture.whenStable();
+  const http = TestBed.inject(HttpTestingController);
   const el = fixture.nativeElement as HTMLElement;
   const type = (testId: string, value: string) => {
     const input = el.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`);
@@ -26,12 +29,10 @@ async function setup() {
     fixture.detectChanges();
     await fixture.whenStable();
   };
-  return { fixture, el, close, type, submit, http: TestBed.inject(HttpTestingController) };
+  return { fixture, el, close, type, submit, http };
 }
 
-describe(CaseTypeDialog.name, () => {
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
-
+describe('CASE_TYPE_CODE_PATTERN', () => {
   it.each(['ab', 'boligsocial_2', 'a'.repeat(40)])('should accept the code %s', (code) => {
     expect(CASE_TYPE_CODE_PATTERN.test(code)).toBe(true);
   });
@@ -42,6 +43,20 @@ describe(CaseTypeDialog.name, () => {
       expect(CASE_TYPE_CODE_PATTERN.test(code)).toBe(false);
     },
   );
+});
+
+/** The shared case-type list loads when its store is first used; the dialog only posts. */
+function flushList(): void {
+  TestBed.inject(HttpTestingController)
+    .match({ method: 'GET', url: '/api/case-types' })
+    .forEach((r) => r.flush([]));
+}
+
+describe(CaseTypeDialog.name, () => {
+  afterEach(() => {
+    flushList();
+    TestBed.inject(HttpTestingController).verify();
+  });
 
   it('should not send a code that breaks the pattern', async () => {
     const { el, type, submit, http } = await setup();
@@ -49,7 +64,7 @@ describe(CaseTypeDialog.name, () => {
     type('case-type-label-da', 'Ny type');
     type('case-type-label-en', 'New type');
     await submit();
-    http.expectNone('/api/case-types');
+    http.expectNone({ method: 'POST', url: '/api/case-types' });
     expect(el.querySelector('[data-testid="case-type-code-pattern"]')?.textContent).toContain('små bogstaver');
   });
 
@@ -77,7 +92,7 @@ describe(CaseTypeDialog.name, () => {
     type('case-type-label-en', 'Neighbour dispute');
     await submit();
     http
-      .expectOne('/api/case-types')
+      .expectOne({ method: 'POST', url: '/api/case-types' })
       .flush({ statusCode: 409, code: 'conflict', message: 'Conflict' }, { status: 409, statusText: 'Conflict' });
     fixture.detectChanges();
     expect(el.querySelector('[data-testid="case-type-code-taken"]')?.textContent).toContain('Koden er i brug');
