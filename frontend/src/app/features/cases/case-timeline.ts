@@ -35,6 +35,7 @@ const ICONS: Record<TimelineEventType, string> = {
   action_added: 'check',
   action_updated: 'check',
   correction: 'edit',
+  arrears_update: 'swap',
 };
 
 /** The case timeline, newest first; corrections link to the event they correct. */

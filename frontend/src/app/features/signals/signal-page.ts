@@ -151,7 +151,11 @@ export class SignalPage {
         this.resource.set(updated);
         this.notify('signals.assigned');
       },
-      error: (error: unknown) => this.handleConflict(error),
+      error: (error: unknown) => {
+        // The select already shows the new choice; show the stored one again.
+        if (!isConflict(error)) this.resource.reload();
+        this.handleConflict(error);
+      },
     });
   }
 
