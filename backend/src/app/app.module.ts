@@ -16,8 +16,10 @@ import { CaseCoreModule } from '../features/case-core/case-core.module';
 import { CasesModule } from '../features/cases/cases.module';
 import { ConsentModule } from '../features/consent/consent.module';
 import { HealthController } from '../features/health/health.controller';
+import { JobsModule } from '../features/jobs/jobs.module';
 import { OrganisationsModule } from '../features/organisations/organisations.module';
 import { PeopleModule } from '../features/people/people.module';
+import { RestanceModule } from '../features/restance/restance.module';
 import { SignalsModule } from '../features/signals/signals.module';
 import { TeamsModule } from '../features/teams/teams.module';
 import { UsersModule } from '../features/users/users.module';
@@ -36,6 +38,7 @@ export class AppModule {
         CaseCoreModule,
         CasesModule,
         ConsentModule,
+        JobsModule,
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
@@ -60,6 +63,7 @@ export class AppModule {
         }),
         OrganisationsModule,
         PeopleModule,
+        RestanceModule,
         SignalsModule,
         TeamsModule,
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),

@@ -10,6 +10,7 @@ import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
 import { CreateFoundationSchema1795000000000 } from './migrations/1795000000000-CreateFoundationSchema';
 import { CreateCaseWorkSchema1795100000000 } from './migrations/1795100000000-CreateCaseWorkSchema';
+import { CreateRestanceSchema1795200000000 } from './migrations/1795200000000-CreateRestanceSchema';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -23,7 +24,11 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (not globbed) because the backend is bundled by webpack. */
-export const MIGRATIONS = [CreateFoundationSchema1795000000000, CreateCaseWorkSchema1795100000000];
+export const MIGRATIONS = [
+  CreateFoundationSchema1795000000000,
+  CreateCaseWorkSchema1795100000000,
+  CreateRestanceSchema1795200000000,
+];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -68,6 +68,20 @@ const ROUTES: Record<string, Permission | typeof PUBLIC> = {
   'POST /api/cases/:caseId/goals': Permission.CaseWrite,
   'POST /api/cases/:caseId/actions': Permission.CaseWrite,
   'PATCH /api/cases/:caseId/actions/:actionId': Permission.CaseWrite,
+  'POST /api/restance/imports/preview': Permission.RestanceImport,
+  'POST /api/restance/imports': Permission.RestanceImport,
+  'GET /api/restance/imports': Permission.RestanceImport,
+  'GET /api/restance/imports/:importId': Permission.RestanceImport,
+  'GET /api/restance/profiles/:boligorganisationId': Permission.RestanceConfigure,
+  'PUT /api/restance/profiles/:boligorganisationId': Permission.RestanceConfigure,
+  'GET /api/restance/worklist': Permission.RestanceRead,
+  'POST /api/restance/worklist/assign': Permission.RestanceAssign,
+  'GET /api/restance/worklist/:rowId': Permission.RestanceRead,
+  'PATCH /api/restance/worklist/:rowId': Permission.RestanceWork,
+  'POST /api/restance/worklist/:rowId/contact-attempts': Permission.RestanceWork,
+  'POST /api/restance/worklist/:rowId/convert': Permission.RestanceWork,
+  'GET /api/restance/triage-weights': Permission.RestanceRead,
+  'PUT /api/restance/triage-weights': Permission.TriageConfigure,
 };
 
 const USERNAME: Record<Role, string> = {

@@ -72,7 +72,10 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
     });
     return await ds.transaction(async (em) => {
       const existing = await em.query(`SELECT 1 FROM app_user WHERE username = 'admin'`);
-      if (existing.length) return seedCaseWork(em);
+      if (existing.length) {
+        await linkLandlordUser(em);
+        return seedCaseWork(em);
+      }
       const [bo] = await em.query(
         `INSERT INTO boligorganisation (name, cvr) VALUES ($1, $2)
          ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
@@ -124,12 +127,22 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
           ]);
         }
       }
+      await linkLandlordUser(em);
       await seedCaseWork(em);
       return true;
     });
   } finally {
     await ds.destroy();
   }
+}
+
+/** The demo boligorganisation user uploads Fjordly's lists. */
+async function linkLandlordUser(em: EntityManager): Promise<void> {
+  await em.query(
+    `UPDATE app_user SET boligorganisation_id = (SELECT id FROM boligorganisation WHERE name = $1)
+      WHERE role = 'boligorganisation' AND boligorganisation_id IS NULL`,
+    [BOLIGORGANISATION.name],
+  );
 }
 
 const TENANCIES = [

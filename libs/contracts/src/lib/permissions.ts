@@ -27,6 +27,12 @@ export const Permission = {
   CaseTypeManage: 'case_type.manage',
   ConsentRead: 'consent.read',
   ConsentWrite: 'consent.write',
+  RestanceImport: 'restance.import',
+  RestanceRead: 'restance.read',
+  RestanceWork: 'restance.work',
+  RestanceAssign: 'restance.assign',
+  RestanceConfigure: 'restance.configure',
+  TriageConfigure: 'triage.configure',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -50,7 +56,13 @@ const CASE_WORKER: readonly Permission[] = [
 ];
 
 // Advisers fill in applications to the kommune and need the full CPR number; field workers do not.
-const ADVISER: readonly Permission[] = [...CASE_WORKER, Permission.PersonCprReveal];
+// They also work the monthly restanceliste.
+const ADVISER: readonly Permission[] = [
+  ...CASE_WORKER,
+  Permission.PersonCprReveal,
+  Permission.RestanceRead,
+  Permission.RestanceWork,
+];
 
 /**
  * The one role → permission map. The backend's global AuthGuard reads it for every request;
@@ -59,10 +71,18 @@ const ADVISER: readonly Permission[] = [...CASE_WORKER, Permission.PersonCprReve
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.SocialVicevaert]: CASE_WORKER,
   [Role.Beboerraadgiver]: ADVISER,
-  [Role.OekonomiskRaadgiver]: ADVISER,
-  [Role.Teamleder]: [...ADVISER, Permission.TeamRead, Permission.UserRead],
+  [Role.OekonomiskRaadgiver]: [...ADVISER, Permission.RestanceImport],
+  [Role.Teamleder]: [
+    ...ADVISER,
+    Permission.TeamRead,
+    Permission.UserRead,
+    Permission.RestanceImport,
+    Permission.RestanceAssign,
+    Permission.TriageConfigure,
+  ],
   [Role.KommunalPartner]: EVERYONE,
-  [Role.Boligorganisation]: EVERYONE,
+  // The landlord side uploads lists and sees import results, never case content.
+  [Role.Boligorganisation]: [...EVERYONE, Permission.RestanceImport],
   [Role.Admin]: [
     ...EVERYONE,
     Permission.UserRead,
@@ -72,6 +92,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.OrganisationRead,
     Permission.OrganisationManage,
     Permission.CaseTypeManage,
+    Permission.RestanceConfigure,
   ],
   [Role.Dpo]: [...EVERYONE, Permission.AccessLogRead, Permission.AccessLogExport, Permission.UserRead],
 };

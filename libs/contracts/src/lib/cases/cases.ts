@@ -221,6 +221,7 @@ export const TimelineEventType = {
   ActionAdded: 'action_added',
   ActionUpdated: 'action_updated',
   Correction: 'correction',
+  ArrearsUpdate: 'arrears_update',
 } as const;
 export type TimelineEventType = (typeof TimelineEventType)[keyof typeof TimelineEventType];
 

@@ -1,0 +1,658 @@
+import { createHash } from 'node:crypto';
+
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  AccessAction,
+  ColumnAliases,
+  DEFAULT_TRIAGE_WEIGHTS,
+  ImportCounts,
+  ImportPreview,
+  ImportProfile,
+  RestanceField,
+  RestanceImportSummary,
+  Role,
+  RowError,
+  TriageWeights,
+} from '@bofast/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { DomainError, fieldError, notFound, versionConflict } from '../../common/errors/domain-error';
+import type { RequestContext } from '../../common/http/request-context';
+import { AccessLogService } from '../access-log/access-log.service';
+import { TimelineWriter } from '../case-core/timeline.writer';
+import { JobContext, JobsService } from '../jobs/jobs.service';
+import { ParseError } from './parsing/danish-formats';
+import { DEFAULT_ALIASES, ParsedRow, parseRestanceliste, ParseResult } from './parsing/restance-parser';
+import { UpdateImportProfileDto, UploadRestanceDto } from './restance.dto';
+import { triage } from './triage';
+
+const JOB_TYPE = 'restance-import';
+const INSERT_BATCH = 1000;
+const MAX_ERRORS_SHOWN = 500;
+
+interface PreviousRow {
+  row_key: string;
+  amount: string;
+  repeat_count: number;
+  outreach_status: string;
+  attempts: number;
+  assignee_id: string | null;
+  case_id: string | null;
+  lejemaal_id: string | null;
+  afdeling_id: string | null;
+  afdelingsnummer: string;
+  lejemaalsnummer: string;
+  tenant_names: string;
+  address: string | null;
+  change: string;
+}
+
+@Injectable()
+export class RestanceImportsService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly timeline: TimelineWriter,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(JOB_TYPE, (job) => this.process(job));
+  }
+
+  // ---- profiles ---------------------------------------------------------------------------------
+
+  async profile(boligorganisationId: string, em: EntityManager = this.dataSource.manager): Promise<ImportProfile> {
+    const [bo] = await em.query(`SELECT 1 FROM boligorganisation WHERE id = $1`, [boligorganisationId]);
+    if (!bo) throw notFound('Boligorganisationen');
+    const [row] = await em.query(`SELECT aliases, version FROM import_profile WHERE boligorganisation_id = $1`, [
+      boligorganisationId,
+    ]);
+    return row
+      ? { boligorganisationId, aliases: { ...DEFAULT_ALIASES, ...row.aliases }, isDefault: false, version: row.version }
+      : { boligorganisationId, aliases: DEFAULT_ALIASES, isDefault: true, version: 0 };
+  }
+
+  async updateProfile(boligorganisationId: string, dto: UpdateImportProfileDto): Promise<ImportProfile> {
+    const aliases = cleanAliases(dto.aliases);
+    await this.dataSource.transaction(async (em) => {
+      const current = await this.profile(boligorganisationId, em);
+      if (current.version !== dto.version) throw versionConflict(current);
+      await em.query(
+        `INSERT INTO import_profile (boligorganisation_id, aliases) VALUES ($1, $2)
+         ON CONFLICT (boligorganisation_id) DO UPDATE SET aliases = EXCLUDED.aliases, version = import_profile.version + 1, updated_at = now()`,
+        [boligorganisationId, JSON.stringify(aliases)],
+      );
+    });
+    return this.profile(boligorganisationId);
+  }
+
+  // ---- upload, preview, commit ------------------------------------------------------------------
+
+  /** Dry run: parses, matches and compares with last month, and writes nothing. */
+  async preview(ctx: RequestContext, dto: UploadRestanceDto): Promise<ImportPreview> {
+    const content = this.decode(dto.base64);
+    await this.assertMayImport(this.dataSource.manager, ctx, dto.boligorganisationId);
+    const parsed = await this.parse(content, dto.boligorganisationId);
+    const hash = sha256(content);
+    const [existing] = await this.dataSource.query(
+      `SELECT 1 FROM restance_import WHERE boligorganisation_id = $1 AND file_hash = $2 AND status = 'committed'`,
+      [dto.boligorganisationId, hash],
+    );
+    const plan = await this.plan(this.dataSource.manager, dto.boligorganisationId, dto.listDate, parsed);
+    return {
+      filename: dto.filename,
+      fileHash: hash,
+      alreadyImported: !!existing,
+      counts: plan.counts,
+      errors: plan.errors.slice(0, MAX_ERRORS_SHOWN),
+      missingColumns: parsed.missingColumns,
+      detected: {
+        encoding: parsed.table.encoding,
+        delimiter: parsed.table.delimiter,
+        format: parsed.table.format,
+        headerRow: parsed.headerRow,
+      },
+    };
+  }
+
+  /** Stores the file and queues the commit as a background job; the answer carries its id for progress. */
+  async upload(ctx: RequestContext, dto: UploadRestanceDto): Promise<RestanceImportSummary> {
+    const content = this.decode(dto.base64);
+    const parsed = await this.parse(content, dto.boligorganisationId); // fail fast on an unreadable file
+    if (parsed.missingColumns.length) throw missingColumns(parsed.missingColumns);
+    const hash = sha256(content);
+    const id = await this.dataSource.transaction(async (em) => {
+      await this.assertMayImport(em, ctx, dto.boligorganisationId);
+      const [done] = await em.query(
+        `SELECT id FROM restance_import WHERE boligorganisation_id = $1 AND file_hash = $2 AND status IN ('committed','queued','running')`,
+        [dto.boligorganisationId, hash],
+      );
+      const [row] = await em.query(
+        `INSERT INTO restance_import (boligorganisation_id, list_date, filename, file_hash, file_content, status, created_by, committed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6 = 'unchanged' THEN now() END) RETURNING id`,
+        [dto.boligorganisationId, dto.listDate, dto.filename, hash, content, done ? 'unchanged' : 'queued', ctx.userId],
+      );
+      if (!done) {
+        const jobId = await this.jobs.enqueue(
+          em,
+          JOB_TYPE,
+          { importId: row.id },
+          parsed.accepted.length + parsed.rejected.length,
+        );
+        await em.query(`UPDATE restance_import SET job_id = $2 WHERE id = $1`, [row.id, jobId]);
+      }
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Create, purpose: 'Restanceliste indlæst', searchCriterion: `import:${row.id}` },
+        em,
+      );
+      return row.id as string;
+    });
+    return this.get(ctx, id);
+  }
+
+  async list(ctx: RequestContext, boligorganisationId?: string): Promise<RestanceImportSummary[]> {
+    const visible = await this.visibleBoligorganisationer(ctx);
+    const ids = boligorganisationId ? visible.filter((b) => b === boligorganisationId) : visible;
+    const rows = await this.dataSource.query(
+      `${SUMMARY_SELECT} WHERE i.boligorganisation_id = ANY($1::uuid[]) ORDER BY i.created_at DESC LIMIT 50`,
+      [ids],
+    );
+    return rows.map(toSummary);
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<RestanceImportSummary> {
+    const [row] = await this.dataSource.query(`${SUMMARY_SELECT} WHERE i.id = $1`, [id]);
+    if (!row || !(await this.visibleBoligorganisationer(ctx)).includes(row.boligorganisation_id))
+      throw notFound('Indlæsningen');
+    return toSummary(row);
+  }
+
+  /** The job: everything in one transaction, so a list is either fully applied or not at all. */
+  private async process(job: JobContext): Promise<void> {
+    const importId = job.payload['importId'] as string;
+    const [imp] = await this.dataSource.query(`SELECT * FROM restance_import WHERE id = $1`, [importId]);
+    if (!imp || imp.status !== 'queued') return;
+    await this.dataSource.query(`UPDATE restance_import SET status = 'running' WHERE id = $1`, [importId]);
+    try {
+      const parsed = await this.parse(imp.file_content, imp.boligorganisation_id);
+      const total = parsed.accepted.length + parsed.rejected.length;
+      await job.progress(0, total);
+      await this.dataSource.transaction(async (em) => {
+        // One import per boligorganisation at a time keeps month-over-month comparisons consistent.
+        await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`restance:${imp.boligorganisation_id}`]);
+        const [dup] = await em.query(
+          `SELECT 1 FROM restance_import WHERE boligorganisation_id = $1 AND file_hash = $2 AND status = 'committed'`,
+          [imp.boligorganisation_id, imp.file_hash],
+        );
+        if (dup) {
+          await em.query(`UPDATE restance_import SET status = 'unchanged', committed_at = now() WHERE id = $1`, [
+            importId,
+          ]);
+          return;
+        }
+        const plan = await this.plan(em, imp.boligorganisation_id, toIsoDate(imp.list_date), parsed, true);
+        const values = plan.rows;
+        for (let i = 0; i < values.length; i += INSERT_BATCH) {
+          await insertRows(
+            em,
+            importId,
+            imp.boligorganisation_id,
+            toIsoDate(imp.list_date),
+            values.slice(i, i + INSERT_BATCH),
+          );
+          await job.progress(Math.min(i + INSERT_BATCH, values.length), values.length);
+        }
+        for (const event of plan.caseEvents) {
+          await this.timeline.append(em, {
+            caseId: event.caseId,
+            type: 'arrears_update',
+            authorId: imp.created_by,
+            data: event.data,
+          });
+          await this.timeline.touchCase(em, event.caseId);
+        }
+        await em.query(
+          `UPDATE restance_import SET status = 'committed', counts = $2, errors = $3, committed_at = now() WHERE id = $1`,
+          [importId, JSON.stringify(plan.counts), JSON.stringify(plan.errors.slice(0, MAX_ERRORS_SHOWN))],
+        );
+      });
+    } catch (error) {
+      const message =
+        error instanceof ParseError || error instanceof DomainError
+          ? error.message
+          : 'Indlæsningen fejlede. Prøv igen.';
+      await this.dataSource.query(`UPDATE restance_import SET status = 'failed', error = $2 WHERE id = $1`, [
+        importId,
+        message,
+      ]);
+      if (!(error instanceof ParseError || error instanceof DomainError)) throw error;
+    }
+  }
+
+  /**
+   * Matching, month-over-month comparison and triage. With `write`, unknown tenancies are created;
+   * without, nothing is written (the preview).
+   */
+  private async plan(
+    em: EntityManager,
+    boligorganisationId: string,
+    listDate: string,
+    parsed: ParseResult,
+    write = false,
+  ) {
+    const afdelinger: Array<{ id: string; afdelingsnummer: string; team_id: string | null }> = await em.query(
+      `SELECT a.id, a.afdelingsnummer, (SELECT ta.team_id FROM team_afdeling ta WHERE ta.afdeling_id = a.id LIMIT 1) AS team_id
+         FROM afdeling a WHERE a.boligorganisation_id = $1`,
+      [boligorganisationId],
+    );
+    const byNummer = new Map(afdelinger.map((a) => [a.afdelingsnummer.toLowerCase(), a]));
+    const weightsByTeam = new Map<string, TriageWeights>(
+      (await em.query(`SELECT team_id, weights FROM triage_weights`)).map(
+        (w: { team_id: string; weights: TriageWeights }) => [w.team_id, { ...DEFAULT_TRIAGE_WEIGHTS, ...w.weights }],
+      ),
+    );
+    const [previousImport] = await em.query(
+      `SELECT id FROM restance_import WHERE boligorganisation_id = $1 AND status = 'committed' AND list_date <= $2 ORDER BY list_date DESC, committed_at DESC LIMIT 1`,
+      [boligorganisationId, listDate],
+    );
+    const previous = new Map<string, PreviousRow>();
+    if (previousImport) {
+      const rows: PreviousRow[] = await em.query(
+        `SELECT row_key, amount, repeat_count, outreach_status, attempts, assignee_id, case_id, lejemaal_id, afdeling_id,
+                afdelingsnummer, lejemaalsnummer, tenant_names, address, change
+           FROM restance_row WHERE import_id = $1 AND accepted`,
+        [previousImport.id],
+      );
+      for (const r of rows) previous.set(r.row_key, r);
+    }
+    const tenancies = new Map<string, string>(
+      (
+        await em.query(
+          `SELECT lower(a.afdelingsnummer) || '|' || lower(l.lejemaalsnummer) AS key, l.id FROM lejemaal l JOIN afdeling a ON a.id = l.afdeling_id
+            WHERE a.boligorganisation_id = $1`,
+          [boligorganisationId],
+        )
+      ).map((r: { key: string; id: string }) => [r.key, r.id]),
+    );
+    const withChildren = new Set<string>(
+      (
+        await em.query(
+          `SELECT DISTINCT h.lejemaal_id FROM household h JOIN household_member m ON m.household_id = h.id
+            JOIN lejemaal l ON l.id = h.lejemaal_id JOIN afdeling a ON a.id = l.afdeling_id
+            WHERE m.relation = 'barn' AND a.boligorganisation_id = $1`,
+          [boligorganisationId],
+        )
+      ).map((r: { lejemaal_id: string }) => r.lejemaal_id),
+    );
+    const openCases = new Map<string, string[]>();
+    for (const c of await em.query(
+      `SELECT s.id, s.lejemaal_id FROM sag s JOIN lejemaal l ON l.id = s.lejemaal_id JOIN afdeling a ON a.id = l.afdeling_id
+        WHERE s.status <> 'afsluttet' AND a.boligorganisation_id = $1`,
+      [boligorganisationId],
+    )) {
+      openCases.set(c.lejemaal_id, [...(openCases.get(c.lejemaal_id) ?? []), c.id]);
+    }
+
+    const errors: RowError[] = parsed.rejected.flatMap((r) => r.errors);
+    const rows: RowValues[] = parsed.rejected.map((r) => rejectedRow(r.rowNumber, r.raw, r.errors));
+    const counts: ImportCounts = {
+      total: parsed.accepted.length + parsed.rejected.length,
+      new: 0,
+      changed: 0,
+      unchanged: 0,
+      disappeared: 0,
+      rejected: parsed.rejected.length,
+    };
+    const caseEvents: Array<{ caseId: string; data: Record<string, unknown> }> = [];
+    const seen = new Set<string>();
+
+    for (const p of parsed.accepted) {
+      const afdeling = byNummer.get(p.afdeling.toLowerCase());
+      if (!afdeling) {
+        const error = {
+          row: p.rowNumber,
+          column: 'afdeling',
+          value: p.afdeling,
+          message: `Afdeling ${p.afdeling} findes ikke hos boligorganisationen`,
+        };
+        errors.push(error);
+        rows.push(rejectedRow(p.rowNumber, p.raw, [error]));
+        counts.rejected++;
+        continue;
+      }
+      seen.add(p.key);
+      let tenancyId = tenancies.get(p.key) ?? null;
+      if (!tenancyId && write) {
+        const [created] = await em.query(
+          `INSERT INTO lejemaal (afdeling_id, address, lejemaalsnummer) VALUES ($1, $2, $3) RETURNING id`,
+          [afdeling.id, p.address ?? `Lejemål ${p.lejemaalsnummer}`, p.lejemaalsnummer],
+        );
+        tenancyId = created.id as string;
+        tenancies.set(p.key, tenancyId);
+      }
+      const prev = previous.get(p.key);
+      const prevAmount = prev && prev.change !== 'afviklet' ? Number(prev.amount) : null;
+      const change =
+        prevAmount === null ? 'ny' : p.amount > prevAmount ? 'steget' : p.amount < prevAmount ? 'faldet' : 'uaendret';
+      if (change === 'ny') counts.new++;
+      else if (change === 'uaendret') counts.unchanged++;
+      else counts.changed++;
+      const repeatCount = prev && prev.change !== 'afviklet' ? prev.repeat_count + 1 : 1;
+      const cases = tenancyId ? (openCases.get(tenancyId) ?? []) : [];
+      const outreach =
+        prev?.outreach_status && prev.change !== 'afviklet'
+          ? prev.outreach_status
+          : cases.length
+            ? 'sag_oprettet'
+            : 'ikke_kontaktet';
+      const weights = (afdeling.team_id && weightsByTeam.get(afdeling.team_id)) || DEFAULT_TRIAGE_WEIGHTS;
+      const { priority, reasons } = triage(
+        {
+          amount: p.amount,
+          months: p.months,
+          paakravDate: p.paakravDate,
+          ophaevelseDate: p.ophaevelseDate,
+          hasChildren: tenancyId ? withChildren.has(tenancyId) : false,
+          contacted: outreach !== 'ikke_kontaktet' || cases.length > 0,
+          repeatCount,
+          hasAgreement: p.hasAgreement,
+          change,
+        },
+        weights,
+      );
+      rows.push(
+        acceptedRow(
+          p,
+          afdeling.id,
+          tenancyId,
+          change,
+          prevAmount,
+          repeatCount,
+          priority,
+          reasons,
+          prev,
+          outreach,
+          cases[0] ?? prev?.case_id ?? null,
+        ),
+      );
+      for (const caseId of cases) {
+        caseEvents.push({
+          caseId,
+          data: {
+            listDate,
+            amount: p.amount,
+            previousAmount: prevAmount,
+            change,
+            months: p.months,
+            paakravDate: p.paakravDate,
+            ophaevelseDate: p.ophaevelseDate,
+          },
+        });
+      }
+    }
+    // Tenancies on last month's list and not on this one: the arrears are gone (afviklet).
+    for (const prev of previous.values()) {
+      if (seen.has(prev.row_key) || prev.change === 'afviklet') continue;
+      counts.disappeared++;
+      rows.push(goneRow(prev));
+      for (const caseId of prev.lejemaal_id ? (openCases.get(prev.lejemaal_id) ?? []) : []) {
+        caseEvents.push({
+          caseId,
+          data: { listDate, amount: 0, previousAmount: Number(prev.amount), change: 'afviklet' },
+        });
+      }
+    }
+    return { counts, errors, rows, caseEvents };
+  }
+
+  private async parse(content: Buffer, boligorganisationId: string): Promise<ParseResult> {
+    const profile = await this.profile(boligorganisationId);
+    try {
+      return await parseRestanceliste(content, profile.aliases);
+    } catch (error) {
+      if (error instanceof ParseError) throw fieldError('base64', error.message);
+      throw error;
+    }
+  }
+
+  private decode(base64: string): Buffer {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw fieldError('base64', 'Filen kunne ikke læses');
+    return Buffer.from(base64, 'base64');
+  }
+
+  /** Boligorganisation users import for their own organisation; staff for the ones their teams cover. */
+  private async assertMayImport(em: EntityManager, ctx: RequestContext, boligorganisationId: string): Promise<void> {
+    if (!(await this.visibleBoligorganisationer(ctx, em)).includes(boligorganisationId))
+      throw notFound('Boligorganisationen');
+  }
+
+  async visibleBoligorganisationer(
+    ctx: RequestContext,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    if (ctx.role === Role.Boligorganisation) {
+      const rows = await em.query(
+        `SELECT boligorganisation_id FROM app_user WHERE id = $1 AND boligorganisation_id IS NOT NULL`,
+        [ctx.userId],
+      );
+      return rows.map((r: { boligorganisation_id: string }) => r.boligorganisation_id);
+    }
+    const rows = await em.query(
+      `SELECT DISTINCT a.boligorganisation_id FROM team_afdeling ta JOIN afdeling a ON a.id = ta.afdeling_id WHERE ta.team_id = ANY($1::uuid[])`,
+      [ctx.teamIds],
+    );
+    return rows.map((r: { boligorganisation_id: string }) => r.boligorganisation_id);
+  }
+}
+
+// ---- rows -----------------------------------------------------------------------------------------
+
+interface RowValues {
+  rowNumber: number;
+  rowKey: string;
+  accepted: boolean;
+  errors: RowError[];
+  raw: Record<string, unknown>;
+  afdelingId: string | null;
+  lejemaalId: string | null;
+  afdelingsnummer: string;
+  lejemaalsnummer: string;
+  tenantNames: string;
+  address: string | null;
+  amount: number | null;
+  previousAmount: number | null;
+  months: number | null;
+  oldestDueDate: string | null;
+  paakravDate: string | null;
+  ophaevelseDate: string | null;
+  hasAgreement: boolean;
+  remarks: string | null;
+  change: string | null;
+  repeatCount: number;
+  priority: number;
+  reasons: unknown[];
+  outreachStatus: string;
+  attempts: number;
+  assigneeId: string | null;
+  caseId: string | null;
+}
+
+const EMPTY = {
+  afdelingId: null,
+  lejemaalId: null,
+  afdelingsnummer: '',
+  lejemaalsnummer: '',
+  tenantNames: '',
+  address: null,
+  amount: null,
+  previousAmount: null,
+  months: null,
+  oldestDueDate: null,
+  paakravDate: null,
+  ophaevelseDate: null,
+  hasAgreement: false,
+  remarks: null,
+  change: null,
+  repeatCount: 0,
+  priority: 0,
+  reasons: [],
+  outreachStatus: 'ikke_kontaktet',
+  attempts: 0,
+  assigneeId: null,
+  caseId: null,
+};
+
+function rejectedRow(rowNumber: number, raw: Record<string, unknown>, errors: RowError[]): RowValues {
+  return { ...EMPTY, rowNumber, rowKey: `afvist|${rowNumber}`, accepted: false, errors, raw };
+}
+
+function acceptedRow(
+  p: ParsedRow,
+  afdelingId: string,
+  lejemaalId: string | null,
+  change: string,
+  previousAmount: number | null,
+  repeatCount: number,
+  priority: number,
+  reasons: unknown[],
+  prev: PreviousRow | undefined,
+  outreachStatus: string,
+  caseId: string | null,
+): RowValues {
+  return {
+    rowNumber: p.rowNumber,
+    rowKey: p.key,
+    accepted: true,
+    errors: [],
+    raw: p.raw,
+    afdelingId,
+    lejemaalId,
+    afdelingsnummer: p.afdeling,
+    lejemaalsnummer: p.lejemaalsnummer,
+    tenantNames: p.tenantNames,
+    address: p.address,
+    amount: p.amount,
+    previousAmount,
+    months: p.months,
+    oldestDueDate: p.oldestDueDate,
+    paakravDate: p.paakravDate,
+    ophaevelseDate: p.ophaevelseDate,
+    hasAgreement: p.hasAgreement,
+    remarks: p.remarks,
+    change,
+    repeatCount,
+    priority,
+    reasons,
+    outreachStatus,
+    attempts: prev && prev.change !== 'afviklet' ? prev.attempts : 0,
+    assigneeId: prev?.assignee_id ?? null,
+    caseId,
+  };
+}
+
+function goneRow(prev: PreviousRow): RowValues {
+  return {
+    ...EMPTY,
+    rowNumber: 0,
+    rowKey: prev.row_key,
+    accepted: true,
+    errors: [],
+    raw: {},
+    afdelingId: prev.afdeling_id,
+    lejemaalId: prev.lejemaal_id,
+    afdelingsnummer: prev.afdelingsnummer,
+    lejemaalsnummer: prev.lejemaalsnummer,
+    tenantNames: prev.tenant_names,
+    address: prev.address,
+    amount: 0,
+    previousAmount: Number(prev.amount),
+    change: 'afviklet',
+    outreachStatus: prev.outreach_status,
+    attempts: prev.attempts,
+    assigneeId: prev.assignee_id,
+    caseId: prev.case_id,
+  };
+}
+
+async function insertRows(
+  em: EntityManager,
+  importId: string,
+  boligorganisationId: string,
+  listDate: string,
+  rows: RowValues[],
+): Promise<void> {
+  if (!rows.length) return;
+  await em.query(
+    `INSERT INTO restance_row (import_id, boligorganisation_id, list_date, row_number, row_key, accepted, errors, raw, afdeling_id, lejemaal_id,
+       afdelingsnummer, lejemaalsnummer, tenant_names, address, amount, previous_amount, months, oldest_due_date, paakrav_date,
+       ophaevelse_date, has_agreement, remarks, change, repeat_count, priority, reasons, outreach_status, attempts, assignee_id, case_id)
+     SELECT $1, $2, $3, r.* FROM jsonb_to_recordset($4::jsonb) AS r(
+       "rowNumber" int, "rowKey" text, accepted boolean, errors jsonb, raw jsonb, "afdelingId" uuid, "lejemaalId" uuid,
+       afdelingsnummer text, lejemaalsnummer text, "tenantNames" text, address text, amount numeric, "previousAmount" numeric,
+       months int, "oldestDueDate" date, "paakravDate" date, "ophaevelseDate" date, "hasAgreement" boolean, remarks text,
+       change text, "repeatCount" int, priority int, reasons jsonb, "outreachStatus" text, attempts int, "assigneeId" uuid, "caseId" uuid)`,
+    [importId, boligorganisationId, listDate, JSON.stringify(rows)],
+  );
+}
+
+// ---- helpers --------------------------------------------------------------------------------------
+
+const SUMMARY_SELECT = `SELECT i.id, i.boligorganisation_id, b.name AS boligorganisation_name, i.list_date, i.filename, i.status, i.counts,
+    i.errors, i.error, i.created_at, i.committed_at, coalesce(j.progress_done, 0) AS progress_done, coalesce(j.progress_total, 0) AS progress_total
+  FROM restance_import i JOIN boligorganisation b ON b.id = i.boligorganisation_id LEFT JOIN job j ON j.id = i.job_id`;
+
+function toSummary(r: Record<string, never>): RestanceImportSummary {
+  return {
+    id: r['id'],
+    boligorganisation: { id: r['boligorganisation_id'], name: r['boligorganisation_name'] },
+    listDate: toIsoDate(r['list_date']),
+    filename: r['filename'],
+    status: r['status'],
+    progress: { done: r['progress_done'], total: r['progress_total'] },
+    counts: r['counts'],
+    errors: r['errors'] ?? [],
+    error: r['error'],
+    createdAt: (r['created_at'] as Date).toISOString(),
+    committedAt: r['committed_at'] ? (r['committed_at'] as Date).toISOString() : null,
+  };
+}
+
+export function toIsoDate(d: Date | string): string {
+  if (typeof d === 'string') return d.slice(0, 10);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function sha256(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function missingColumns(fields: RestanceField[]): DomainError {
+  const names: Record<string, string> = {
+    afdeling: 'afdeling',
+    lejemaalsnummer: 'lejemålsnummer',
+    amount: 'restancebeløb',
+  };
+  return fieldError(
+    'base64',
+    `Filen mangler kolonner: ${fields.map((f) => names[f] ?? f).join(', ')}. Ret importprofilen eller filen.`,
+  );
+}
+
+function cleanAliases(input: Record<string, unknown>): ColumnAliases {
+  const out = { ...DEFAULT_ALIASES };
+  for (const key of Object.keys(input)) {
+    if (!(key in DEFAULT_ALIASES)) throw fieldError('aliases', `Ukendt felt: ${key}`);
+    const list = input[key];
+    if (
+      !Array.isArray(list) ||
+      list.some((a) => typeof a !== 'string' || a.trim() === '' || a.length > 60) ||
+      list.length > 30
+    ) {
+      throw fieldError('aliases', `Overskrifterne for ${key} skal være en liste af tekster`);
+    }
+    out[key as RestanceField] = list.map((a: string) => a.trim());
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  CaseDetail,
+  ImportPreview,
+  ImportProfile,
+  Page,
+  Permission,
+  RestanceImportSummary,
+  TriageWeights,
+  WorklistRow,
+} from '@bofast/contracts';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { CreateContactAttemptDto } from '../cases/cases.dto';
+import {
+  AssignRowsDto,
+  ConvertRowDto,
+  ListWorklistQueryDto,
+  TeamQueryDto,
+  TriageWeightsDto,
+  UpdateImportProfileDto,
+  UpdateRowOutreachDto,
+  UploadRestanceDto,
+} from './restance.dto';
+import { RestanceImportsService } from './restance-imports.service';
+import { WorklistService } from './worklist.service';
+
+const RowId = () => Param('rowId', new ParseUUIDPipe());
+
+@ApiTags('restance')
+@Controller('restance')
+export class RestanceController {
+  constructor(
+    private readonly imports: RestanceImportsService,
+    private readonly worklist: WorklistService,
+  ) {}
+
+  @Post('imports/preview')
+  @RequirePermission(Permission.RestanceImport)
+  preview(@Ctx() ctx: RequestContext, @Body() dto: UploadRestanceDto): Promise<ImportPreview> {
+    return this.imports.preview(ctx, dto);
+  }
+
+  @Post('imports')
+  @RequirePermission(Permission.RestanceImport)
+  upload(@Ctx() ctx: RequestContext, @Body() dto: UploadRestanceDto): Promise<RestanceImportSummary> {
+    return this.imports.upload(ctx, dto);
+  }
+
+  @Get('imports')
+  @RequirePermission(Permission.RestanceImport)
+  list(
+    @Ctx() ctx: RequestContext,
+    @Query('boligorganisationId') boligorganisationId?: string,
+  ): Promise<RestanceImportSummary[]> {
+    return this.imports.list(ctx, boligorganisationId);
+  }
+
+  @Get('imports/:importId')
+  @RequirePermission(Permission.RestanceImport)
+  get(@Ctx() ctx: RequestContext, @Param('importId', new ParseUUIDPipe()) id: string): Promise<RestanceImportSummary> {
+    return this.imports.get(ctx, id);
+  }
+
+  @Get('profiles/:boligorganisationId')
+  @RequirePermission(Permission.RestanceConfigure)
+  profile(@Param('boligorganisationId', new ParseUUIDPipe()) id: string): Promise<ImportProfile> {
+    return this.imports.profile(id);
+  }
+
+  @Put('profiles/:boligorganisationId')
+  @RequirePermission(Permission.RestanceConfigure)
+  updateProfile(
+    @Param('boligorganisationId', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateImportProfileDto,
+  ): Promise<ImportProfile> {
+    return this.imports.updateProfile(id, dto);
+  }
+
+  @Get('worklist')
+  @RequirePermission(Permission.RestanceRead)
+  worklistPage(@Ctx() ctx: RequestContext, @Query() q: ListWorklistQueryDto): Promise<Page<WorklistRow>> {
+    return this.worklist.list(ctx, q);
+  }
+
+  @Post('worklist/assign')
+  @RequirePermission(Permission.RestanceAssign)
+  assign(@Ctx() ctx: RequestContext, @Body() dto: AssignRowsDto): Promise<{ assigned: number }> {
+    return this.worklist.assign(ctx, dto);
+  }
+
+  @Get('worklist/:rowId')
+  @RequirePermission(Permission.RestanceRead)
+  row(@Ctx() ctx: RequestContext, @RowId() id: string): Promise<WorklistRow> {
+    return this.worklist.get(ctx, id);
+  }
+
+  @Patch('worklist/:rowId')
+  @RequirePermission(Permission.RestanceWork)
+  updateOutreach(
+    @Ctx() ctx: RequestContext,
+    @RowId() id: string,
+    @Body() dto: UpdateRowOutreachDto,
+  ): Promise<WorklistRow> {
+    return this.worklist.updateOutreach(ctx, id, dto);
+  }
+
+  @Post('worklist/:rowId/contact-attempts')
+  @RequirePermission(Permission.RestanceWork)
+  contact(@Ctx() ctx: RequestContext, @RowId() id: string, @Body() dto: CreateContactAttemptDto): Promise<WorklistRow> {
+    return this.worklist.addContactAttempt(ctx, id, dto);
+  }
+
+  @Post('worklist/:rowId/convert')
+  @RequirePermission(Permission.RestanceWork)
+  convert(@Ctx() ctx: RequestContext, @RowId() id: string, @Body() dto: ConvertRowDto): Promise<CaseDetail> {
+    return this.worklist.convert(ctx, id, dto);
+  }
+
+  @Get('triage-weights')
+  @RequirePermission(Permission.RestanceRead)
+  weights(
+    @Ctx() ctx: RequestContext,
+    @Query() q: TeamQueryDto,
+  ): Promise<{ teamId: string; weights: TriageWeights; version: number }> {
+    return this.worklist.weights(ctx, q.teamId);
+  }
+
+  @Put('triage-weights')
+  @RequirePermission(Permission.TriageConfigure)
+  setWeights(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: TriageWeightsDto,
+  ): Promise<{ teamId: string; weights: TriageWeights; version: number }> {
+    return this.worklist.setWeights(ctx, dto);
+  }
+}

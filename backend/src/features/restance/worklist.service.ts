@@ -1,0 +1,363 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AccessAction,
+  AccessSubjectType,
+  CaseDetail,
+  DEFAULT_TRIAGE_WEIGHTS,
+  Page,
+  TriageRule,
+  TriageWeights,
+  WorklistRow,
+} from '@bofast/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { DomainError, fieldError, notFound, versionConflict } from '../../common/errors/domain-error';
+import type { RequestContext } from '../../common/http/request-context';
+import { AccessLogService } from '../access-log/access-log.service';
+import { CaseAccess } from '../case-core/case-access';
+import { TimelineWriter } from '../case-core/timeline.writer';
+import { CasesService } from '../cases/cases.service';
+import { CreateContactAttemptDto } from '../cases/cases.dto';
+import {
+  AssignRowsDto,
+  ConvertRowDto,
+  ListWorklistQueryDto,
+  TriageWeightsDto,
+  UpdateRowOutreachDto,
+} from './restance.dto';
+import { toIsoDate } from './restance-imports.service';
+import { triage } from './triage';
+
+const PURPOSE = 'Restancearbejde';
+const SORTS = {
+  priority: 'r.priority',
+  amount: 'r.amount',
+  months: 'r.months',
+  lejemaalsnummer: 'r.lejemaalsnummer',
+} as const;
+
+/** Rows of the newest committed list of each boligorganisation, limited to the caller's teams' afdelinger. */
+const scope = (teams: string) => `r.accepted AND r.import_id IN (
+    SELECT DISTINCT ON (i.boligorganisation_id) i.id FROM restance_import i
+     WHERE i.status = 'committed' ORDER BY i.boligorganisation_id, i.list_date DESC, i.committed_at DESC)
+  AND r.afdeling_id IN (SELECT ta.afdeling_id FROM team_afdeling ta WHERE ta.team_id = ANY(${teams}))`;
+const SCOPE = scope('$1::uuid[]');
+
+const ROW_SELECT = `SELECT r.*, u.display_name AS assignee_name,
+    EXISTS (SELECT 1 FROM restance_import ni WHERE ni.boligorganisation_id = r.boligorganisation_id AND ni.status = 'committed'
+             AND ni.list_date > r.list_date
+             AND NOT EXISTS (SELECT 1 FROM restance_row nr WHERE nr.import_id = ni.id AND nr.row_key = r.row_key AND nr.accepted AND nr.change <> 'afviklet')
+           ) AS superseded
+  FROM restance_row r LEFT JOIN app_user u ON u.id = r.assignee_id`;
+
+@Injectable()
+export class WorklistService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly cases: CasesService,
+    private readonly timeline: TimelineWriter,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  async list(ctx: RequestContext, q: ListWorklistQueryDto): Promise<Page<WorklistRow>> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    const params: unknown[] = [ctx.teamIds];
+    const where = [SCOPE];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.boligorganisationId) add('r.boligorganisation_id = ?', q.boligorganisationId);
+    if (q.change?.length) add('r.change = ANY(?::text[])', q.change);
+    if (q.paakrav) where.push('r.paakrav_date IS NOT NULL');
+    if (q.ophaevelse) where.push('r.ophaevelse_date IS NOT NULL');
+    if (q.outreachStatus) add('r.outreach_status = ?', q.outreachStatus);
+    if (q.assigneeId) add('r.assignee_id = ?', q.assigneeId);
+    if (q.mine) add('r.assignee_id = ?', ctx.userId);
+    if (q.unassigned) where.push('r.assignee_id IS NULL');
+    const order = `${SORTS[q.sort ?? 'priority']} ${q.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, r.id`;
+    return this.dataSource.transaction(async (em) => {
+      const [{ total }] = await em.query(
+        `SELECT count(*)::int AS total FROM restance_row r WHERE ${where.join(' AND ')}`,
+        params,
+      );
+      const rows = await em.query(
+        `${ROW_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        params,
+      );
+      await this.accessLog.record(
+        ctx,
+        {
+          action: AccessAction.Search,
+          subjectType: AccessSubjectType.Person,
+          purpose: PURPOSE,
+          searchCriterion: 'restanceliste',
+        },
+        em,
+      );
+      return { items: rows.map(toRow), total, page, pageSize };
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<WorklistRow> {
+    return this.dataSource.transaction(async (em) => {
+      const row = await this.requireRow(em, ctx, id);
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Read, purpose: PURPOSE, searchCriterion: `restancerække:${id}` },
+        em,
+      );
+      return row;
+    });
+  }
+
+  async assign(ctx: RequestContext, dto: AssignRowsDto): Promise<{ assigned: number }> {
+    return this.dataSource.transaction(async (em) => {
+      if (dto.assigneeId) {
+        const ok = await em.query(
+          `SELECT 1 FROM app_user u JOIN user_team ut ON ut.user_id = u.id WHERE u.id = $1 AND u.is_active AND ut.team_id = ANY($2::uuid[])
+             AND u.role IN ('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`,
+          [dto.assigneeId, ctx.teamIds],
+        );
+        if (!ok.length) throw fieldError('assigneeId', 'Medarbejderen er ikke med i dit team');
+      }
+      const ids = [...new Set(dto.rowIds)];
+      const result = await em.query(
+        `UPDATE restance_row r SET assignee_id = $2, version = version + 1 WHERE r.id = ANY($3::uuid[]) AND ${SCOPE} RETURNING r.id`,
+        [ctx.teamIds, dto.assigneeId, ids],
+      );
+      const assigned = (result[0] as unknown[]).length;
+      if (assigned !== ids.length) throw notFound('En eller flere rækker');
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Update, purpose: `${PURPOSE}: fordeling`, searchCriterion: `${assigned} rækker` },
+        em,
+      );
+      return { assigned };
+    });
+  }
+
+  async updateOutreach(ctx: RequestContext, id: string, dto: UpdateRowOutreachDto): Promise<WorklistRow> {
+    await this.dataSource.transaction(async (em) => {
+      const row = await this.requireRow(em, ctx, id, true);
+      if (row.version !== dto.version) throw versionConflict(row);
+      await em.query(`UPDATE restance_row SET outreach_status = $2, version = version + 1 WHERE id = $1`, [
+        id,
+        dto.outreachStatus,
+      ]);
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Update, purpose: PURPOSE, searchCriterion: `restancerække:${id}` },
+        em,
+      );
+    });
+    return this.get(ctx, id);
+  }
+
+  async addContactAttempt(ctx: RequestContext, id: string, dto: CreateContactAttemptDto): Promise<WorklistRow> {
+    await this.dataSource.transaction(async (em) => {
+      const row = await this.requireRow(em, ctx, id, true);
+      if (row.change === 'afviklet')
+        throw new DomainError('INVALID_STATE', 'Restancen er væk fra den nyeste liste. Bank ikke på.');
+      const next =
+        row.outreachStatus === 'ikke_kontaktet' || row.outreachStatus === 'forsoegt'
+          ? dto.outcome === 'kontakt_etableret' || dto.outcome === 'aftale_lavet'
+            ? 'kontakt'
+            : 'forsoegt'
+          : row.outreachStatus;
+      await em.query(
+        `UPDATE restance_row SET attempts = attempts + 1, outreach_status = $2, version = version + 1 WHERE id = $1`,
+        [id, next],
+      );
+      if (row.caseId) {
+        const occurredAt = dto.occurredAt ?? new Date().toISOString();
+        await em.query(
+          `INSERT INTO contact_attempt (sag_id, channel, outcome, occurred_at, author_id) VALUES ($1, $2, $3, $4, $5)`,
+          [row.caseId, dto.channel, dto.outcome, occurredAt, ctx.userId],
+        );
+        await this.timeline.append(em, {
+          caseId: row.caseId,
+          type: 'contact_attempt',
+          occurredAt,
+          authorId: ctx.userId,
+          data: { channel: dto.channel, outcome: dto.outcome },
+        });
+      }
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Update, purpose: `${PURPOSE}: kontaktforsøg`, searchCriterion: `restancerække:${id}` },
+        em,
+      );
+    });
+    return this.get(ctx, id);
+  }
+
+  /** Opens an økonomi/restance case for the row's tenancy, with a new or existing person. */
+  async convert(ctx: RequestContext, id: string, dto: ConvertRowDto): Promise<CaseDetail> {
+    const caseId = await this.dataSource.transaction(async (em) => {
+      const row = await this.requireRow(em, ctx, id, true);
+      if (row.version !== dto.version) throw versionConflict(row);
+      if (row.caseId) throw new DomainError('INVALID_STATE', 'Der er allerede en sag for rækken.');
+      if (!row.tenancyId) throw new DomainError('INVALID_STATE', 'Rækken er ikke knyttet til et lejemål.');
+      const [team] = await em.query(
+        `SELECT ta.team_id FROM team_afdeling ta JOIN restance_row r ON r.afdeling_id = ta.afdeling_id WHERE r.id = $1 AND ta.team_id = ANY($2::uuid[]) LIMIT 1`,
+        [id, ctx.teamIds],
+      );
+      let personId = dto.personId ?? null;
+      if (personId) await this.access.requirePerson(em, ctx, personId);
+      else {
+        const name = dto.personName ?? row.tenantNames;
+        if (!name) throw fieldError('personName', 'Skriv beboerens navn');
+        const [p] = await em.query(`INSERT INTO person (team_id, name, created_by) VALUES ($1, $2, $3) RETURNING id`, [
+          team.team_id,
+          name,
+          ctx.userId,
+        ]);
+        personId = p.id as string;
+      }
+      const created = await this.cases.createInTransaction(em, ctx, {
+        type: 'oekonomi_restance',
+        personId: personId as string,
+        teamId: team.team_id,
+        tenancyId: row.tenancyId,
+        responsibleId: ctx.userId,
+      });
+      await this.timeline.append(em, {
+        caseId: created,
+        type: 'arrears_update',
+        authorId: ctx.userId,
+        data: {
+          listDate: row.listDate,
+          amount: row.amount,
+          previousAmount: row.previousAmount,
+          change: row.change,
+          months: row.months,
+          paakravDate: row.paakravDate,
+          ophaevelseDate: row.ophaevelseDate,
+        },
+      });
+      await em.query(
+        `UPDATE restance_row SET case_id = $2, outreach_status = 'sag_oprettet', version = version + 1 WHERE id = $1`,
+        [id, created],
+      );
+      return created;
+    });
+    return this.cases.get(ctx, caseId, false);
+  }
+
+  async weights(
+    ctx: RequestContext,
+    teamId: string,
+  ): Promise<{ teamId: string; weights: TriageWeights; version: number }> {
+    this.access.requireTeam(ctx, teamId);
+    const [row] = await this.dataSource.query(`SELECT weights, version FROM triage_weights WHERE team_id = $1`, [
+      teamId,
+    ]);
+    return { teamId, weights: { ...DEFAULT_TRIAGE_WEIGHTS, ...(row?.weights ?? {}) }, version: row?.version ?? 0 };
+  }
+
+  /** New weights apply at once: the newest lists' rows in the team's afdelinger are scored again. */
+  async setWeights(
+    ctx: RequestContext,
+    dto: TriageWeightsDto,
+  ): Promise<{ teamId: string; weights: TriageWeights; version: number }> {
+    this.access.requireTeam(ctx, dto.teamId);
+    const weights = { ...DEFAULT_TRIAGE_WEIGHTS };
+    for (const [rule, value] of Object.entries(dto.weights)) {
+      if (!(rule in DEFAULT_TRIAGE_WEIGHTS)) throw fieldError('weights', `Ukendt regel: ${rule}`);
+      if (!Number.isInteger(value) || value < 0 || value > 1000)
+        throw fieldError('weights', 'Vægte skal være hele tal fra 0 til 1000');
+      weights[rule as TriageRule] = value;
+    }
+    await this.dataSource.transaction(async (em) => {
+      const [current] = await em.query(`SELECT version FROM triage_weights WHERE team_id = $1 FOR UPDATE`, [
+        dto.teamId,
+      ]);
+      if ((current?.version ?? 0) !== dto.version) throw versionConflict(await this.weights(ctx, dto.teamId));
+      await em.query(
+        `INSERT INTO triage_weights (team_id, weights, updated_by) VALUES ($1, $2, $3)
+         ON CONFLICT (team_id) DO UPDATE SET weights = EXCLUDED.weights, version = triage_weights.version + 1, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [dto.teamId, JSON.stringify(weights), ctx.userId],
+      );
+      await this.rescore(em, dto.teamId, weights);
+    });
+    return this.weights(ctx, dto.teamId);
+  }
+
+  private async rescore(em: EntityManager, teamId: string, weights: TriageWeights): Promise<void> {
+    const rows = await em.query(
+      `SELECT r.id, r.amount, r.months, r.paakrav_date::text, r.ophaevelse_date::text, r.repeat_count, r.has_agreement, r.change, r.outreach_status, r.case_id,
+              EXISTS (SELECT 1 FROM household h JOIN household_member m ON m.household_id = h.id WHERE h.lejemaal_id = r.lejemaal_id AND m.relation = 'barn') AS children
+         FROM restance_row r WHERE ${scope('ARRAY[$1::uuid]')}`,
+      [teamId],
+    );
+    for (const r of rows) {
+      const { priority, reasons } = triage(
+        {
+          amount: Number(r.amount),
+          months: r.months,
+          paakravDate: r.paakrav_date,
+          ophaevelseDate: r.ophaevelse_date,
+          hasChildren: r.children,
+          contacted: r.outreach_status !== 'ikke_kontaktet' || !!r.case_id,
+          repeatCount: r.repeat_count,
+          hasAgreement: r.has_agreement,
+          change: r.change,
+        },
+        weights,
+      );
+      await em.query(`UPDATE restance_row SET priority = $2, reasons = $3 WHERE id = $1`, [
+        r.id,
+        priority,
+        JSON.stringify(reasons),
+      ]);
+    }
+  }
+
+  private async requireRow(
+    em: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    forUpdate = false,
+  ): Promise<WorklistRow> {
+    const rows = await em.query(
+      `${ROW_SELECT} WHERE r.id = $2 AND r.accepted AND r.afdeling_id IN (SELECT ta.afdeling_id FROM team_afdeling ta WHERE ta.team_id = ANY($1::uuid[]))
+       ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
+      [ctx.teamIds, id],
+    );
+    if (!rows[0]) throw notFound('Rækken');
+    return toRow(rows[0]);
+  }
+}
+
+function toRow(r: Record<string, never>): WorklistRow {
+  return {
+    id: r['id'],
+    importId: r['import_id'],
+    listDate: toIsoDate(r['list_date']),
+    afdelingsnummer: r['afdelingsnummer'],
+    lejemaalsnummer: r['lejemaalsnummer'],
+    tenancyId: r['lejemaal_id'],
+    tenantNames: r['tenant_names'],
+    address: r['address'],
+    amount: Number(r['amount']),
+    previousAmount: r['previous_amount'] === null ? null : Number(r['previous_amount']),
+    months: r['months'],
+    oldestDueDate: r['oldest_due_date'] ? toIsoDate(r['oldest_due_date']) : null,
+    paakravDate: r['paakrav_date'] ? toIsoDate(r['paakrav_date']) : null,
+    ophaevelseDate: r['ophaevelse_date'] ? toIsoDate(r['ophaevelse_date']) : null,
+    hasAgreement: r['has_agreement'],
+    change: r['change'],
+    repeatCount: r['repeat_count'],
+    priority: r['priority'],
+    reasons: r['reasons'] ?? [],
+    outreachStatus: r['outreach_status'],
+    attempts: r['attempts'],
+    assignee: r['assignee_id'] ? { id: r['assignee_id'], displayName: r['assignee_name'] } : null,
+    caseId: r['case_id'],
+    supersededByNewerList: r['superseded'],
+    version: r['version'],
+  };
+}
