@@ -75,6 +75,7 @@ const ROUTES: Record<string, Permission | typeof PUBLIC> = {
   'GET /api/restance/profiles/:boligorganisationId': Permission.RestanceConfigure,
   'PUT /api/restance/profiles/:boligorganisationId': Permission.RestanceConfigure,
   'GET /api/restance/worklist': Permission.RestanceRead,
+  'GET /api/restance/worklist/export': Permission.RestanceRead,
   'POST /api/restance/worklist/assign': Permission.RestanceAssign,
   'GET /api/restance/worklist/:rowId': Permission.RestanceRead,
   'PATCH /api/restance/worklist/:rowId': Permission.RestanceWork,

@@ -214,6 +214,26 @@ describe('Restanceliste', () => {
       expect(old.body.supersededByNewerList).toBe(true);
     });
 
+    it('should export the filtered worklist as CSV and XLSX', async () => {
+      const res = await adviser.get('/api/restance/worklist/export?format=csv&change=steget');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/csv/);
+      expect(res.headers['content-disposition']).toContain('restanceliste-2026-11-01.csv');
+      const lines = res.text.trim().split('\r\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain(';M-2;');
+      const xlsx = await adviser.agent
+        .get('/api/restance/worklist/export?format=xlsx')
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      expect(xlsx.status).toBe(200);
+      expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    });
+
     it('should let the team lead assign rows in bulk, and the adviser work and convert one', async () => {
       const lead = await t.loginAs('teamleder');
       const list = await lead.get('/api/restance/worklist?change=ny,steget');

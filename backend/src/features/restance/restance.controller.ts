@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   CaseDetail,
@@ -13,10 +13,14 @@ import {
 
 import { RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
+import type { Response } from 'express';
+
 import { CreateContactAttemptDto } from '../cases/cases.dto';
+import { toCsv, toXlsx } from './export';
 import {
   AssignRowsDto,
   ConvertRowDto,
+  ExportWorklistQueryDto,
   ListWorklistQueryDto,
   TeamQueryDto,
   TriageWeightsDto,
@@ -83,6 +87,26 @@ export class RestanceController {
   @RequirePermission(Permission.RestanceRead)
   worklistPage(@Ctx() ctx: RequestContext, @Query() q: ListWorklistQueryDto): Promise<Page<WorklistRow>> {
     return this.worklist.list(ctx, q);
+  }
+
+  /** The worklist as filtered, as CSV or XLSX (up to 50,000 rows), with formula injection neutralised. */
+  @Get('worklist/export')
+  @RequirePermission(Permission.RestanceRead)
+  async export(@Ctx() ctx: RequestContext, @Query() q: ExportWorklistQueryDto, @Res() res: Response): Promise<void> {
+    const { format, ...filters } = q;
+    const rows = await this.worklist.exportRows(ctx, filters as ListWorklistQueryDto);
+    const listDate = rows[0]?.listDate ?? null;
+    const name = `restanceliste-${listDate ?? 'tom'}`;
+    res.setHeader('Cache-Control', 'no-store');
+    if (format === 'xlsx') {
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+      res.send(await toXlsx(rows, listDate));
+    } else {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+      res.send(toCsv(rows));
+    }
   }
 
   @Post('worklist/assign')

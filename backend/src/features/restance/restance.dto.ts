@@ -173,3 +173,9 @@ export class TeamQueryDto {
   @IsUUID('all', { message: 'Ugyldigt team' })
   teamId!: string;
 }
+
+export class ExportWorklistQueryDto extends ListWorklistQueryDto {
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'], { message: 'Formatet skal være csv eller xlsx' })
+  format?: 'csv' | 'xlsx';
+}

@@ -29,6 +29,7 @@ import { toIsoDate } from './restance-imports.service';
 import { triage } from './triage';
 
 const PURPOSE = 'Restancearbejde';
+const EXPORT_LIMIT = 50_000;
 const SORTS = {
   priority: 'r.priority',
   amount: 'r.amount',
@@ -60,9 +61,10 @@ export class WorklistService {
     private readonly accessLog: AccessLogService,
   ) {}
 
-  async list(ctx: RequestContext, q: ListWorklistQueryDto): Promise<Page<WorklistRow>> {
+  async list(ctx: RequestContext, q: ListWorklistQueryDto, isExport = false): Promise<Page<WorklistRow>> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
+    if (pageSize > 200 && !isExport) throw fieldError('pageSize', 'Højst 200 pr. side');
     const params: unknown[] = [ctx.teamIds];
     const where = [SCOPE];
     const add = (sql: string, value: unknown) => {
@@ -99,6 +101,11 @@ export class WorklistService {
       );
       return { items: rows.map(toRow), total, page, pageSize };
     });
+  }
+
+  async exportRows(ctx: RequestContext, q: ListWorklistQueryDto): Promise<WorklistRow[]> {
+    const page = await this.list(ctx, { ...q, page: 1, pageSize: EXPORT_LIMIT } as ListWorklistQueryDto, true);
+    return page.items;
   }
 
   async get(ctx: RequestContext, id: string): Promise<WorklistRow> {
