@@ -87,6 +87,16 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/organisations/organisations.routes'),
       },
       {
+        path: 'restance',
+        loadChildren: () => import('./features/restance/restance.routes'),
+      },
+      {
+        path: 'admin/import-profiles',
+        title: 'nav.importProfiles',
+        canActivate: [permissionGuard(Permission.RestanceConfigure)],
+        loadComponent: () => import('./features/restance/import-profiles-page').then((m) => m.ImportProfilesPage),
+      },
+      {
         path: 'audit',
         title: 'nav.audit',
         canActivate: [permissionGuard(Permission.AccessLogRead)],

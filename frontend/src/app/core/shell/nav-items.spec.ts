@@ -5,8 +5,9 @@ import { visibleNavItems } from './nav-items';
 describe('visibleNavItems', () => {
   it.each([
     [Role.Dpo, ['home', 'users', 'audit', 'me']],
-    [Role.Admin, ['home', 'users', 'teams', 'case-types', 'organisations', 'me']],
-    [Role.Teamleder, ['home', 'cases', 'signals', 'search', 'users', 'teams', 'me']],
+    [Role.Boligorganisation, ['home', 'restance-import', 'me']],
+    [Role.Admin, ['home', 'users', 'teams', 'case-types', 'organisations', 'import-profiles', 'me']],
+    [Role.Teamleder, ['home', 'cases', 'signals', 'search', 'restance', 'restance-import', 'users', 'teams', 'me']],
     [Role.SocialVicevaert, ['home', 'cases', 'signals', 'search', 'me']],
     [Role.KommunalPartner, ['home', 'me']],
   ])('should show the permitted items when the role is %s', (role, expected) => {

@@ -39,6 +39,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     exact: false,
   },
   {
+    key: 'restance',
+    path: '/restance',
+    labelKey: 'nav.restance',
+    permission: Permission.RestanceRead,
+    exact: true,
+  },
+  {
+    key: 'restance-import',
+    path: '/restance/import',
+    labelKey: 'nav.restanceImport',
+    permission: Permission.RestanceImport,
+    exact: false,
+  },
+  {
     key: 'users',
     path: '/admin/users',
     labelKey: 'nav.users',
@@ -64,6 +78,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/admin/organisations',
     labelKey: 'nav.organisations',
     permission: Permission.OrganisationManage,
+    exact: false,
+  },
+  {
+    key: 'import-profiles',
+    path: '/admin/import-profiles',
+    labelKey: 'nav.importProfiles',
+    permission: Permission.RestanceConfigure,
     exact: false,
   },
   {

@@ -8,6 +8,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { TimelineEvent, TimelineEventType } from '@bofast/contracts';
 
 import { LanguageStore } from '../../core/i18n/language-store';
+import { formatKr } from '../restance/restance-store';
 
 export const TIMELINE_TYPES: readonly TimelineEventType[] = [
   'note',
@@ -21,6 +22,7 @@ export const TIMELINE_TYPES: readonly TimelineEventType[] = [
   'action_added',
   'action_updated',
   'correction',
+  'arrears_update',
 ];
 
 const ICONS: Record<TimelineEventType, string> = {
@@ -79,6 +81,22 @@ export class CaseTimeline {
     // Status changes of the signal the case came from use the signal's states.
     const prefix = event.data['scope'] === 'signal' ? 'signalStatus.' : 'caseStatus.';
     return typeof to === 'string' ? { from: typeof from === 'string' ? from : null, to, prefix } : null;
+  }
+
+  /** "Liste 2026-11-01: 2.500,00 kr. (før 2.000,00 kr.) · Steget" for an arrears_update event. */
+  protected arrears(
+    event: TimelineEvent,
+  ): { listDate: string; amount: string; previous: string | null; change: string | null } | null {
+    if (event.type !== 'arrears_update') return null;
+    const { listDate, amount, previousAmount, change } = event.data;
+    if (typeof amount !== 'number') return null;
+    const language = this.language();
+    return {
+      listDate: typeof listDate === 'string' ? listDate : '',
+      amount: formatKr(amount, language),
+      previous: typeof previousAmount === 'number' ? formatKr(previousAmount, language) : null,
+      change: typeof change === 'string' ? change : null,
+    };
   }
 
   protected anchor(id: string): string {
