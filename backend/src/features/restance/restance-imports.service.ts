@@ -218,6 +218,8 @@ export class RestanceImportsService implements OnModuleInit {
           [importId, JSON.stringify(plan.counts), JSON.stringify(plan.errors.slice(0, MAX_ERRORS_SHOWN))],
         );
       });
+      // A month's list can double the table: refresh the planner's statistics for the worklist queries.
+      await this.dataSource.query(`ANALYZE restance_row`);
     } catch (error) {
       const message =
         error instanceof ParseError || error instanceof DomainError
@@ -308,6 +310,28 @@ export class RestanceImportsService implements OnModuleInit {
     const caseEvents: Array<{ caseId: string; data: Record<string, unknown> }> = [];
     const seen = new Set<string>();
 
+    if (write) {
+      // Tenancies the list names that Bofast does not know yet are created in one statement.
+      const unknown = parsed.accepted.filter((p) => byNummer.has(p.afdeling.toLowerCase()) && !tenancies.has(p.key));
+      if (unknown.length) {
+        const created: Array<{ id: string; key: string }> = await em.query(
+          `INSERT INTO lejemaal (afdeling_id, address, lejemaalsnummer)
+           SELECT x.afdeling_id, x.address, x.nummer FROM jsonb_to_recordset($1::jsonb) AS x(afdeling_id uuid, address text, nummer text)
+           RETURNING id, (SELECT lower(a.afdelingsnummer) FROM afdeling a WHERE a.id = afdeling_id) || '|' || lower(lejemaalsnummer) AS key`,
+          [
+            JSON.stringify(
+              unknown.map((p) => ({
+                afdeling_id: byNummer.get(p.afdeling.toLowerCase())?.id,
+                address: p.address ?? `Lejemål ${p.lejemaalsnummer}`,
+                nummer: p.lejemaalsnummer,
+              })),
+            ),
+          ],
+        );
+        for (const c of created) tenancies.set(c.key, c.id);
+      }
+    }
+
     for (const p of parsed.accepted) {
       const afdeling = byNummer.get(p.afdeling.toLowerCase());
       if (!afdeling) {
@@ -323,15 +347,7 @@ export class RestanceImportsService implements OnModuleInit {
         continue;
       }
       seen.add(p.key);
-      let tenancyId = tenancies.get(p.key) ?? null;
-      if (!tenancyId && write) {
-        const [created] = await em.query(
-          `INSERT INTO lejemaal (afdeling_id, address, lejemaalsnummer) VALUES ($1, $2, $3) RETURNING id`,
-          [afdeling.id, p.address ?? `Lejemål ${p.lejemaalsnummer}`, p.lejemaalsnummer],
-        );
-        tenancyId = created.id as string;
-        tenancies.set(p.key, tenancyId);
-      }
+      const tenancyId = tenancies.get(p.key) ?? null;
       const prev = previous.get(p.key);
       const prevAmount = prev && prev.change !== 'afviklet' ? Number(prev.amount) : null;
       const change =

@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// Restanceliste benchmarks, loopback only, bounded in time, reported as ratios against baselines
+// measured in the same run on the same machine:
+//  1. import of a generated 50,000-row list end to end (upload → parse, validate, match, diff, triage,
+//     commit, all in the background job) vs COPY of the same rows into a staging table. Target ≥ 0.25.
+//  2. worklist page (filter + sort + page) on those 50k rows at 8 concurrent clients: p95 ≤ 50 ms,
+//     and throughput vs the same SQL run through pg directly. Target ≥ 0.5.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+import { startBofast } from '../browser/support/server.mjs';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 50_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const CLIENTS = 8;
+
+function generateCsv(rows) {
+  const lines = ['Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Ældste forfald;Påkrav;Ophævelse;Betalingsaftale'];
+  for (let i = 1; i <= rows; i++) {
+    const afd = i % 2 ? '12' : '14';
+    const amount = ((i * 7919) % 40000) + 500;
+    const kr = `${Math.floor(amount / 1000) ? `${Math.floor(amount / 1000)}.${String(amount % 1000).padStart(3, '0')}` : amount},${String(i % 100).padStart(2, '0')}`;
+    const paakrav = i % 7 === 0 ? `${String((i % 28) + 1).padStart(2, '0')}-10-2026` : '';
+    const ophaevelse = i % 31 === 0 ? '01.11.26' : '';
+    lines.push(
+      `${afd};B-${i};Lejer ${i};Benchvej ${i}, st.;${kr};${(i % 6) + 1};01-0${(i % 9) + 1}-2026;${paakrav};${ophaevelse};${i % 11 === 0 ? 'ja' : 'nej'}`,
+    );
+  }
+  return lines.join('\r\n');
+}
+
+async function login(baseUrl, username) {
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
+  const csrf = /XSRF-TOKEN=([^;]+)/.exec(csrfRes.headers.get('set-cookie') ?? '')?.[1];
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-xsrf-token': csrf, cookie: `XSRF-TOKEN=${csrf}` },
+    body: JSON.stringify({ username, password: 'Bofast-demo-2026' }),
+  });
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return {
+    cookie: `bofast_sid=${/bofast_sid=([^;]+)/.exec(setCookie)?.[1]}; XSRF-TOKEN=${/XSRF-TOKEN=([^;]+)/.exec(setCookie)?.[1]}`,
+    csrf: /XSRF-TOKEN=([^;]+)/.exec(setCookie)?.[1],
+  };
+}
+
+async function copyBaseline(client, csv) {
+  await client.query(
+    `CREATE TEMP TABLE staging (afd text, nr text, navn text, adresse text, restance text, mdr text, forfald text, paakrav text, ophaevelse text, aftale text)`,
+  );
+  const started = performance.now();
+  const body = csv.slice(csv.indexOf('\n') + 1);
+  await pipeline(
+    Readable.from([body]),
+    client.query(copyFrom(`COPY staging FROM STDIN WITH (FORMAT csv, DELIMITER ';')`)),
+  );
+  return performance.now() - started;
+}
+
+process.env.BOFAST_TEST_LOG_LEVEL = 'warn';
+const server = await startBofast();
+const db = new pg.Client({ connectionString: server.databaseUrl });
+await db.connect();
+let failed = 0;
+try {
+  const csv = generateCsv(ROWS);
+  const copyMs = await copyBaseline(db, csv);
+  const [{ id: boId }] = (await db.query(`SELECT id FROM boligorganisation WHERE name = 'Boligselskabet Fjordly'`))
+    .rows;
+  const adviser = await login(server.baseUrl, 'oekonomi');
+  const started = performance.now();
+  const upload = await fetch(`${server.baseUrl}/api/restance/imports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: adviser.cookie, 'x-xsrf-token': adviser.csrf },
+    body: JSON.stringify({
+      boligorganisationId: boId,
+      listDate: '2026-11-01',
+      filename: 'bench.csv',
+      base64: Buffer.from(csv).toString('base64'),
+    }),
+  });
+  if (upload.status !== 201) throw new Error(`upload ${upload.status}: ${await upload.text()}`);
+  const { id } = await upload.json();
+  let summary;
+  for (;;) {
+    summary = await (
+      await fetch(`${server.baseUrl}/api/restance/imports/${id}`, { headers: { cookie: adviser.cookie } })
+    ).json();
+    if (['committed', 'failed', 'unchanged'].includes(summary.status)) break;
+    if (performance.now() - started > 300_000) throw new Error('import did not finish in 5 minutes');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const importMs = performance.now() - started;
+  if (summary.status !== 'committed') throw new Error(`import ${summary.status}: ${summary.error}`);
+  const importRatio = copyMs / importMs;
+  const importOk = importRatio >= 0.25;
+  if (!importOk) failed++;
+  console.log(
+    `\nImport of ${ROWS} rows: COPY ${Math.round(copyMs)} ms (${Math.round((ROWS / copyMs) * 1000)} rows/s), Bofast ${Math.round(importMs)} ms (${Math.round((ROWS / importMs) * 1000)} rows/s)`,
+  );
+  console.log(`  ratio ${importRatio.toFixed(2)} of COPY's rows/s (target ≥ 0.25) ${importOk ? 'ok' : 'MISSED'}`);
+
+  // Worklist: "ny + påkrav", by priority, page 3 of 50, through the API vs the same SQL through pg.
+  const query = 'change=ny&paakrav=true&sort=priority&page=3&pageSize=50';
+  const api = await new Promise((resolve, reject) =>
+    autocannon(
+      {
+        url: `${server.baseUrl}/api/restance/worklist?${query}`,
+        connections: CLIENTS,
+        duration: DURATION,
+        headers: { cookie: adviser.cookie },
+      },
+      (e, r) => (e ? reject(e) : resolve(r)),
+    ),
+  );
+  const [{ id: teamId }] = (await db.query(`SELECT id FROM team LIMIT 1`)).rows;
+  const sql = `SELECT r.*, u.display_name FROM restance_row r LEFT JOIN app_user u ON u.id = r.assignee_id
+    WHERE r.accepted AND r.import_id = $2 AND r.afdeling_id IN (SELECT afdeling_id FROM team_afdeling WHERE team_id = ANY($1::uuid[]))
+      AND r.change = ANY('{ny}') AND r.paakrav_date IS NOT NULL ORDER BY r.priority DESC, r.id LIMIT 50 OFFSET 100`;
+  const pool = new pg.Pool({ connectionString: server.databaseUrl, max: CLIENTS });
+  let direct = 0;
+  const until = performance.now() + DURATION * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        await pool.query(sql, [[teamId], id]);
+        direct++;
+      }
+    }),
+  );
+  await pool.end();
+  const directRps = direct / DURATION;
+  const apiRps = api.requests.average;
+  const p95 = api.latency.p97_5 ?? api.latency.p99; // autocannon reports p97.5, stricter than p95
+  const ratio = apiRps / directRps;
+  const listOk = ratio >= 0.5 && p95 <= 50 && api.non2xx === 0;
+  if (!listOk) failed++;
+  console.log(
+    `Worklist page at ${CLIENTS} clients: API ${Math.round(apiRps)} req/s (p97.5 ${p95} ms, errors ${api.errors + api.non2xx}), pg direct ${Math.round(directRps)} q/s`,
+  );
+  console.log(`  ratio ${ratio.toFixed(2)} (target ≥ 0.5), p97.5 ≤ 50 ms ${listOk ? 'ok' : 'MISSED'}`);
+  console.log(`\n${2 - failed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+} finally {
+  await db.end();
+  await server.stop();
+}
