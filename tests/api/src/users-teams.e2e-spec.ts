@@ -109,6 +109,28 @@ describe('Admin: users and teams', () => {
       expect(ok.body.partnerOrganisation.name).toBe('Socialcenter Fjordby');
     });
 
+    it('should bind a boligorganisation user to the organisation whose lists they upload', async () => {
+      const admin = await t.loginAs('admin');
+      const missing = await admin.post('/api/users', {
+        username: 'udlejning',
+        displayName: 'Udlejning',
+        role: 'boligorganisation',
+        password: 'Velkommen-til-Bofast-1',
+      });
+      expect(missing.status).toBe(400);
+      expect(missing.body.fields.boligorganisationId).toEqual(['Vælg hvilken boligorganisation brugeren hører til']);
+      const [bo] = await t.dataSource.query(`SELECT id FROM boligorganisation WHERE name = 'Boligselskabet Fjordly'`);
+      const ok = await admin.post('/api/users', {
+        username: 'udlejning',
+        displayName: 'Udlejning',
+        role: 'boligorganisation',
+        boligorganisationId: bo.id,
+        password: 'Velkommen-til-Bofast-1',
+      });
+      expect(ok.status).toBe(201);
+      expect(ok.body.boligorganisation).toEqual({ id: bo.id, name: 'Boligselskabet Fjordly' });
+    });
+
     it('should reject a weak initial password', async () => {
       const admin = await t.loginAs('admin');
       const res = await admin.post('/api/users', {

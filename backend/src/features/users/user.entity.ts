@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
+import { BoligorganisationEntity } from '../organisations/boligorganisation.entity';
 import { PartnerOrganisationEntity } from '../organisations/partner-organisation.entity';
 import { TeamEntity } from '../teams/team.entity';
 
@@ -49,6 +50,13 @@ export class UserEntity {
   @ManyToOne(() => PartnerOrganisationEntity, { nullable: true })
   @JoinColumn({ name: 'partner_organisation_id' })
   partnerOrganisation!: PartnerOrganisationEntity | null;
+
+  @Column({ type: 'uuid', name: 'boligorganisation_id', nullable: true })
+  boligorganisationId!: string | null;
+
+  @ManyToOne(() => BoligorganisationEntity, { nullable: true })
+  @JoinColumn({ name: 'boligorganisation_id' })
+  boligorganisation!: BoligorganisationEntity | null;
 
   @ManyToMany(() => TeamEntity)
   @JoinTable({ name: 'user_team', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'team_id' } })

@@ -14,6 +14,7 @@ export function toUserSummary(u: UserEntity): UserSummary {
     partnerOrganisation: u.partnerOrganisation
       ? { id: u.partnerOrganisation.id, name: u.partnerOrganisation.name }
       : null,
+    boligorganisation: u.boligorganisation ? { id: u.boligorganisation.id, name: u.boligorganisation.name } : null,
     lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
     version: u.version,
   };

@@ -60,6 +60,11 @@ export class CreateUserDto implements CreateUserRequest {
   @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
   partnerOrganisationId?: string | null;
 
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'Ugyldig boligorganisation' })
+  boligorganisationId?: string | null;
+
   @IsString({ message: 'Skal være tekst' })
   @IsNotEmpty({ message: 'Skal udfyldes' })
   @MaxLength(200, { message: 'Højst 200 tegn' })
@@ -95,6 +100,11 @@ export class UpdateUserDto implements UpdateUserRequest {
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
   partnerOrganisationId?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'Ugyldig boligorganisation' })
+  boligorganisationId?: string | null;
 
   @IsOptional()
   @IsBoolean({ message: 'Skal være sand eller falsk' })

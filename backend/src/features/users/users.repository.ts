@@ -4,7 +4,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 
 import { UserEntity } from './user.entity';
 
-const RELATIONS = { teams: true, partnerOrganisation: true } as const;
+const RELATIONS = { teams: true, partnerOrganisation: true, boligorganisation: true } as const;
 
 @Injectable()
 export class UsersRepository {

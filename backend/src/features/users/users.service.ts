@@ -52,6 +52,7 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(dto.password);
     const id = await this.dataSource.transaction(async (em) => {
       await this.assertRoleFits(em, dto.role, dto.partnerOrganisationId ?? null, dto.teamIds ?? []);
+      await this.assertLandlordFits(em, dto.role, dto.boligorganisationId ?? null);
       if (await this.users.findForAuthentication(dto.username, em)) {
         throw new DomainError('ALREADY_EXISTS', 'Brugernavnet er i brug.', {
           fields: { username: ['Brugernavnet er i brug'] },
@@ -64,6 +65,7 @@ export class UsersService {
         role: dto.role,
         passwordHash,
         partnerOrganisationId: dto.role === Role.KommunalPartner ? (dto.partnerOrganisationId ?? null) : null,
+        boligorganisationId: dto.role === Role.Boligorganisation ? (dto.boligorganisationId ?? null) : null,
         mustChangePassword: true,
       });
       const newId = inserted.identifiers[0]['id'] as string;
@@ -90,12 +92,15 @@ export class UsersService {
         dto.partnerOrganisationId !== undefined ? dto.partnerOrganisationId : current.partnerOrganisationId;
       const teamIds = dto.teamIds ?? current.teams.map((t) => t.id);
       await this.assertRoleFits(em, role, role === Role.KommunalPartner ? partnerId : null, dto.teamIds ?? []);
+      const landlordId = dto.boligorganisationId !== undefined ? dto.boligorganisationId : current.boligorganisationId;
+      await this.assertLandlordFits(em, role, role === Role.Boligorganisation ? landlordId : null);
       if (id === ctx.userId && (dto.isActive === false || (dto.role && dto.role !== current.role))) {
         throw new DomainError('INVALID_STATE', 'Du kan ikke deaktivere dig selv eller ændre din egen rolle.');
       }
       const changes: Partial<UserEntity> = {
         role,
         partnerOrganisationId: role === Role.KommunalPartner ? partnerId : null,
+        boligorganisationId: role === Role.Boligorganisation ? landlordId : null,
       };
       if (dto.displayName !== undefined) changes.displayName = dto.displayName;
       if (dto.email !== undefined) changes.email = dto.email;
@@ -138,6 +143,15 @@ export class UsersService {
         em,
       );
     });
+  }
+
+  /** A boligorganisation user uploads the lists of exactly one boligorganisation. */
+  private async assertLandlordFits(em: EntityManager, role: Role, boligorganisationId: string | null): Promise<void> {
+    if (role !== Role.Boligorganisation) return;
+    if (!boligorganisationId)
+      throw fieldError('boligorganisationId', 'Vælg hvilken boligorganisation brugeren hører til');
+    const rows = await em.query(`SELECT 1 FROM boligorganisation WHERE id = $1`, [boligorganisationId]);
+    if (!rows.length) throw fieldError('boligorganisationId', 'Boligorganisationen findes ikke');
   }
 
   private async assertRoleFits(

@@ -9,6 +9,8 @@ export interface UserSummary {
   isActive: boolean;
   teams: { id: string; name: string }[];
   partnerOrganisation: { id: string; name: string } | null;
+  /** For the boligorganisation role: whose restancelister the user uploads. */
+  boligorganisation: { id: string; name: string } | null;
   lastLoginAt: string | null;
   version: number;
 }
@@ -20,6 +22,7 @@ export interface CreateUserRequest {
   role: Role;
   teamIds?: string[];
   partnerOrganisationId?: string | null;
+  boligorganisationId?: string | null;
   password: string;
 }
 
@@ -30,6 +33,7 @@ export interface UpdateUserRequest {
   role?: Role;
   teamIds?: string[];
   partnerOrganisationId?: string | null;
+  boligorganisationId?: string | null;
   isActive?: boolean;
   version: number;
 }
