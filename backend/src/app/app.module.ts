@@ -15,6 +15,7 @@ import { AuthModule } from '../features/auth/auth.module';
 import { CaseCoreModule } from '../features/case-core/case-core.module';
 import { CasesModule } from '../features/cases/cases.module';
 import { ConsentModule } from '../features/consent/consent.module';
+import { EconomyModule } from '../features/economy/economy.module';
 import { HealthController } from '../features/health/health.controller';
 import { JobsModule } from '../features/jobs/jobs.module';
 import { OrganisationsModule } from '../features/organisations/organisations.module';
@@ -38,6 +39,7 @@ export class AppModule {
         CaseCoreModule,
         CasesModule,
         ConsentModule,
+        EconomyModule,
         JobsModule,
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],

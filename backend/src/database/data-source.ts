@@ -11,6 +11,7 @@ import { UserEntity } from '../features/users/user.entity';
 import { CreateFoundationSchema1795000000000 } from './migrations/1795000000000-CreateFoundationSchema';
 import { CreateCaseWorkSchema1795100000000 } from './migrations/1795100000000-CreateCaseWorkSchema';
 import { CreateRestanceSchema1795200000000 } from './migrations/1795200000000-CreateRestanceSchema';
+import { CreateEconomySchema1795300000000 } from './migrations/1795300000000-CreateEconomySchema';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   CreateFoundationSchema1795000000000,
   CreateCaseWorkSchema1795100000000,
   CreateRestanceSchema1795200000000,
+  CreateEconomySchema1795300000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

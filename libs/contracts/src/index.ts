@@ -12,3 +12,4 @@ export * from './lib/signals/signals';
 export * from './lib/consent/consent';
 export * from './lib/cases/cases';
 export * from './lib/restance/restance';
+export * from './lib/restance/economy';

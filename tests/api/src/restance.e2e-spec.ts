@@ -265,6 +265,76 @@ describe('Restanceliste', () => {
       ).toBe(409);
     });
 
+    it('should flag a payment agreement at risk when the newest list shows rising arrears', async () => {
+      const [c] = await t.dataSource.query(
+        `SELECT s.id FROM sag s JOIN lejemaal l ON l.id = s.lejemaal_id WHERE l.lejemaalsnummer = 'M-2' LIMIT 1`,
+      );
+      let caseId = c?.id as string | undefined;
+      if (!caseId) {
+        const [row] = await t.dataSource.query(
+          `SELECT id, version FROM restance_row WHERE import_id = $1 AND lejemaalsnummer = 'M-2'`,
+          [months[2].id],
+        );
+        caseId = (await adviser.post(`/api/restance/worklist/${row.id}/convert`, { version: row.version })).body.id;
+      }
+      const bad = await adviser.post(`/api/cases/${caseId}/agreements`, {
+        creditor: 'boligorganisation',
+        principal: 100,
+        installment: 500,
+        startDate: '2026-11-01',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.fields.installment).toBeDefined();
+      const created = await adviser.post(`/api/cases/${caseId}/agreements`, {
+        creditor: 'boligorganisation',
+        principal: 2500,
+        installment: 500,
+        startDate: '2026-12-01',
+        status: 'aftalt',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ status: 'aftalt', atRisk: true });
+      const kept = await adviser.post(`/api/cases/${caseId}/agreements/${created.body.id}/status`, {
+        status: 'misligholdt',
+        version: created.body.version,
+      });
+      expect(kept.body).toMatchObject({ status: 'misligholdt', atRisk: false });
+      expect(
+        (
+          await adviser.post(`/api/cases/${caseId}/agreements/${created.body.id}/status`, {
+            status: 'aftalt',
+            version: kept.body.version,
+          })
+        ).status,
+      ).toBe(409);
+      const app = await adviser.post(`/api/cases/${caseId}/applications`, {
+        type: 'enkeltydelse',
+        authority: 'Fjordby Kommune, Ydelse',
+        amount: 2500,
+      });
+      expect(app.body.status).toBe('forberedes');
+      const sent = await adviser.post(`/api/cases/${caseId}/applications/${app.body.id}/status`, {
+        status: 'indsendt',
+        version: app.body.version,
+      });
+      expect(sent.body.submittedAt).toBeTruthy();
+      const granted = await adviser.post(`/api/cases/${caseId}/applications/${app.body.id}/status`, {
+        status: 'bevilget',
+        version: sent.body.version,
+      });
+      expect(granted.body).toMatchObject({ status: 'bevilget' });
+      expect(
+        (
+          await adviser.post(`/api/cases/${caseId}/applications/${app.body.id}/status`, {
+            status: 'klage',
+            version: granted.body.version,
+          })
+        ).status,
+      ).toBe(409);
+      const timeline = await adviser.get(`/api/cases/${caseId}/timeline?types=payment_agreement,help_application`);
+      expect(timeline.body.total).toBe(5);
+    });
+
     it('should rescore at once when the team lead changes the weights', async () => {
       const lead = await t.loginAs('teamleder');
       const [team] = await t.dataSource.query(

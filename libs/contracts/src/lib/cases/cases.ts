@@ -222,6 +222,8 @@ export const TimelineEventType = {
   ActionUpdated: 'action_updated',
   Correction: 'correction',
   ArrearsUpdate: 'arrears_update',
+  PaymentAgreement: 'payment_agreement',
+  HelpApplication: 'help_application',
 } as const;
 export type TimelineEventType = (typeof TimelineEventType)[keyof typeof TimelineEventType];
 

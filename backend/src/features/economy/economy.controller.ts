@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HelpApplication, PaymentAgreement, Permission } from '@bofast/contracts';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { ChangeEconomyStatusDto, CreateAgreementDto, CreateApplicationDto } from './economy.dto';
+import { EconomyService } from './economy.service';
+
+const CaseId = () => Param('caseId', new ParseUUIDPipe());
+
+@ApiTags('economy')
+@Controller('cases/:caseId')
+export class EconomyController {
+  constructor(private readonly economy: EconomyService) {}
+
+  @Get('agreements')
+  @RequirePermission(Permission.CaseRead)
+  agreements(@Ctx() ctx: RequestContext, @CaseId() caseId: string): Promise<PaymentAgreement[]> {
+    return this.economy.agreements(ctx, caseId);
+  }
+
+  @Post('agreements')
+  @RequirePermission(Permission.CaseWrite)
+  createAgreement(
+    @Ctx() ctx: RequestContext,
+    @CaseId() caseId: string,
+    @Body() dto: CreateAgreementDto,
+  ): Promise<PaymentAgreement> {
+    return this.economy.createAgreement(ctx, caseId, dto);
+  }
+
+  @Post('agreements/:agreementId/status')
+  @RequirePermission(Permission.CaseWrite)
+  changeAgreement(
+    @Ctx() ctx: RequestContext,
+    @CaseId() caseId: string,
+    @Param('agreementId', new ParseUUIDPipe()) id: string,
+    @Body() dto: ChangeEconomyStatusDto,
+  ): Promise<PaymentAgreement> {
+    return this.economy.changeAgreement(ctx, caseId, id, dto);
+  }
+
+  @Get('applications')
+  @RequirePermission(Permission.CaseRead)
+  applications(@Ctx() ctx: RequestContext, @CaseId() caseId: string): Promise<HelpApplication[]> {
+    return this.economy.applications(ctx, caseId);
+  }
+
+  @Post('applications')
+  @RequirePermission(Permission.CaseWrite)
+  createApplication(
+    @Ctx() ctx: RequestContext,
+    @CaseId() caseId: string,
+    @Body() dto: CreateApplicationDto,
+  ): Promise<HelpApplication> {
+    return this.economy.createApplication(ctx, caseId, dto);
+  }
+
+  @Post('applications/:applicationId/status')
+  @RequirePermission(Permission.CaseWrite)
+  changeApplication(
+    @Ctx() ctx: RequestContext,
+    @CaseId() caseId: string,
+    @Param('applicationId', new ParseUUIDPipe()) id: string,
+    @Body() dto: ChangeEconomyStatusDto,
+  ): Promise<HelpApplication> {
+    return this.economy.changeApplication(ctx, caseId, id, dto);
+  }
+}

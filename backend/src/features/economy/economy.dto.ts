@@ -1,0 +1,83 @@
+import {
+  AgreementStatus,
+  ApplicationType,
+  ChangeEconomyStatusRequest,
+  CreateAgreementRequest,
+  CreateApplicationRequest,
+  Creditor,
+} from '@bofast/contracts';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+
+import { emptyToNull, trim } from '../auth/auth.dto';
+
+const MONEY = { maxDecimalPlaces: 2 };
+
+export class CreateAgreementDto implements CreateAgreementRequest {
+  @IsIn(Object.values(Creditor), { message: 'Vælg en kreditor' })
+  creditor!: Creditor;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(120, { message: 'Højst 120 tegn' })
+  creditorName?: string | null;
+
+  @IsNumber(MONEY, { message: 'Skal være et beløb' })
+  @Min(0.01, { message: 'Skal være over 0' })
+  @Max(9_999_999, { message: 'For stort beløb' })
+  principal!: number;
+
+  @IsNumber(MONEY, { message: 'Skal være et beløb' })
+  @Min(0.01, { message: 'Skal være over 0' })
+  @Max(9_999_999, { message: 'For stort beløb' })
+  installment!: number;
+
+  @IsISO8601({ strict: true }, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
+  startDate!: string;
+
+  @IsOptional()
+  @IsIn(['forhandles', 'aftalt'], { message: 'En ny aftale forhandles eller er aftalt' })
+  status?: AgreementStatus;
+}
+
+export class CreateApplicationDto implements CreateApplicationRequest {
+  @IsIn(Object.values(ApplicationType), { message: 'Vælg en type' })
+  type!: ApplicationType;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(120, { message: 'Højst 120 tegn' })
+  authority!: string;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber(MONEY, { message: 'Skal være et beløb' })
+  @Min(0, { message: 'Kan ikke være negativt' })
+  @Max(9_999_999, { message: 'For stort beløb' })
+  amount?: number | null;
+}
+
+export class ChangeEconomyStatusDto implements ChangeEconomyStatusRequest {
+  @IsString()
+  @IsNotEmpty({ message: 'Vælg en status' })
+  status!: string;
+
+  @IsInt({ message: 'Versionen mangler' })
+  @Min(1, { message: 'Versionen mangler' })
+  version!: number;
+}
