@@ -66,4 +66,26 @@ describe(CaseTimeline.name, () => {
       (fixture.nativeElement as HTMLElement).querySelector('[data-testid="timeline-more"]')?.textContent,
     ).toContain('Vis flere');
   });
+
+  it('should describe arrears updates and offer them in the type filter', () => {
+    TestBed.configureTestingModule({ imports: [CaseTimeline], providers: [...provideAppTesting(), STUB_LANGUAGE] });
+    TestBed.runInInjectionContext(registerIcons);
+    const fixture = TestBed.createComponent(CaseTimeline);
+    fixture.componentRef.setInput('events', [
+      event({
+        id: 'a1',
+        type: 'arrears_update',
+        text: null,
+        author: null,
+        data: { listDate: '2026-11-01', amount: 2500, previousAmount: 2000, change: 'steget', months: 2 },
+      }),
+    ]);
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid="timeline-filter-arrears_update"]')?.textContent).toContain(
+      'Restance opdateret',
+    );
+    const text = el.querySelector('[data-testid="timeline-arrears"]')?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(text).toBe('Liste 2026-11-01: 2.500,00 kr. (før 2.000,00 kr.) · Steget');
+  });
 });

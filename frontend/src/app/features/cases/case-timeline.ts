@@ -38,6 +38,8 @@ const ICONS: Record<TimelineEventType, string> = {
   action_updated: 'check',
   correction: 'edit',
   arrears_update: 'swap',
+  payment_agreement: 'check',
+  help_application: 'note',
 };
 
 /** The case timeline, newest first; corrections link to the event they correct. */
@@ -90,11 +92,10 @@ export class CaseTimeline {
     if (event.type !== 'arrears_update') return null;
     const { listDate, amount, previousAmount, change } = event.data;
     if (typeof amount !== 'number') return null;
-    const language = this.language();
     return {
       listDate: typeof listDate === 'string' ? listDate : '',
-      amount: formatKr(amount, language),
-      previous: typeof previousAmount === 'number' ? formatKr(previousAmount, language) : null,
+      amount: formatKr(amount),
+      previous: typeof previousAmount === 'number' ? formatKr(previousAmount) : null,
       change: typeof change === 'string' ? change : null,
     };
   }

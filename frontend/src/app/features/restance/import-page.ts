@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -30,6 +29,7 @@ import {
   RestanceStore,
   currentMonth,
   formatListMonth,
+  formatTimestamp,
   isImportFinished,
   readFileAsBase64,
 } from './restance-store';
@@ -43,7 +43,6 @@ interface BoOption {
 @Component({
   selector: 'bf-restance-import-page',
   imports: [
-    DatePipe,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
@@ -68,6 +67,7 @@ export class ImportPage {
   protected readonly countKeys = COUNT_KEYS;
   protected readonly accept = RESTANCE_FILE_EXTENSIONS.join(',');
   protected readonly listMonth = formatListMonth;
+  protected readonly timestamp = formatTimestamp;
 
   protected readonly boOptions = signal<BoOption[]>([]);
   protected readonly boLoaded = signal(false);

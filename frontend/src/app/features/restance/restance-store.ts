@@ -100,14 +100,13 @@ function numberLocale(language: string): string {
   return language === 'en' ? 'en-GB' : 'da-DK';
 }
 
-/** 2500 → "2.500,00 kr." (Danish grouping and decimals, also in English). */
-export function formatKr(amount: number | null | undefined, language = 'da'): string {
+/** 2500 → "2.500,00 kr.": Danish kroner in da-DK format, whatever the UI language. */
+export function formatKr(amount: number | null | undefined): string {
   if (amount === null || amount === undefined) return '–';
-  const formatted = new Intl.NumberFormat(numberLocale(language), {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(amount);
-  return language === 'en' ? `DKK ${formatted}` : `${formatted} kr.`;
+  const formatted = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    amount,
+  );
+  return `${formatted} kr.`;
 }
 
 /** "2026-11-01" → "november 2026". */
@@ -116,6 +115,14 @@ export function formatListMonth(listDate: string, language = 'da'): string {
   if (!year || !month) return listDate;
   return new Intl.DateTimeFormat(numberLocale(language), { month: 'long', year: 'numeric' }).format(
     new Date(year, month - 1, 1),
+  );
+}
+
+/** An ISO timestamp as a short local date and time, e.g. "23.11.2026 10.00". */
+export function formatTimestamp(iso: string | null, language = 'da'): string {
+  if (!iso) return '–';
+  return new Intl.DateTimeFormat(numberLocale(language), { dateStyle: 'short', timeStyle: 'short' }).format(
+    new Date(iso),
   );
 }
 
