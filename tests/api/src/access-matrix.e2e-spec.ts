@@ -78,6 +78,8 @@ const ROUTES: Record<string, Permission | typeof PUBLIC> = {
   'POST /api/restance/imports': Permission.RestanceImport,
   'GET /api/restance/imports': Permission.RestanceImport,
   'GET /api/restance/imports/:importId': Permission.RestanceImport,
+  'GET /api/restance/imports/:importId/rejected': Permission.RestanceImport,
+  'PUT /api/restance/rejected-rows/:rowId': Permission.RestanceImport,
   'GET /api/restance/profiles/:boligorganisationId': Permission.RestanceConfigure,
   'PUT /api/restance/profiles/:boligorganisationId': Permission.RestanceConfigure,
   'GET /api/restance/worklist': Permission.RestanceRead,

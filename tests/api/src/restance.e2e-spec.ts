@@ -363,6 +363,52 @@ describe('Restanceliste', () => {
       });
       expect(bad.status).toBe(400);
     });
+
+    it('should let a rejected row be corrected and re-applied, updating the counts', async () => {
+      const fixed = await upload(
+        adviser,
+        '2026-12-01',
+        csv([
+          '12;12-0103;Fatima Ali;Engparken 3, 1. th.;1.500,00;4;05-10-2026;01.11.26;nej',
+          '12;M-2;Bo Berg;Vej 2;2,500,00;5;;;ja',
+        ]),
+        'dec.csv',
+      );
+      expect(fixed.body.counts).toMatchObject({ rejected: 1, disappeared: 2 });
+      const rejected = await adviser.get(`/api/restance/imports/${fixed.body.id}/rejected`);
+      expect(rejected.body[0].errors[0].message).toMatch(/kan ikke læses/);
+      const bad = await adviser.send('put', `/api/restance/rejected-rows/${rejected.body[0].id}`, {
+        afdeling: '12',
+        lejemaalsnummer: 'M-2',
+        amount: 'to tusind',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.fields.amount[0]).toMatch(/kan ikke læses/);
+      const ok = await adviser.send('put', `/api/restance/rejected-rows/${rejected.body[0].id}`, {
+        afdeling: '12',
+        lejemaalsnummer: 'M-2',
+        tenantNames: 'Bo Berg',
+        amount: '2.500,00',
+        months: '5',
+        hasAgreement: true,
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body.counts).toMatchObject({ rejected: 0, unchanged: 2, disappeared: 1 });
+      expect(ok.body.errors).toEqual([]);
+      const [row] = await t.dataSource.query(`SELECT change, repeat_count, accepted FROM restance_row WHERE id = $1`, [
+        rejected.body[0].id,
+      ]);
+      expect(row).toEqual({ change: 'uaendret', repeat_count: 4, accepted: true });
+      expect(
+        (
+          await adviser.send('put', `/api/restance/rejected-rows/${rejected.body[0].id}`, {
+            afdeling: '12',
+            lejemaalsnummer: 'M-2',
+            amount: '1',
+          })
+        ).status,
+      ).toBe(409);
+    });
   });
 
   describe('separation of sides', () => {

@@ -21,12 +21,20 @@ import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { TimelineWriter } from '../case-core/timeline.writer';
 import { JobContext, JobsService } from '../jobs/jobs.service';
-import { ParseError } from './parsing/danish-formats';
+import { parseAmount, parseDate, ParseError, parseInteger } from './parsing/danish-formats';
 import { DEFAULT_ALIASES, ParsedRow, parseRestanceliste, ParseResult } from './parsing/restance-parser';
-import { UpdateImportProfileDto, UploadRestanceDto } from './restance.dto';
+import { CorrectRowDto, UpdateImportProfileDto, UploadRestanceDto } from './restance.dto';
 import { triage } from './triage';
 
 const JOB_TYPE = 'restance-import';
+
+export interface RejectedRowView {
+  id: string;
+  importId: string;
+  rowNumber: number;
+  raw: Record<string, unknown>;
+  errors: RowError[];
+}
 const INSERT_BATCH = 1000;
 const MAX_ERRORS_SHOWN = 500;
 
@@ -167,6 +175,188 @@ export class RestanceImportsService implements OnModuleInit {
     if (!row || !(await this.visibleBoligorganisationer(ctx)).includes(row.boligorganisation_id))
       throw notFound('Indlæsningen');
     return toSummary(row);
+  }
+
+  async rejectedRows(ctx: RequestContext, importId: string): Promise<RejectedRowView[]> {
+    await this.get(ctx, importId);
+    const rows = await this.dataSource.query(
+      `SELECT id, import_id, row_number, raw, errors FROM restance_row WHERE import_id = $1 AND NOT accepted ORDER BY row_number`,
+      [importId],
+    );
+    return rows.map((r: Record<string, never>) => ({
+      id: r['id'],
+      importId: r['import_id'],
+      rowNumber: r['row_number'],
+      raw: r['raw'],
+      errors: r['errors'],
+    }));
+  }
+
+  /**
+   * Applies a rejected row after a person corrected it: parsed with the same Danish rules, matched,
+   * compared with last month and scored, in one transaction. Only on the newest list of the organisation.
+   */
+  async correctRow(ctx: RequestContext, rowId: string, dto: CorrectRowDto): Promise<RestanceImportSummary> {
+    const importId = await this.dataSource.transaction(async (em) => {
+      const [row] = await em.query(
+        `SELECT r.id, r.import_id, r.row_number, r.accepted, i.boligorganisation_id, i.list_date, i.status, i.counts
+           FROM restance_row r JOIN restance_import i ON i.id = r.import_id WHERE r.id = $1 FOR UPDATE OF r, i`,
+        [rowId],
+      );
+      if (!row || !(await this.visibleBoligorganisationer(ctx, em)).includes(row.boligorganisation_id))
+        throw notFound('Rækken');
+      if (row.accepted) throw new DomainError('INVALID_STATE', 'Rækken er allerede godkendt.');
+      const [newest] = await em.query(
+        `SELECT id FROM restance_import WHERE boligorganisation_id = $1 AND status = 'committed' ORDER BY list_date DESC, committed_at DESC LIMIT 1`,
+        [row.boligorganisation_id],
+      );
+      if (newest?.id !== row.import_id)
+        throw new DomainError('INVALID_STATE', 'Kun rækker på den nyeste liste kan rettes.');
+      const fields: Record<string, string[]> = {};
+      const read = <T>(field: string, fn: () => T): T | null => {
+        try {
+          return fn();
+        } catch (e) {
+          if (!(e instanceof ParseError)) throw e;
+          fields[field] = [e.message];
+          return null;
+        }
+      };
+      const amount = read('amount', () => parseAmount(dto.amount));
+      const months = read('months', () => parseInteger(dto.months));
+      const oldestDueDate = read('oldestDueDate', () => parseDate(dto.oldestDueDate));
+      const paakravDate = read('paakravDate', () => parseDate(dto.paakravDate));
+      const ophaevelseDate = read('ophaevelseDate', () => parseDate(dto.ophaevelseDate));
+      if (amount === null && !fields['amount']) fields['amount'] = ['Restancebeløbet mangler'];
+      const [afdeling] = await em.query(
+        `SELECT a.id, (SELECT ta.team_id FROM team_afdeling ta WHERE ta.afdeling_id = a.id LIMIT 1) AS team_id
+           FROM afdeling a WHERE a.boligorganisation_id = $1 AND lower(a.afdelingsnummer) = lower($2)`,
+        [row.boligorganisation_id, dto.afdeling],
+      );
+      if (!afdeling) fields['afdeling'] = [`Afdeling ${dto.afdeling} findes ikke hos boligorganisationen`];
+      const key = `${dto.afdeling.toLowerCase()}|${dto.lejemaalsnummer.toLowerCase()}`;
+      const taken = await em.query(
+        `SELECT row_number FROM restance_row WHERE import_id = $1 AND row_key = $2 AND accepted AND change <> 'afviklet'`,
+        [row.import_id, key],
+      );
+      if (taken.length) fields['lejemaalsnummer'] = [`Lejemålet står allerede i række ${taken[0].row_number}`];
+      if (Object.keys(fields).length)
+        throw new DomainError('VALIDATION_FAILED', 'Der er fejl i de indtastede oplysninger.', { fields });
+      const listDate = toIsoDate(row.list_date);
+      const [existing] = await em.query(
+        `SELECT l.id FROM lejemaal l WHERE l.afdeling_id = $1 AND lower(l.lejemaalsnummer) = lower($2)`,
+        [afdeling.id, dto.lejemaalsnummer],
+      );
+      const tenancyId: string =
+        existing?.id ??
+        (
+          await em.query(
+            `INSERT INTO lejemaal (afdeling_id, address, lejemaalsnummer) VALUES ($1, $2, $3) RETURNING id`,
+            [afdeling.id, dto.address ?? `Lejemål ${dto.lejemaalsnummer}`, dto.lejemaalsnummer],
+          )
+        )[0].id;
+      const [prev] = await em.query(
+        `SELECT r.amount, r.repeat_count, r.outreach_status, r.attempts, r.assignee_id, r.case_id, r.change FROM restance_row r
+           JOIN restance_import i ON i.id = r.import_id
+          WHERE r.boligorganisation_id = $1 AND r.row_key = $2 AND r.accepted AND r.import_id <> $3 AND i.status = 'committed' AND i.list_date <= $4
+          ORDER BY i.list_date DESC, i.committed_at DESC LIMIT 1`,
+        [row.boligorganisation_id, key, row.import_id, listDate],
+      );
+      const prevAmount = prev && prev.change !== 'afviklet' ? Number(prev.amount) : null;
+      const change =
+        prevAmount === null
+          ? 'ny'
+          : (amount as number) > prevAmount
+            ? 'steget'
+            : (amount as number) < prevAmount
+              ? 'faldet'
+              : 'uaendret';
+      const [{ children }] = await em.query(
+        `SELECT EXISTS (SELECT 1 FROM household h JOIN household_member m ON m.household_id = h.id WHERE h.lejemaal_id = $1 AND m.relation = 'barn') AS children`,
+        [tenancyId],
+      );
+      const [weightsRow] = afdeling.team_id
+        ? await em.query(`SELECT weights FROM triage_weights WHERE team_id = $1`, [afdeling.team_id])
+        : [];
+      const outreach = prev && prev.change !== 'afviklet' ? prev.outreach_status : 'ikke_kontaktet';
+      const repeatCount = prev && prev.change !== 'afviklet' ? prev.repeat_count + 1 : 1;
+      const { priority, reasons } = triage(
+        {
+          amount: amount as number,
+          months,
+          paakravDate,
+          ophaevelseDate,
+          hasChildren: children,
+          contacted: outreach !== 'ikke_kontaktet',
+          repeatCount,
+          hasAgreement: !!dto.hasAgreement,
+          change,
+        },
+        { ...DEFAULT_TRIAGE_WEIGHTS, ...(weightsRow?.weights ?? {}) },
+      );
+      // The "afviklet" row this tenancy got while its line was rejected is no longer true.
+      const gone = await em.query(
+        `DELETE FROM restance_row WHERE import_id = $1 AND row_key = $2 AND change = 'afviklet' RETURNING id`,
+        [row.import_id, key],
+      );
+      await em.query(
+        `UPDATE restance_row SET accepted = true, errors = '[]', row_key = $2, afdeling_id = $3, lejemaal_id = $4, afdelingsnummer = $5,
+                lejemaalsnummer = $6, tenant_names = $7, address = $8, amount = $9, previous_amount = $10, months = $11, oldest_due_date = $12,
+                paakrav_date = $13, ophaevelse_date = $14, has_agreement = $15, change = $16, repeat_count = $17, priority = $18, reasons = $19,
+                outreach_status = $20, attempts = $21, assignee_id = $22, case_id = $23, version = version + 1
+          WHERE id = $1`,
+        [
+          rowId,
+          key,
+          afdeling.id,
+          tenancyId,
+          dto.afdeling,
+          dto.lejemaalsnummer,
+          dto.tenantNames ?? '',
+          dto.address ?? null,
+          amount,
+          prevAmount,
+          months,
+          oldestDueDate,
+          paakravDate,
+          ophaevelseDate,
+          !!dto.hasAgreement,
+          change,
+          repeatCount,
+          priority,
+          JSON.stringify(reasons),
+          outreach,
+          prev && prev.change !== 'afviklet' ? prev.attempts : 0,
+          prev?.assignee_id ?? null,
+          prev?.case_id ?? null,
+        ],
+      );
+      const counts: ImportCounts = row.counts;
+      counts.rejected -= 1;
+      if (change === 'ny') counts.new += 1;
+      else if (change === 'uaendret') counts.unchanged += 1;
+      else counts.changed += 1;
+      counts.disappeared -= (gone[0] as unknown[]).length;
+      const errors = (
+        await em.query(`SELECT errors FROM restance_import WHERE id = $1`, [row.import_id])
+      )[0].errors.filter((e: RowError) => e.row !== row.row_number);
+      await em.query(`UPDATE restance_import SET counts = $2, errors = $3 WHERE id = $1`, [
+        row.import_id,
+        JSON.stringify(counts),
+        JSON.stringify(errors),
+      ]);
+      await this.accessLog.record(
+        ctx,
+        {
+          action: AccessAction.Update,
+          purpose: 'Restanceliste: række rettet',
+          searchCriterion: `import:${row.import_id}`,
+        },
+        em,
+      );
+      return row.import_id as string;
+    });
+    return this.get(ctx, importId);
   }
 
   /** The job: everything in one transaction, so a list is either fully applied or not at all. */

@@ -20,6 +20,7 @@ import { toCsv, toXlsx } from './export';
 import {
   AssignRowsDto,
   ConvertRowDto,
+  CorrectRowDto,
   ExportWorklistQueryDto,
   ListWorklistQueryDto,
   TeamQueryDto,
@@ -28,7 +29,7 @@ import {
   UpdateRowOutreachDto,
   UploadRestanceDto,
 } from './restance.dto';
-import { RestanceImportsService } from './restance-imports.service';
+import { RejectedRowView, RestanceImportsService } from './restance-imports.service';
 import { WorklistService } from './worklist.service';
 
 const RowId = () => Param('rowId', new ParseUUIDPipe());
@@ -66,6 +67,18 @@ export class RestanceController {
   @RequirePermission(Permission.RestanceImport)
   get(@Ctx() ctx: RequestContext, @Param('importId', new ParseUUIDPipe()) id: string): Promise<RestanceImportSummary> {
     return this.imports.get(ctx, id);
+  }
+
+  @Get('imports/:importId/rejected')
+  @RequirePermission(Permission.RestanceImport)
+  rejected(@Ctx() ctx: RequestContext, @Param('importId', new ParseUUIDPipe()) id: string): Promise<RejectedRowView[]> {
+    return this.imports.rejectedRows(ctx, id);
+  }
+
+  @Put('rejected-rows/:rowId')
+  @RequirePermission(Permission.RestanceImport)
+  correct(@Ctx() ctx: RequestContext, @RowId() id: string, @Body() dto: CorrectRowDto): Promise<RestanceImportSummary> {
+    return this.imports.correctRow(ctx, id, dto);
   }
 
   @Get('profiles/:boligorganisationId')

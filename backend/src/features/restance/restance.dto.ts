@@ -1,5 +1,6 @@
 import {
   AssignRowsRequest,
+  CorrectRowRequest,
   ConvertRowRequest,
   ListWorklistQuery,
   OutreachStatus,
@@ -178,4 +179,70 @@ export class ExportWorklistQueryDto extends ListWorklistQueryDto {
   @IsOptional()
   @IsIn(['csv', 'xlsx'], { message: 'Formatet skal være csv eller xlsx' })
   format?: 'csv' | 'xlsx';
+}
+
+export class CorrectRowDto implements CorrectRowRequest {
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(20, { message: 'Højst 20 tegn' })
+  afdeling!: string;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(40, { message: 'Højst 40 tegn' })
+  lejemaalsnummer!: string;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(200, { message: 'Højst 200 tegn' })
+  tenantNames?: string | null;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(200, { message: 'Højst 200 tegn' })
+  address?: string | null;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(30, { message: 'Højst 30 tegn' })
+  amount!: string;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(10)
+  months?: string | null;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(20)
+  oldestDueDate?: string | null;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(20)
+  paakravDate?: string | null;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(20)
+  ophaevelseDate?: string | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'Skal være sand eller falsk' })
+  hasAgreement?: boolean;
 }

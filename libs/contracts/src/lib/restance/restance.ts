@@ -200,3 +200,25 @@ export interface ConvertRowRequest {
   personId?: string | null;
   version: number;
 }
+
+/** A rejected row corrected by hand; values are typed as in the file (Danish formats accepted). */
+export interface CorrectRowRequest {
+  afdeling: string;
+  lejemaalsnummer: string;
+  tenantNames?: string | null;
+  address?: string | null;
+  amount: string;
+  months?: string | null;
+  oldestDueDate?: string | null;
+  paakravDate?: string | null;
+  ophaevelseDate?: string | null;
+  hasAgreement?: boolean;
+}
+
+export interface RejectedRow {
+  id: string;
+  importId: string;
+  rowNumber: number;
+  raw: Record<string, unknown>;
+  errors: RowError[];
+}
