@@ -46,6 +46,7 @@ export function createUser(role: Role, overrides: Partial<CurrentUser> = {}): Cu
     permissions: [...getPermissions(role)],
     teams: [],
     partnerOrganisation: null,
+    boligorganisation: null,
     locale: Locale.Da,
     mustChangePassword: false,
     ...overrides,

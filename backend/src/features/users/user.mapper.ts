@@ -32,6 +32,7 @@ export function toCurrentUser(u: UserEntity): CurrentUser {
     partnerOrganisation: u.partnerOrganisation
       ? { id: u.partnerOrganisation.id, name: u.partnerOrganisation.name }
       : null,
+    boligorganisation: u.boligorganisation ? { id: u.boligorganisation.id, name: u.boligorganisation.name } : null,
     locale: u.locale,
     mustChangePassword: u.mustChangePassword,
   };

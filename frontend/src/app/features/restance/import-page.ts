@@ -63,7 +63,8 @@ export class ImportPage {
   private readonly transloco = inject(TranslocoService);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly language = inject(LanguageStore).language;
-  protected readonly canReadWorklist = inject(AuthStore).can(Permission.RestanceRead);
+  private readonly auth = inject(AuthStore);
+  protected readonly canReadWorklist = this.auth.can(Permission.RestanceRead);
   protected readonly countKeys = COUNT_KEYS;
   protected readonly accept = RESTANCE_FILE_EXTENSIONS.join(',');
   protected readonly listMonth = formatListMonth;
@@ -105,6 +106,12 @@ export class ImportPage {
 
   /** Admins and caseworkers read all boligorganisationer; a boligorganisation user sees its own in the history. */
   private loadBoligorganisationer(): void {
+    // A boligorganisation user uploads for exactly one organisation, which their account names.
+    const own = this.auth.user()?.boligorganisation;
+    if (own) {
+      this.setOptions([{ id: own.id, name: own.name }]);
+      return;
+    }
     this.http.get<BoligorganisationSummary[]>('/api/organisations/boligorganisationer').subscribe({
       next: (list) => this.setOptions(list.map(({ id, name }) => ({ id, name }))),
       error: () =>

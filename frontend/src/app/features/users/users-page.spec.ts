@@ -21,6 +21,7 @@ const ROW: UserSummary = {
   isActive: false,
   teams: [{ id: 't1', name: 'Team Nord' }],
   partnerOrganisation: null,
+  boligorganisation: null,
   lastLoginAt: null,
   version: 3,
 };

@@ -19,6 +19,8 @@ export interface CurrentUser {
   permissions: Permission[];
   teams: { id: string; name: string }[];
   partnerOrganisation: { id: string; name: string } | null;
+  /** For the boligorganisation role: the organisation whose lists the user uploads. */
+  boligorganisation: { id: string; name: string } | null;
   locale: Locale;
   mustChangePassword: boolean;
 }
