@@ -1,0 +1,107 @@
+// Issue #4 in Chromium: an økonomisk rådgiver uploads the month's restanceliste, sees the preview and
+// the progress, commits, filters the worklist to "ny + påkrav", opens a row, logs a contact attempt
+// and converts it to a case.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
+import { startBofast } from './support/server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startBofast();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const LIST = [
+  'Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Påkrav;Ophævelse;Betalingsaftale',
+  '12;12-0103;Fatima Ali;Engparken 3, 1. th.;4.250,00;2;05-11-2026;;nej',
+  '12;12-0901;Karl Kruse;Engparken 9, st. th.;7.800,50;3;01.11.26;;nej',
+  '14;14-0203;Henrik Sørensen;Skovhaven 2, 3. th.;1.100,00;1;;;nej',
+  '14;14-0999;Ukendt Beløb;Skovhaven 9;12,34,5;1;;;nej',
+  ';;I alt;;13.150,50;;;;',
+].join('\r\n');
+
+describe('the monthly restanceliste', () => {
+  it('an økonomisk rådgiver imports a list and works a row into a case', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'oekonomi');
+    await page.getByTestId('nav-restance-import').click();
+    await page.getByTestId('restance-month').fill('2026-11');
+    await page
+      .getByTestId('restance-file')
+      .setInputFiles({ name: 'restance-nov.csv', mimeType: 'text/csv', buffer: Buffer.from(LIST, 'latin1') });
+    await page.getByTestId('restance-preview').click();
+    await page.getByTestId('restance-preview-card').waitFor();
+    assert.match(await page.getByTestId('preview-count-new').innerText(), /3/);
+    assert.match(await page.getByTestId('preview-count-rejected').innerText(), /1/);
+    await page.getByTestId('preview-error-row').first().waitFor();
+    await screenshot(page, 'restance-preview-desktop');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByTestId('restance-commit').click();
+    await page.getByTestId('restance-result').waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId('restance-result-status').innerText(), /Indlæst/);
+    await screenshot(page, 'restance-result-desktop');
+
+    await page.getByTestId('restance-open-worklist').click();
+    await page.getByTestId('worklist-table').waitFor();
+    assert.match(await page.getByTestId('worklist-list-date').innerText(), /november 2026/i);
+    await page.getByTestId('worklist-change-ny').click();
+    await page.getByTestId('worklist-paakrav').getByRole('switch').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="worklist-row"]').length === 2);
+    await screenshot(page, 'restance-worklist-desktop');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByTestId('worklist-row').filter({ hasText: 'Karl Kruse' }).getByTestId('worklist-open').click();
+    await page.getByTestId('row-reasons').waitFor();
+    assert.ok((await page.getByTestId('row-reason').count()) >= 3, 'the priority is explained');
+
+    await page.getByTestId('row-contact-channel-doerbank').click();
+    await page.getByTestId('row-contact-outcome-kontakt_etableret').click();
+    await page.getByTestId('row-contact-submit').click();
+    await page.waitForFunction(() =>
+      /1/.test(document.querySelector('[data-testid="row-attempts"]')?.textContent ?? ''),
+    );
+    await page.getByTestId('row-convert').click();
+    await page.getByTestId('row-convert-submit').click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.getByTestId('case-header').waitFor();
+    assert.match(await page.getByTestId('case-header').innerText(), /Karl Kruse/);
+    await page.locator('[data-testid="timeline-event"][data-type="arrears_update"]').waitFor();
+    await screenshot(page, 'restance-case-desktop');
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+
+  it('the worklist is usable at phone width', async () => {
+    const page = await newPage(browser, server.baseUrl, VIEWPORTS.phone);
+    await login(page, 'oekonomi');
+    await page.goto('/restance');
+    await page.getByTestId('worklist-table').waitFor();
+    await page.getByTestId('worklist-row').first().waitFor();
+    await screenshot(page, 'restance-worklist-phone');
+    assert.deepEqual(await seriousViolations(page), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    assert.equal(overflow, false, 'the worklist page scrolls sideways at phone width');
+    await page.context().close();
+  });
+
+  it('the boligorganisation uploads but never sees the worklist', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'boligorg');
+    assert.equal(await page.getByTestId('nav-restance').count(), 0);
+    await page.getByTestId('nav-restance-import').click();
+    await page.getByTestId('restance-history').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.goto('/restance');
+    await page.getByTestId('not-found').waitFor();
+    await page.context().close();
+  });
+});
