@@ -1,3 +1,4 @@
+import { MatPaginatorIntl } from '@angular/material/paginator';
 import { registerLocaleData } from '@angular/common';
 import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import localeDa from '@angular/common/locales/da';
@@ -18,6 +19,7 @@ import { appRoutes } from './app.routes';
 import { AuthStore } from './core/auth/auth-store';
 import { errorInterceptor } from './core/http/error-interceptor';
 import { LANGUAGES, LanguageStore } from './core/i18n/language-store';
+import { TranslatedPaginatorIntl } from './core/i18n/translated-paginator-intl';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title-strategy';
 import { TranslocoHttpLoader } from './core/i18n/transloco-http-loader';
 
@@ -28,6 +30,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
     provideHttpClient(
       withInterceptors([errorInterceptor]),
       withXsrfConfiguration({
