@@ -48,6 +48,7 @@ import { CaseTimeline } from './case-timeline';
 import { CaseTypesStore } from './case-types-store';
 import { CasesStore, caseStatusClass } from './cases-store';
 import { ContactDialog } from './contact-dialog';
+import { EconomyPanel } from './economy-panel';
 import { NoteDialog, type NoteDialogData } from './note-dialog';
 import { ReopenDialog } from './reopen-dialog';
 import { StatusDialog, type StatusDialogResult } from './status-dialog';
@@ -60,6 +61,7 @@ const DIALOG_CONFIG = { maxWidth: '95vw', width: '36rem', autoFocus: 'first-tabb
     CaseTimeline,
     ConsentsList,
     DatePipe,
+    EconomyPanel,
     MatButtonModule,
     MatCardModule,
     MatChipsModule,
@@ -88,6 +90,7 @@ export class CasePage {
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly authStore = inject(AuthStore);
   protected readonly language = inject(LanguageStore).language;
+  protected readonly canRead = this.authStore.can(Permission.CaseRead);
   protected readonly canWrite = this.authStore.can(Permission.CaseWrite);
   protected readonly canConsent = this.authStore.can(Permission.ConsentWrite);
   protected readonly canReadConsent = this.authStore.can(Permission.ConsentRead);

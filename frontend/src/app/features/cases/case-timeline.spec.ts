@@ -88,4 +88,66 @@ describe(CaseTimeline.name, () => {
     const text = el.querySelector('[data-testid="timeline-arrears"]')?.textContent?.replace(/\s+/g, ' ').trim();
     expect(text).toBe('Liste 2026-11-01: 2.500,00 kr. (før 2.000,00 kr.) · Steget');
   });
+
+  it('should describe payment agreements and help applications from their data', () => {
+    TestBed.configureTestingModule({ imports: [CaseTimeline], providers: [...provideAppTesting(), STUB_LANGUAGE] });
+    TestBed.runInInjectionContext(registerIcons);
+    const fixture = TestBed.createComponent(CaseTimeline);
+    fixture.componentRef.setInput('events', [
+      event({
+        id: 'p2',
+        type: 'payment_agreement',
+        text: null,
+        data: {
+          agreementId: 'a1',
+          from: 'aftalt',
+          to: 'misligholdt',
+          principal: 2500,
+          installment: 250,
+          creditor: 'kreditor',
+        },
+      }),
+      event({
+        id: 'p1',
+        type: 'payment_agreement',
+        text: null,
+        data: {
+          agreementId: 'a1',
+          status: 'forhandles',
+          principal: 2500,
+          installment: 250,
+          creditor: 'boligorganisation',
+        },
+      }),
+      event({
+        id: 'h1',
+        type: 'help_application',
+        text: null,
+        data: {
+          applicationId: 'h1',
+          type: 'enkeltydelse',
+          from: 'indsendt',
+          to: 'bevilget',
+          authority: 'Jobcenter Aarhus',
+        },
+      }),
+    ]);
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    const texts = (id: string) =>
+      Array.from(el.querySelectorAll(`[data-testid="${id}"]`)).map((n) => n.textContent?.replace(/\s+/g, ' ').trim());
+    expect(texts('timeline-agreement')).toEqual([
+      'Anden kreditor: 2.500,00 kr., afdrag 250,00 kr. · Aftalt → Misligholdt',
+      'Boligorganisation: 2.500,00 kr., afdrag 250,00 kr. · Forhandles',
+    ]);
+    expect(texts('timeline-application')).toEqual([
+      'Enkeltydelse (aktivloven § 81) · Jobcenter Aarhus · Indsendt → Bevilget',
+    ]);
+    expect(el.querySelector('[data-testid="timeline-filter-payment_agreement"]')?.textContent).toContain(
+      'Afdragsordning',
+    );
+    expect(el.querySelector('[data-testid="timeline-filter-help_application"]')?.textContent).toContain(
+      'Ansøgning om hjælp',
+    );
+  });
 });

@@ -23,6 +23,8 @@ export const TIMELINE_TYPES: readonly TimelineEventType[] = [
   'action_updated',
   'correction',
   'arrears_update',
+  'payment_agreement',
+  'help_application',
 ];
 
 const ICONS: Record<TimelineEventType, string> = {
@@ -97,6 +99,41 @@ export class CaseTimeline {
       amount: formatKr(amount),
       previous: typeof previousAmount === 'number' ? formatKr(previousAmount) : null,
       change: typeof change === 'string' ? change : null,
+    };
+  }
+
+  /** "Boligorganisation: 2.500,00 kr., afdrag 500,00 kr. · Forhandles → Aftalt" for a payment_agreement event. */
+  protected agreement(event: TimelineEvent): {
+    creditor: string | null;
+    principal: string | null;
+    installment: string | null;
+    from: string | null;
+    to: string | null;
+  } | null {
+    if (event.type !== 'payment_agreement') return null;
+    const { creditor, principal, installment, from, to, status } = event.data;
+    const next = typeof to === 'string' ? to : typeof status === 'string' ? status : null;
+    return {
+      creditor: typeof creditor === 'string' ? creditor : null,
+      principal: typeof principal === 'number' ? formatKr(principal) : null,
+      installment: typeof installment === 'number' ? formatKr(installment) : null,
+      from: typeof from === 'string' ? from : null,
+      to: next,
+    };
+  }
+
+  /** "Enkeltydelse (aktivloven § 81) · Jobcenter Aarhus · Indsendt → Bevilget" for a help_application event. */
+  protected application(
+    event: TimelineEvent,
+  ): { type: string | null; authority: string | null; from: string | null; to: string | null } | null {
+    if (event.type !== 'help_application') return null;
+    const { type, authority, from, to, status } = event.data;
+    const next = typeof to === 'string' ? to : typeof status === 'string' ? status : null;
+    return {
+      type: typeof type === 'string' ? type : null,
+      authority: typeof authority === 'string' && authority ? authority : null,
+      from: typeof from === 'string' ? from : null,
+      to: next,
     };
   }
 

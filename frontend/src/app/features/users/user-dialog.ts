@@ -13,6 +13,7 @@ import type { Observable } from 'rxjs';
 
 import {
   ALL_ROLES,
+  type BoligorganisationSummary,
   PASSWORD_MIN_LENGTH,
   type PartnerOrganisationSummary,
   Role,
@@ -71,6 +72,7 @@ export class UserDialog {
     role: [(this.user?.role ?? '') as Role | '', Validators.required],
     teamIds: [this.user?.teams.map((t) => t.id) ?? []],
     partnerOrganisationId: [this.user?.partnerOrganisation?.id ?? ''],
+    boligorganisationId: [this.user?.boligorganisation?.id ?? ''],
     password: ['', this.isEdit ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
   });
 
@@ -78,6 +80,12 @@ export class UserDialog {
     initialValue: this.form.controls.role.value,
   });
   protected readonly needsPartner = computed(() => this.selectedRole() === Role.KommunalPartner);
+  protected readonly needsBoligorganisation = computed(() => this.selectedRole() === Role.Boligorganisation);
+  /** Fetched only once the boligorganisation role is chosen. */
+  protected readonly boligorganisationer = httpResource<BoligorganisationSummary[]>(
+    () => (this.needsBoligorganisation() ? '/api/organisations/boligorganisationer' : undefined),
+    { defaultValue: [] },
+  );
 
   constructor() {
     this.form.controls.role.valueChanges.subscribe((role) => this.updatePartnerValidator(role));
@@ -97,6 +105,7 @@ export class UserDialog {
       role,
       teamIds: value.teamIds,
       partnerOrganisationId: role === Role.KommunalPartner ? value.partnerOrganisationId : null,
+      boligorganisationId: role === Role.Boligorganisation ? value.boligorganisationId : null,
     };
     const request: Observable<UserSummary> = this.user
       ? this.store.update(this.user.id, {
@@ -153,5 +162,8 @@ export class UserDialog {
     const control = this.form.controls.partnerOrganisationId;
     control.setValidators(role === Role.KommunalPartner ? [Validators.required] : []);
     control.updateValueAndValidity({ emitEvent: false });
+    const boligorganisation = this.form.controls.boligorganisationId;
+    boligorganisation.setValidators(role === Role.Boligorganisation ? [Validators.required] : []);
+    boligorganisation.updateValueAndValidity({ emitEvent: false });
   }
 }

@@ -1,0 +1,142 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+
+import { Role, type UserSummary } from '@bofast/contracts';
+
+import { provideAppTesting } from '../../../testing/testing-providers';
+import { UserDialog, type UserDialogData } from './user-dialog';
+import { UsersStore } from './users-store';
+
+const BOLIGORGANISATIONER = [
+  { id: 'b1', name: 'Boligselskabet Nord', cvr: null, afdelinger: [] },
+  { id: 'b2', name: 'Boligforeningen Syd', cvr: null, afdelinger: [] },
+];
+
+const EXISTING: UserSummary = {
+  id: 'u1',
+  username: 'bolig',
+  displayName: 'Bo Ligorg',
+  email: null,
+  role: Role.Boligorganisation,
+  isActive: true,
+  teams: [],
+  partnerOrganisation: null,
+  boligorganisation: { id: 'b2', name: 'Boligforeningen Syd' },
+  lastLoginAt: null,
+  version: 5,
+};
+
+async function setup(data: UserDialogData) {
+  const close = jest.fn();
+  TestBed.configureTestingModule({
+    imports: [UserDialog],
+    providers: [
+      ...provideAppTesting(),
+      UsersStore,
+      { provide: MAT_DIALOG_DATA, useValue: data },
+      { provide: MatDialogRef, useValue: { close } },
+    ],
+  });
+  const fixture = TestBed.createComponent(UserDialog);
+  const http = TestBed.inject(HttpTestingController);
+  fixture.detectChanges();
+  TestBed.tick();
+  http.expectOne('/api/teams').flush([]);
+  http.expectOne('/api/organisations/partners').flush([]);
+  const loader = TestbedHarnessEnvironment.loader(fixture);
+  const el = fixture.nativeElement as HTMLElement;
+  const submit = async () => {
+    el.querySelector<HTMLButtonElement>('[data-testid="user-dialog-submit"]')?.click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+  };
+  const select = (id: string) => loader.getHarness(MatSelectHarness.with({ selector: `[data-testid="${id}"]` }));
+  const input = (id: string) => loader.getHarness(MatInputHarness.with({ selector: `[data-testid="${id}"]` }));
+  return { fixture, http, loader, el, close, submit, select, input };
+}
+
+describe(UserDialog.name, () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('should require a boligorganisation for that role and send boligorganisationId', async () => {
+    const { http, el, fixture, submit, select, input, close } = await setup({});
+    expect(el.querySelector('[data-testid="user-boligorganisation"]')).toBeNull();
+    await (await input('user-username')).setValue('nord');
+    await (await input('user-display-name')).setValue('Nina Nord');
+    await (await input('user-password')).setValue('en-lang-adgangskode');
+    const role = await select('user-role');
+    await role.open();
+    await role.clickOptions({ text: 'Boligorganisation' });
+    TestBed.tick();
+    http.expectOne('/api/organisations/boligorganisationer').flush(BOLIGORGANISATIONER);
+    fixture.detectChanges();
+    await fixture.whenStable();
+
+    await submit();
+    http.expectNone('/api/users');
+    expect(el.querySelector('[data-testid="user-boligorganisation-required"]')?.textContent).toContain('Skal udfyldes');
+
+    const bolig = await select('user-boligorganisation');
+    await bolig.open();
+    expect(await Promise.all((await bolig.getOptions()).map((o) => o.getText()))).toEqual([
+      'Boligselskabet Nord',
+      'Boligforeningen Syd',
+    ]);
+    await bolig.clickOptions({ text: 'Boligselskabet Nord' });
+    await submit();
+    const request = http.expectOne('/api/users');
+    expect(request.request.body).toMatchObject({
+      username: 'nord',
+      role: Role.Boligorganisation,
+      boligorganisationId: 'b1',
+      partnerOrganisationId: null,
+    });
+    request.flush({ ...EXISTING, id: 'u2' });
+    expect(close).toHaveBeenCalledWith(true);
+  });
+
+  it('should keep the boligorganisation when editing and show server errors under the field', async () => {
+    const { http, el, fixture, submit } = await setup({ user: EXISTING });
+    TestBed.tick();
+    http.expectOne('/api/organisations/boligorganisationer').flush(BOLIGORGANISATIONER);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="user-boligorganisation"]')?.textContent).toContain('Boligforeningen Syd');
+
+    await submit();
+    const request = http.expectOne('/api/users/u1');
+    expect(request.request.method).toBe('PATCH');
+    expect(request.request.body).toMatchObject({ boligorganisationId: 'b2', version: 5 });
+    request.flush(
+      {
+        statusCode: 400,
+        code: 'validation',
+        message: 'Ugyldig',
+        fields: { boligorganisationId: ['Boligorganisationen findes ikke'] },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(el.querySelector('mat-error')?.textContent).toContain('Boligorganisationen findes ikke');
+    expect(el.querySelector('[data-testid="user-dialog-error"]')).toBeNull();
+  });
+
+  it('should not send a boligorganisation for other roles', async () => {
+    const { http, submit, select, input } = await setup({});
+    await (await input('user-username')).setValue('raad');
+    await (await input('user-display-name')).setValue('Rita Rådgiver');
+    await (await input('user-password')).setValue('en-lang-adgangskode');
+    const role = await select('user-role');
+    await role.open();
+    await role.clickOptions({ text: 'Beboerrådgiver' });
+    await submit();
+    const request = http.expectOne('/api/users');
+    expect(request.request.body).toMatchObject({ role: Role.Beboerraadgiver, boligorganisationId: null });
+    request.flush({ ...EXISTING, role: Role.Beboerraadgiver });
+  });
+});
