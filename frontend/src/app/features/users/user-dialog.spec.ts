@@ -1,11 +1,13 @@
+import { HttpClient } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
+import { inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 
-import { Role, type UserSummary } from '@bofast/contracts';
+import { type CreateUserRequest, Role, type UpdateUserRequest, type UserSummary } from '@bofast/contracts';
 
 import { provideAppTesting } from '../../../testing/testing-providers';
 import { UserDialog, type UserDialogData } from './user-dialog';
@@ -36,7 +38,17 @@ async function setup(data: UserDialogData) {
     imports: [UserDialog],
     providers: [
       ...provideAppTesting(),
-      UsersStore,
+      // The real store lists users on creation, which would keep the fixture from settling.
+      {
+        provide: UsersStore,
+        useFactory: () => {
+          const http = inject(HttpClient);
+          return {
+            create: (request: CreateUserRequest) => http.post<UserSummary>('/api/users', request),
+            update: (id: string, request: UpdateUserRequest) => http.patch<UserSummary>(`/api/users/${id}`, request),
+          };
+        },
+      },
       { provide: MAT_DIALOG_DATA, useValue: data },
       { provide: MatDialogRef, useValue: { close } },
     ],
@@ -70,7 +82,9 @@ describe(UserDialog.name, () => {
     await (await input('user-password')).setValue('en-lang-adgangskode');
     const role = await select('user-role');
     await role.open();
-    await role.clickOptions({ text: 'Boligorganisation' });
+    // Choosing the role starts the boligorganisationer request, so click without waiting for stability.
+    document.querySelector<HTMLElement>('[data-testid="user-role-option-boligorganisation"]')?.click();
+    fixture.detectChanges();
     TestBed.tick();
     http.expectOne('/api/organisations/boligorganisationer').flush(BOLIGORGANISATIONER);
     fixture.detectChanges();
