@@ -7,17 +7,18 @@ import { launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from
 import { startBofast } from './support/server.mjs';
 
 // What each role must see in the side navigation (from ROLE_PERMISSIONS in @bofast/contracts).
+const CASEWORK = ['cases', 'signals', 'search'];
 const MENUS = {
-  vicevaert: ['home', 'me'],
-  beboerraadgiver: ['home', 'me'],
-  oekonomi: ['home', 'me'],
-  teamleder: ['home', 'users', 'teams', 'me'],
+  vicevaert: ['home', ...CASEWORK, 'me'],
+  beboerraadgiver: ['home', ...CASEWORK, 'restance', 'me'],
+  oekonomi: ['home', ...CASEWORK, 'restance', 'restance-import', 'me'],
+  teamleder: ['home', ...CASEWORK, 'restance', 'restance-import', 'users', 'teams', 'me'],
   partner: ['home', 'me'],
-  boligorg: ['home', 'me'],
-  admin: ['home', 'users', 'teams', 'me'],
+  boligorg: ['home', 'restance-import', 'me'],
+  admin: ['home', 'users', 'teams', 'case-types', 'organisations', 'import-profiles', 'me'],
   dpo: ['home', 'users', 'audit', 'me'],
 };
-const ALL_NAV = ['home', 'users', 'teams', 'audit', 'me'];
+const ALL_NAV = [...new Set(Object.values(MENUS).flat())];
 
 let server;
 let browser;

@@ -1,4 +1,5 @@
 import { JobsService } from '../../../backend/src/features/jobs/jobs.service';
+import { teamIdOf } from './support/casework';
 import { ApiClient, createTestApp, TestApp } from './support/test-app';
 
 const HEADER = 'Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Påkrav;Ophævelse;Betalingsaftale';
@@ -263,6 +264,26 @@ describe('Restanceliste', () => {
       expect(
         (await adviser.post(`/api/restance/worklist/${row.id}/convert`, { version: after.body.version })).status,
       ).toBe(409);
+    });
+
+    it('should open the case for the known tenant of the tenancy', async () => {
+      const [row] = await t.dataSource.query(
+        `SELECT id, version, case_id FROM restance_row WHERE import_id = $1 AND lejemaalsnummer = 'M-2'`,
+        [months[2].id],
+      );
+      const [{ id: tenancyId }] = await t.dataSource.query(`SELECT lejemaal_id AS id FROM restance_row WHERE id = $1`, [
+        row.id,
+      ]);
+      const tenant = await adviser.post('/api/persons', {
+        name: 'Bo Berg (kendt)',
+        teamId: await teamIdOf(t),
+        tenancyId,
+        relation: 'lejer',
+      });
+      expect(tenant.status).toBe(201);
+      const converted = await adviser.post(`/api/restance/worklist/${row.id}/convert`, { version: row.version });
+      expect(converted.status).toBe(201);
+      expect(converted.body.person.id).toBe(tenant.body.id);
     });
 
     it('should flag a payment agreement at risk when the newest list shows rising arrears', async () => {

@@ -260,7 +260,9 @@ describe('Admin: users and teams', () => {
   describe('teams', () => {
     it('should create a team covering afdelinger, reject a duplicate name, and detect a stale edit', async () => {
       const admin = await t.loginAs('admin');
-      const [bo] = (await admin.get('/api/organisations/boligorganisationer')).body;
+      const bo = (await admin.get('/api/organisations/boligorganisationer')).body.find(
+        (b: { name: string }) => b.name === 'Boligselskabet Fjordly',
+      );
       const afdelingIds = bo.afdelinger.map((a: { id: string }) => a.id);
       const created = await admin.post('/api/teams', { name: 'Nyt team', description: 'Test', afdelingIds });
       expect(created.status).toBe(201);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface JobContext {
@@ -17,7 +17,7 @@ const POLL_MS = 300;
  * backend processes can share the work. Jobs left "running" by a crash are queued again at start.
  */
 @Injectable()
-export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
   private readonly handlers = new Map<string, JobHandler>();
   private timer: NodeJS.Timeout | undefined;
@@ -47,7 +47,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the database connections close: the worker must finish its current job first.
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     await this.running;
@@ -68,9 +69,14 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   private kick(): void {
     if (this.running || this.stopped) return;
-    this.running = this.work().finally(() => {
-      this.running = null;
-    });
+    this.running = this.work()
+      .catch((error: unknown) => {
+        // The queue itself failed (database gone?); the next tick tries again.
+        this.logger.warn({ err: { type: (error as Error)?.constructor?.name } }, 'Job queue poll failed');
+      })
+      .finally(() => {
+        this.running = null;
+      });
   }
 
   private async work(): Promise<void> {

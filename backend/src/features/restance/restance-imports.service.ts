@@ -179,6 +179,11 @@ export class RestanceImportsService implements OnModuleInit {
 
   async rejectedRows(ctx: RequestContext, importId: string): Promise<RejectedRowView[]> {
     await this.get(ctx, importId);
+    await this.accessLog.record(ctx, {
+      action: AccessAction.Read,
+      purpose: 'Restanceliste: afviste rækker',
+      searchCriterion: `import:${importId}`,
+    });
     const rows = await this.dataSource.query(
       `SELECT id, import_id, row_number, raw, errors FROM restance_row WHERE import_id = $1 AND NOT accepted ORDER BY row_number`,
       [importId],
@@ -363,7 +368,8 @@ export class RestanceImportsService implements OnModuleInit {
   private async process(job: JobContext): Promise<void> {
     const importId = job.payload['importId'] as string;
     const [imp] = await this.dataSource.query(`SELECT * FROM restance_import WHERE id = $1`, [importId]);
-    if (!imp || imp.status !== 'queued') return;
+    // "running" too: a crash left it so, and the claimed job is the only one that may process it.
+    if (!imp || !['queued', 'running'].includes(imp.status)) return;
     await this.dataSource.query(`UPDATE restance_import SET status = 'running' WHERE id = $1`, [importId]);
     try {
       const parsed = await this.parse(imp.file_content, imp.boligorganisation_id);

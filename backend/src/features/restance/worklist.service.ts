@@ -213,6 +213,16 @@ export class WorklistService {
         [id, ctx.teamIds],
       );
       let personId = dto.personId ?? null;
+      if (!personId && !dto.personName) {
+        // A known tenant of the tenancy (in the household as lejer) is the case's person.
+        const [tenant] = await em.query(
+          `SELECT m.person_id FROM household h JOIN household_member m ON m.household_id = h.id JOIN person p ON p.id = m.person_id
+            WHERE h.lejemaal_id = $1 AND m.relation IN ('lejer','medlejer') AND ${this.access.personVisibleSql('p', '$2')}
+            ORDER BY m.relation LIMIT 1`,
+          [row.tenancyId, ctx.teamIds],
+        );
+        personId = tenant?.person_id ?? null;
+      }
       if (personId) await this.access.requirePerson(em, ctx, personId);
       else {
         const name = dto.personName ?? row.tenantNames;
