@@ -1,10 +1,7 @@
 import { ChangePasswordRequest, Locale, LoginRequest, UpdateMeRequest } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-export const emptyToNull = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value;
+import { emptyToNull, trim } from '../../common/http/transforms';
 
 export class LoginDto implements LoginRequest {
   @Transform(trim)

@@ -40,19 +40,10 @@ import {
 } from 'class-validator';
 
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { emptyToNull, trim } from '../auth/auth.dto';
+import { VERSION_MESSAGE, emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean)
-    : value;
 const DATE = { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' };
-const VERSION = { message: 'Versionen mangler' };
+const VERSION = VERSION_MESSAGE;
 
 export class CreateCaseDto implements CreateCaseRequest {
   @IsString()

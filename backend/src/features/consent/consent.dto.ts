@@ -25,16 +25,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { emptyToNull, trim } from '../auth/auth.dto';
+import { emptyToNull, toList, trim } from '../../common/http/transforms';
 
 const FORMS = Object.values(ConsentForm);
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean)
-    : value;
 
 export class ConsentDocumentDto {
   @Transform(trim)

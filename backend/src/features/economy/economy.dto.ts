@@ -21,7 +21,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-import { emptyToNull, trim } from '../auth/auth.dto';
+import { emptyToNull, trim } from '../../common/http/transforms';
 
 const MONEY = { maxDecimalPlaces: 2 };
 

@@ -7,7 +7,7 @@ import {
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
-import { emptyToNull, trim } from '../auth/auth.dto';
+import { emptyToNull, trim } from '../../common/http/transforms';
 
 export class CreateBoligorganisationDto implements CreateBoligorganisationRequest {
   @Transform(trim)

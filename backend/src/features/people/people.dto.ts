@@ -27,7 +27,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-import { emptyToNull, trim } from '../auth/auth.dto';
+import { emptyToNull, trim } from '../../common/http/transforms';
 
 const RELATIONS = Object.values(HouseholdRelation);
 const COMM = Object.values(CommunicationPreference);

@@ -30,18 +30,9 @@ import {
 } from 'class-validator';
 
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { emptyToNull, trim } from '../auth/auth.dto';
+import { VERSION_MESSAGE, emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
-const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean)
-    : value;
-const VERSION = { message: 'Versionen mangler' };
+const VERSION = VERSION_MESSAGE;
 
 export class UploadRestanceDto implements UploadRestanceRequest {
   @IsUUID('all', { message: 'Vælg en boligorganisation' })

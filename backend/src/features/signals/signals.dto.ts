@@ -22,11 +22,9 @@ import {
 } from 'class-validator';
 
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { emptyToNull, trim } from '../auth/auth.dto';
+import { VERSION_MESSAGE, emptyToNull, toBool, trim } from '../../common/http/transforms';
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
-const VERSION = { message: 'Versionen mangler' };
+const VERSION = VERSION_MESSAGE;
 
 export class CreateSignalDto implements CreateSignalRequest {
   @IsIn(Object.values(SignalSource), { message: 'Vælg hvor henvendelsen kommer fra' })

@@ -14,7 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-import { emptyToNull, trim } from '../auth/auth.dto';
+import { emptyToNull, trim } from '../../common/http/transforms';
 
 export class CreateTeamDto implements CreateTeamRequest {
   @Transform(trim)

@@ -19,11 +19,9 @@ import {
 } from 'class-validator';
 
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { emptyToNull, trim } from '../auth/auth.dto';
+import { emptyToNull, toBool, trim } from '../../common/http/transforms';
 
 const ROLES = Object.values(Role);
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
 
 export class CreateUserDto implements CreateUserRequest {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
