@@ -74,6 +74,19 @@ describe('the monthly restanceliste', () => {
     await page.getByTestId('case-header').waitFor();
     assert.match(await page.getByTestId('case-header').innerText(), /Karl Kruse/);
     await page.locator('[data-testid="timeline-event"][data-type="arrears_update"]').waitFor();
+
+    // An afdragsordning with the boligorganisation, typed the Danish way.
+    await page.getByTestId('agreement-create').click();
+    await page.getByTestId('agreement-creditor').click();
+    await page.getByTestId('agreement-creditor-boligorganisation').click();
+    await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
+    await page.getByTestId('agreement-principal').fill('7.800,50');
+    await page.getByTestId('agreement-installment').fill('650,00');
+    await page.getByTestId('agreement-start').fill('2026-12-01');
+    await page.getByTestId('agreement-submit').click();
+    await page.getByTestId('agreement-row').waitFor();
+    assert.match(await page.getByTestId('agreement-principal-text').innerText(), /7\.800,50/);
+    await page.locator('[data-testid="timeline-event"][data-type="payment_agreement"]').waitFor();
     await screenshot(page, 'restance-case-desktop');
     assert.deepEqual(await seriousViolations(page), []);
     assert.deepEqual(page.consoleErrors, []);
