@@ -44,11 +44,14 @@ const scope = (teams: string) => `r.accepted AND r.import_id IN (
   AND r.afdeling_id IN (SELECT ta.afdeling_id FROM team_afdeling ta WHERE ta.team_id = ANY(${teams}))`;
 const SCOPE = scope('$1::uuid[]');
 
-const ROW_SELECT = `SELECT r.*, u.display_name AS assignee_name,
-    EXISTS (SELECT 1 FROM restance_import ni WHERE ni.boligorganisation_id = r.boligorganisation_id AND ni.status = 'committed'
-             AND ni.list_date > r.list_date
-             AND NOT EXISTS (SELECT 1 FROM restance_row nr WHERE nr.import_id = ni.id AND nr.row_key = r.row_key AND nr.accepted AND nr.change <> 'afviklet')
-           ) AS superseded
+/** Whether a newer committed list no longer has arrears for the row's tenancy ("bank ikke på"). */
+const superseded = (
+  r: string,
+) => `EXISTS (SELECT 1 FROM restance_import ni WHERE ni.boligorganisation_id = ${r}.boligorganisation_id
+      AND ni.status = 'committed' AND ni.list_date > ${r}.list_date
+      AND NOT EXISTS (SELECT 1 FROM restance_row nr WHERE nr.import_id = ni.id AND nr.row_key = ${r}.row_key AND nr.accepted AND nr.change <> 'afviklet'))`;
+
+const ROW_SELECT = `SELECT r.*, u.display_name AS assignee_name, ${superseded('r')} AS superseded
   FROM restance_row r LEFT JOIN app_user u ON u.id = r.assignee_id`;
 
 @Injectable()
@@ -79,14 +82,21 @@ export class WorklistService {
     if (q.assigneeId) add('r.assignee_id = ?', q.assigneeId);
     if (q.mine) add('r.assignee_id = ?', ctx.userId);
     if (q.unassigned) where.push('r.assignee_id IS NULL');
-    const order = `${SORTS[q.sort ?? 'priority']} ${q.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, r.id`;
+    // priority DESC, id matches the worklist index; only months can be missing.
+    const column = SORTS[q.sort ?? 'priority'];
+    const order = `${column} ${q.direction === 'asc' ? 'ASC' : 'DESC'}${column === 'r.months' ? ' NULLS LAST' : ''}, r.id`;
     return this.dataSource.transaction(async (em) => {
       const [{ total }] = await em.query(
         `SELECT count(*)::int AS total FROM restance_row r WHERE ${where.join(' AND ')}`,
         params,
       );
+      // The page is cut first; the per-row "superseded" check and the assignee run only on its rows.
       const rows = await em.query(
-        `${ROW_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        `SELECT r.*, u.display_name AS assignee_name, ${superseded('r')} AS superseded
+           FROM (SELECT r.* FROM restance_row r WHERE ${where.join(' AND ')} ORDER BY ${order}
+                  LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) r
+           LEFT JOIN app_user u ON u.id = r.assignee_id
+          ORDER BY ${order}`,
         params,
       );
       await this.accessLog.record(
