@@ -1,8 +1,15 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  Injector,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
@@ -14,20 +21,13 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
-import {
-  type ContactChannel,
-  type ContactOutcome,
-  type OutreachStatus,
-  Permission,
-  type WorklistRow,
-} from '@bofast/contracts';
+import { type CreateContactAttemptRequest, type OutreachStatus, Permission, type WorklistRow } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
-import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
 import { isConflict } from '../../core/http/conflict';
 import { pageLoadContext } from '../../core/http/http-context';
 import { LanguageStore } from '../../core/i18n/language-store';
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../signals/signals-store';
+import { ContactAttemptForm } from '../../shared/contact-attempt-form';
 import {
   OUTREACH_STATUSES,
   RestanceStore,
@@ -43,15 +43,14 @@ import { RowConvertDialog } from './row-convert-dialog';
 @Component({
   selector: 'bf-restance-row-page',
   imports: [
+    ContactAttemptForm,
     MatButtonModule,
-    MatButtonToggleModule,
     MatCardModule,
     MatChipsModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     MatSelectModule,
-    ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
   ],
@@ -77,20 +76,12 @@ export class RowPage {
   }));
   protected readonly row = computed(() => (this.resource.hasValue() ? this.resource.value() : null));
   protected readonly statuses = OUTREACH_STATUSES;
-  protected readonly channels = CONTACT_CHANNELS;
-  protected readonly outcomes = CONTACT_OUTCOMES;
   protected readonly changeClass = changeClass;
   protected readonly outreachClass = outreachClass;
   protected readonly superseded = isSuperseded;
   protected readonly kr = formatKr;
   protected readonly listMonth = formatListMonth;
   protected readonly isSubmitting = signal(false);
-
-  protected readonly contactForm = inject(NonNullableFormBuilder).group({
-    channel: ['' as ContactChannel | '', Validators.required],
-    outcome: ['' as ContactOutcome | '', Validators.required],
-    occurredAt: [nowLocal(), Validators.required],
-  });
 
   protected changeOutreach(outreachStatus: OutreachStatus): void {
     const current = this.row();
@@ -108,33 +99,24 @@ export class RowPage {
     });
   }
 
-  protected addContactAttempt(): void {
+  private readonly contactForm = viewChild(ContactAttemptForm);
+
+  protected addContactAttempt(request: CreateContactAttemptRequest): void {
     const current = this.row();
     if (!current) return;
-    if (this.contactForm.invalid) {
-      this.contactForm.markAllAsTouched();
-      return;
-    }
-    const value = this.contactForm.getRawValue();
     this.isSubmitting.set(true);
-    this.store
-      .addContactAttempt(current.id, {
-        channel: value.channel as ContactChannel,
-        outcome: value.outcome as ContactOutcome,
-        occurredAt: toIsoTimestamp(value.occurredAt),
-      })
-      .subscribe({
-        next: (updated) => {
-          this.isSubmitting.set(false);
-          this.resource.set(updated);
-          this.contactForm.reset({ channel: '', outcome: '', occurredAt: nowLocal() });
-          this.notify('restance.contactSaved');
-        },
-        error: (error: unknown) => {
-          this.isSubmitting.set(false);
-          this.handleError(error);
-        },
-      });
+    this.store.addContactAttempt(current.id, request).subscribe({
+      next: (updated) => {
+        this.isSubmitting.set(false);
+        this.resource.set(updated);
+        this.contactForm()?.reset();
+        this.notify('restance.contactSaved');
+      },
+      error: (error: unknown) => {
+        this.isSubmitting.set(false);
+        this.handleError(error);
+      },
+    });
   }
 
   protected convert(): void {

@@ -1,9 +1,16 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  Injector,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
@@ -17,8 +24,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import {
   type AssignableUser,
-  type ContactChannel,
-  type ContactOutcome,
+  type CreateContactAttemptRequest,
   Permission,
   SIGNAL_TRANSITIONS,
   type SignalStatus,
@@ -26,27 +32,26 @@ import {
 } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
-import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
 import { isConflict } from '../../core/http/conflict';
 import { pageLoadContext } from '../../core/http/http-context';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { assignableUsersUrl } from '../cases/case-edit-dialog';
+import { ContactAttemptForm } from '../../shared/contact-attempt-form';
 import { ConvertDialog } from './convert-dialog';
-import { CONTACT_CHANNELS, CONTACT_OUTCOMES, SignalsStore, signalStatusClass } from './signals-store';
+import { SignalsStore, signalStatusClass } from './signals-store';
 
 @Component({
   selector: 'bf-signal-page',
   imports: [
+    ContactAttemptForm,
     DatePipe,
     MatButtonModule,
-    MatButtonToggleModule,
     MatCardModule,
     MatChipsModule,
     MatFormFieldModule,
     MatInputModule,
     MatMenuModule,
     MatSelectModule,
-    ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
   ],
@@ -92,43 +97,26 @@ export class SignalPage {
     return list;
   });
   protected readonly statusClass = signalStatusClass;
-  protected readonly channels = CONTACT_CHANNELS;
-  protected readonly outcomes = CONTACT_OUTCOMES;
   protected readonly isSubmitting = signal(false);
 
-  protected readonly contactForm = inject(NonNullableFormBuilder).group({
-    channel: ['' as ContactChannel | '', Validators.required],
-    outcome: ['' as ContactOutcome | '', Validators.required],
-    occurredAt: [nowLocal(), Validators.required],
-  });
+  private readonly contactForm = viewChild(ContactAttemptForm);
 
-  protected addContactAttempt(): void {
+  protected addContactAttempt(request: CreateContactAttemptRequest): void {
     const current = this.signal();
     if (!current) return;
-    if (this.contactForm.invalid) {
-      this.contactForm.markAllAsTouched();
-      return;
-    }
-    const value = this.contactForm.getRawValue();
     this.isSubmitting.set(true);
-    this.store
-      .addContactAttempt(current.id, {
-        channel: value.channel as ContactChannel,
-        outcome: value.outcome as ContactOutcome,
-        occurredAt: toIsoTimestamp(value.occurredAt),
-      })
-      .subscribe({
-        next: (updated) => {
-          this.isSubmitting.set(false);
-          this.resource.set(updated);
-          this.contactForm.reset({ channel: '', outcome: '', occurredAt: nowLocal() });
-          this.notify('signals.contactSaved');
-        },
-        error: () => {
-          this.isSubmitting.set(false);
-          this.notify('errors.unknown');
-        },
-      });
+    this.store.addContactAttempt(current.id, request).subscribe({
+      next: (updated) => {
+        this.isSubmitting.set(false);
+        this.resource.set(updated);
+        this.contactForm()?.reset();
+        this.notify('signals.contactSaved');
+      },
+      error: () => {
+        this.isSubmitting.set(false);
+        this.notify('errors.unknown');
+      },
+    });
   }
 
   protected changeStatus(status: SignalStatus): void {
