@@ -16,6 +16,7 @@ import { CaseCoreModule } from '../features/case-core/case-core.module';
 import { CasesModule } from '../features/cases/cases.module';
 import { ConsentModule } from '../features/consent/consent.module';
 import { EconomyModule } from '../features/economy/economy.module';
+import { EvictionsModule } from '../features/evictions/evictions.module';
 import { HealthController } from '../features/health/health.controller';
 import { JobsModule } from '../features/jobs/jobs.module';
 import { OrganisationsModule } from '../features/organisations/organisations.module';
@@ -40,6 +41,7 @@ export class AppModule {
         CasesModule,
         ConsentModule,
         EconomyModule,
+        EvictionsModule,
         JobsModule,
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],

@@ -12,6 +12,7 @@ import { CreateFoundationSchema1795000000000 } from './migrations/1795000000000-
 import { CreateCaseWorkSchema1795100000000 } from './migrations/1795100000000-CreateCaseWorkSchema';
 import { CreateRestanceSchema1795200000000 } from './migrations/1795200000000-CreateRestanceSchema';
 import { CreateEconomySchema1795300000000 } from './migrations/1795300000000-CreateEconomySchema';
+import { CreateEvictionSchema1795400000000 } from './migrations/1795400000000-CreateEvictionSchema';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   CreateCaseWorkSchema1795100000000,
   CreateRestanceSchema1795200000000,
   CreateEconomySchema1795300000000,
+  CreateEvictionSchema1795400000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -13,3 +13,6 @@ export * from './lib/consent/consent';
 export * from './lib/cases/cases';
 export * from './lib/restance/restance';
 export * from './lib/restance/economy';
+export * from './lib/evictions/danish-calendar';
+export * from './lib/evictions/legal-rules';
+export * from './lib/evictions/evictions';

@@ -91,6 +91,18 @@ const ROUTES: Record<string, Permission | typeof PUBLIC> = {
   'POST /api/restance/worklist/:rowId/convert': Permission.RestanceWork,
   'GET /api/restance/triage-weights': Permission.RestanceRead,
   'PUT /api/restance/triage-weights': Permission.TriageConfigure,
+  'GET /api/evictions': Permission.EvictionRead,
+  'GET /api/evictions/upcoming': Permission.EvictionRead,
+  'POST /api/evictions': Permission.EvictionWrite,
+  'GET /api/evictions/:evictionId': Permission.EvictionRead,
+  'PATCH /api/evictions/:evictionId': Permission.EvictionWrite,
+  'POST /api/evictions/:evictionId/cases': Permission.EvictionWrite,
+  'POST /api/evictions/:evictionId/stages': Permission.EvictionWrite,
+  'POST /api/evictions/:evictionId/outcome': Permission.EvictionWrite,
+  'POST /api/evictions/:evictionId/outcome/approve': Permission.EvictionApprove,
+  'POST /api/evictions/:evictionId/outcome/return': Permission.EvictionApprove,
+  'POST /api/evictions/:evictionId/reopen': Permission.EvictionApprove,
+  'POST /api/evictions/:evictionId/sustained-check': Permission.EvictionWrite,
 };
 
 const USERNAME: Record<Role, string> = {

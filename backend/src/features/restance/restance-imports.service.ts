@@ -21,6 +21,7 @@ import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { TimelineWriter } from '../case-core/timeline.writer';
 import { JobContext, JobsService } from '../jobs/jobs.service';
+import { EvictionsService } from '../evictions/evictions.service';
 import { parseAmount, parseDate, ParseError, parseInteger } from './parsing/danish-formats';
 import { DEFAULT_ALIASES, ParsedRow, parseRestanceliste, ParseResult } from './parsing/restance-parser';
 import { CorrectRowDto, UpdateImportProfileDto, UploadRestanceDto } from './restance.dto';
@@ -62,6 +63,7 @@ export class RestanceImportsService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly timeline: TimelineWriter,
     private readonly accessLog: AccessLogService,
+    private readonly evictions: EvictionsService,
   ) {}
 
   onModuleInit(): void {
@@ -350,6 +352,8 @@ export class RestanceImportsService implements OnModuleInit {
         JSON.stringify(counts),
         JSON.stringify(errors),
       ]);
+      // Idempotent: stages already recorded from this list are skipped.
+      await this.evictions.syncFromRestance(em, row.import_id, ctx.userId);
       await this.accessLog.record(
         ctx,
         {
@@ -409,6 +413,8 @@ export class RestanceImportsService implements OnModuleInit {
           });
           await this.timeline.touchCase(em, event.caseId);
         }
+        // Påkrav and ophævelse dates on the list open or update the lejemål's udsættelsessag.
+        await this.evictions.syncFromRestance(em, importId, imp.created_by);
         await em.query(
           `UPDATE restance_import SET status = 'committed', counts = $2, errors = $3, committed_at = now() WHERE id = $1`,
           [importId, JSON.stringify(plan.counts), JSON.stringify(plan.errors.slice(0, MAX_ERRORS_SHOWN))],

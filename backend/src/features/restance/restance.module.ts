@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 
 import { CasesModule } from '../cases/cases.module';
+import { EvictionsModule } from '../evictions/evictions.module';
 import { RestanceController } from './restance.controller';
 import { RestanceImportsService } from './restance-imports.service';
 import { WorklistService } from './worklist.service';
 
 @Module({
   controllers: [RestanceController],
-  imports: [CasesModule],
+  imports: [CasesModule, EvictionsModule],
   providers: [RestanceImportsService, WorklistService],
 })
 export class RestanceModule {}

@@ -33,6 +33,9 @@ export const Permission = {
   RestanceAssign: 'restance.assign',
   RestanceConfigure: 'restance.configure',
   TriageConfigure: 'triage.configure',
+  EvictionRead: 'eviction.read',
+  EvictionWrite: 'eviction.write',
+  EvictionApprove: 'eviction.approve',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -53,6 +56,8 @@ const CASE_WORKER: readonly Permission[] = [
   Permission.CaseWrite,
   Permission.ConsentRead,
   Permission.ConsentWrite,
+  Permission.EvictionRead,
+  Permission.EvictionWrite,
 ];
 
 // Advisers fill in applications to the kommune and need the full CPR number; field workers do not.
@@ -79,6 +84,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.RestanceImport,
     Permission.RestanceAssign,
     Permission.TriageConfigure,
+    Permission.EvictionApprove,
   ],
   [Role.KommunalPartner]: EVERYONE,
   // The landlord side uploads lists and sees import results, never case content.

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type { ApiClient, TestApp } from './test-app';
 
 /** Small factories for case-work tests: they go through the API like a worker would. */
@@ -16,10 +18,13 @@ export async function afdelingId(t: TestApp, nummer = '12'): Promise<string> {
   return row.id;
 }
 
+// Jest gives every test file its own module registry, so the counter restarts per file while the
+// database is shared by the whole run: a per-file random part keeps the values apart.
+const RUN = randomBytes(3).toString('hex');
 let counter = 0;
 export function unique(prefix: string): string {
   counter += 1;
-  return `${prefix}-${process.pid}-${counter}`;
+  return `${prefix}-${RUN}-${counter}`;
 }
 
 export async function newPerson(

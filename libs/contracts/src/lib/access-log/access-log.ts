@@ -15,6 +15,7 @@ export const AccessSubjectType = {
   User: 'user',
   Person: 'person',
   Case: 'case',
+  Eviction: 'eviction',
   Team: 'team',
   AccessLog: 'access_log',
 } as const;

@@ -224,6 +224,10 @@ export const TimelineEventType = {
   ArrearsUpdate: 'arrears_update',
   PaymentAgreement: 'payment_agreement',
   HelpApplication: 'help_application',
+  EvictionStage: 'eviction_stage',
+  EvictionOutcome: 'eviction_outcome',
+  EvictionSustained: 'eviction_sustained',
+  EvictionLinked: 'eviction_linked',
 } as const;
 export type TimelineEventType = (typeof TimelineEventType)[keyof typeof TimelineEventType];
 
