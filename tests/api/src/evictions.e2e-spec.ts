@@ -53,6 +53,22 @@ describe('Udsættelsessager', () => {
     expect(list.body.map((e: { id: string }) => e.id)).toEqual([eviction.id]);
   });
 
+  it('should seed the demo world with Fatima Ali’s ophævelse and a flagged fogedsag in Engparken 7', async () => {
+    const list = await worker.get('/api/evictions?status=aktive');
+    const byAddress = Object.fromEntries(
+      list.body.map((e: { tenancy: { address: string } }) => [e.tenancy.address.split(',')[0], e]),
+    );
+    expect(byAddress['Engparken 7']).toMatchObject({
+      currentStage: 'retsmoede',
+      flags: { noKommuneNotification: true },
+      nextDeadline: { kind: 'retsmoede', date: addDays(today, 12), time: '09:30', daysLeft: 12 },
+    });
+    expect(byAddress['Engparken 3']).toMatchObject({
+      currentStage: 'ophaevelse',
+      nextDeadline: { kind: 'fraflytning', daysLeft: 7 },
+    });
+  });
+
   it('should refuse a second open eviction case for the same tenancy with 409', async () => {
     const { tenancyId } = await fresh();
     const again = await worker.post('/api/evictions', { tenancyId, ground: 'mislighold' });

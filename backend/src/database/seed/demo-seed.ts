@@ -74,7 +74,8 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
       const existing = await em.query(`SELECT 1 FROM app_user WHERE username = 'admin'`);
       if (existing.length) {
         await linkLandlordUser(em);
-        return seedCaseWork(em);
+        const work = await seedCaseWork(em);
+        return (await seedEvictions(em)) || work;
       }
       const [bo] = await em.query(
         `INSERT INTO boligorganisation (name, cvr) VALUES ($1, $2)
@@ -129,6 +130,7 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
       }
       await linkLandlordUser(em);
       await seedCaseWork(em);
+      await seedEvictions(em);
       return true;
     });
   } finally {
@@ -367,5 +369,87 @@ async function seedCaseWork(em: EntityManager): Promise<boolean> {
     'Mødt i opgangen. Henrik er ensom efter sin kones død og vil gerne med i fællesspisningen.',
   );
   await event(support, 'status_change', 5, users['vicevaert'], null, { from: 'oprettet', to: 'aktiv' });
+  return true;
+}
+
+/**
+ * Two udsættelsessager: Fatima Ali's tenancy after påkrav and ophævelse (move-out deadline in a
+ * week), and Engparken 7 at the fogedret with a court meeting in 12 days and no recorded kommune
+ * notification (flagged). Dates are relative to the day of seeding. Runs once.
+ */
+async function seedEvictions(em: EntityManager): Promise<boolean> {
+  if ((await em.query(`SELECT 1 FROM eviction_case LIMIT 1`)).length) return false;
+  const [economy] = await em.query(
+    `SELECT s.id, s.lejemaal_id, s.team_id, s.responsible_id FROM sag s JOIN person p ON p.id = s.person_id
+      WHERE p.name = 'Fatima Ali' AND s.type = 'oekonomi_restance' AND s.lejemaal_id IS NOT NULL LIMIT 1`,
+  );
+  const [other] = await em.query(`SELECT id FROM lejemaal WHERE lejemaalsnummer = '12-0702'`);
+  if (!economy || !other) return false;
+  const stage = async (
+    evictionId: string,
+    caseId: string | null,
+    author: string,
+    s: { stage: string; days: number; amount?: number; moveOut?: number; time?: string },
+  ) => {
+    const [row] = await em.query(
+      `INSERT INTO eviction_stage (eviction_case_id, stage, stage_date, stage_time, amount, source, move_out_date, recorded_by, recorded_at)
+       VALUES ($1, $2, current_date + $3::int, $4::time, $5, 'brev', CASE WHEN $6::int IS NULL THEN NULL ELSE current_date + $6::int END,
+               $7, now() - make_interval(days => greatest(-$3::int, 0)))
+       RETURNING id, to_char(stage_date, 'YYYY-MM-DD') AS d, to_char(move_out_date, 'YYYY-MM-DD') AS m`,
+      [evictionId, s.stage, s.days, s.time ?? null, s.amount ?? null, s.moveOut ?? null, author],
+    );
+    if (!caseId) return;
+    await em.query(
+      `INSERT INTO timeline_event (sag_id, type, occurred_at, author_id, data)
+       VALUES ($1, 'eviction_stage', now() - make_interval(days => greatest(-$2::int, 0)), $3, $4)`,
+      [
+        caseId,
+        s.days,
+        author,
+        JSON.stringify({
+          evictionId,
+          stageEntryId: row.id,
+          stage: s.stage,
+          date: row.d,
+          amount: s.amount ?? null,
+          source: 'brev',
+          moveOutDate: row.m,
+          outOfOrder: false,
+        }),
+      ],
+    );
+  };
+  const [fatima] = await em.query(
+    `INSERT INTO eviction_case (lejemaal_id, team_id, ground, responsible_id, created_by, created_at)
+     VALUES ($1, $2, 'restance', $3, $3, now() - interval '30 days') RETURNING id`,
+    [economy.lejemaal_id, economy.team_id, economy.responsible_id],
+  );
+  await em.query(
+    `INSERT INTO eviction_case_sag (eviction_case_id, sag_id, linked_by, linked_at) VALUES ($1, $2, $3, now() - interval '30 days')`,
+    [fatima.id, economy.id, economy.responsible_id],
+  );
+  await em.query(
+    `INSERT INTO timeline_event (sag_id, type, occurred_at, author_id, data) VALUES ($1, 'eviction_linked', now() - interval '30 days', $2, $3)`,
+    [economy.id, economy.responsible_id, JSON.stringify({ evictionId: fatima.id })],
+  );
+  await stage(fatima.id, economy.id, economy.responsible_id, { stage: 'paakrav', days: -30, amount: 14200 });
+  await stage(fatima.id, economy.id, economy.responsible_id, {
+    stage: 'ophaevelse',
+    days: -9,
+    amount: 16350,
+    moveOut: 7,
+  });
+  const [court] = await em.query(
+    `INSERT INTO eviction_case (lejemaal_id, team_id, ground, responsible_id, created_by, created_at)
+     VALUES ($1, $2, 'restance', $3, $3, now() - interval '70 days') RETURNING id`,
+    [other.id, economy.team_id, economy.responsible_id],
+  );
+  for (const s of [
+    { stage: 'paakrav', days: -70, amount: 21800 },
+    { stage: 'ophaevelse', days: -45, amount: 27250 },
+    { stage: 'begaering_indgivet', days: -20, amount: 27250 },
+    { stage: 'retsmoede', days: 12, time: '09:30' },
+  ])
+    await stage(court.id, null, economy.responsible_id, s);
   return true;
 }
