@@ -5,13 +5,16 @@ import {
   addDays,
   addMonths,
   EvictionCase,
+  EVICTION_STAGES,
   EvictionOutcome,
+  EvictionStage,
   EvictionStageEntry,
   EvictionStatus,
   EvictionSummary,
   isAvoided,
   NO_CONTACT_FLAG_DAYS,
   RecordStageResponse,
+  stageIndex,
   SUSTAINED_CHECK_MONTHS,
   TimelineEventType,
   UpcomingEvictionItem,
@@ -453,78 +456,76 @@ export class EvictionsService {
    * still has the household answers a due sustained check. Returns how many cases were touched.
    */
   async syncFromRestance(em: EntityManager, importId: string, authorId: string | null): Promise<number> {
-    const rows: {
-      lejemaal_id: string;
-      afdeling_id: string;
-      amount: string;
-      paakrav: string | null;
-      ophaevelse: string | null;
-      list_date: string;
-      assignee_id: string | null;
-    }[] = await em.query(
-      `SELECT r.lejemaal_id, r.afdeling_id, r.amount, to_char(r.paakrav_date, 'YYYY-MM-DD') AS paakrav,
-              to_char(r.ophaevelse_date, 'YYYY-MM-DD') AS ophaevelse, to_char(r.list_date, 'YYYY-MM-DD') AS list_date,
-              r.assignee_id
-         FROM restance_row r
-        WHERE r.import_id = $1 AND r.accepted AND r.lejemaal_id IS NOT NULL AND r.change <> 'afviklet'
-          AND (r.paakrav_date IS NOT NULL OR r.ophaevelse_date IS NOT NULL)
-        ORDER BY r.row_number`,
-      [importId],
+    // Set-based: a 50,000-row list may carry thousands of påkrav dates, and this runs inside its commit.
+    const rows = `restance_row r WHERE r.import_id = $1 AND r.accepted AND r.lejemaal_id IS NOT NULL
+      AND r.change <> 'afviklet' AND (r.paakrav_date IS NOT NULL OR r.ophaevelse_date IS NOT NULL)`;
+    // 1. Open a case for every such lejemål that has none open (a manual one made meanwhile wins).
+    await em.query(
+      `INSERT INTO eviction_case (lejemaal_id, team_id, ground, responsible_id, created_by)
+       SELECT DISTINCT ON (r.lejemaal_id) r.lejemaal_id, ta.team_id, 'restance',
+              coalesce((SELECT s.responsible_id FROM sag s WHERE s.lejemaal_id = r.lejemaal_id AND s.status <> 'afsluttet'
+                         ORDER BY s.opened_at LIMIT 1), r.assignee_id), $2
+         FROM ${rows.replace(
+           'restance_row r',
+           `restance_row r
+         JOIN LATERAL (SELECT team_id FROM team_afdeling WHERE afdeling_id = r.afdeling_id ORDER BY team_id LIMIT 1) ta ON true`,
+         )}
+          AND NOT EXISTS (SELECT 1 FROM eviction_case e WHERE e.lejemaal_id = r.lejemaal_id AND e.status <> 'afsluttet')
+        ORDER BY r.lejemaal_id, r.row_number
+       ON CONFLICT (lejemaal_id) WHERE status <> 'afsluttet' DO NOTHING`,
+      [importId, authorId],
     );
-    let touched = 0;
-    for (const r of rows) {
-      const [team] = await em.query(
-        `SELECT team_id FROM team_afdeling WHERE afdeling_id = $1 ORDER BY team_id LIMIT 1`,
-        [r.afdeling_id],
-      );
-      if (!team) continue;
-      const openCases: { id: string; responsible_id: string }[] = await em.query(
-        `SELECT id, responsible_id FROM sag WHERE lejemaal_id = $1 AND status <> 'afsluttet' ORDER BY opened_at`,
-        [r.lejemaal_id],
-      );
-      let [ev] = await em.query(
-        `SELECT id FROM eviction_case WHERE lejemaal_id = $1 AND status <> 'afsluttet' FOR UPDATE`,
-        [r.lejemaal_id],
-      );
-      if (!ev) {
-        [ev] = await em.query(
-          `INSERT INTO eviction_case (lejemaal_id, team_id, ground, responsible_id, created_by)
-           VALUES ($1, $2, 'restance', $3, $4) RETURNING id`,
-          [r.lejemaal_id, team.team_id, openCases[0]?.responsible_id ?? r.assignee_id ?? null, authorId],
-        );
-      }
-      for (const c of openCases) await this.link(em, ev.id, c.id, authorId);
-      const existing = (await this.facts(em, [ev.id])).stages.get(ev.id) ?? [];
-      let changed = false;
-      for (const [stage, date] of [
-        ['paakrav', r.paakrav],
-        ['ophaevelse', r.ophaevelse],
-      ] as const) {
-        if (!date || existing.some((e) => e.stage === stage && e.date === date)) continue;
-        const outOfOrder = stageWarnings(existing, { stage, date }, r.list_date).some((w) => w.code === 'out_of_order');
-        const [entry] = await em.query(
-          `INSERT INTO eviction_stage (eviction_case_id, stage, stage_date, amount, source, source_import_id, out_of_order, recorded_by)
-           VALUES ($1, $2, $3, $4, 'restanceliste', $5, $6, $7) RETURNING id`,
-          [ev.id, stage, date, r.amount, importId, outOfOrder, authorId],
-        );
-        existing.push({ stage, date, time: null, moveOutDate: null, recordedAt: new Date().toISOString() } as StageRow);
-        await this.toCases(em, ev.id, authorId, TimelineEventType.EvictionStage, {
-          evictionId: ev.id,
-          stageEntryId: entry.id,
-          stage,
-          date,
-          amount: Number(r.amount),
-          source: 'restanceliste',
-          listDate: r.list_date,
-          outOfOrder,
-        });
-        changed = true;
-      }
-      if (changed) {
-        await this.bump(em, ev.id);
-        touched += 1;
-      }
-    }
+    // 2. Link the lejemål's open cases, each new link on that case's timeline.
+    await em.query(
+      `WITH linked AS (
+         INSERT INTO eviction_case_sag (eviction_case_id, sag_id, linked_by)
+         SELECT DISTINCT e.id, s.id, $2::uuid FROM eviction_case e
+           JOIN sag s ON s.lejemaal_id = e.lejemaal_id AND s.status <> 'afsluttet'
+          WHERE e.status <> 'afsluttet' AND e.lejemaal_id IN (SELECT r.lejemaal_id FROM ${rows})
+         ON CONFLICT DO NOTHING RETURNING eviction_case_id, sag_id),
+       events AS (
+         INSERT INTO timeline_event (sag_id, type, occurred_at, author_id, data)
+         SELECT sag_id, 'eviction_linked', now(), $2::uuid, jsonb_build_object('evictionId', eviction_case_id) FROM linked
+         RETURNING sag_id)
+       UPDATE sag SET updated_at = now() WHERE id IN (SELECT sag_id FROM events)`,
+      [importId, authorId],
+    );
+    // 3. The påkrav and ophævelse dates as stage entries, unless that stage has that date already;
+    //    out of order when a later stage is recorded. Each entry on every linked case's timeline.
+    const later = (stage: EvictionStage) => EVICTION_STAGES.slice(stageIndex(stage) + 1);
+    const [result] = await em.query(
+      `WITH cand AS (
+         SELECT DISTINCT ON (e.id, v.stage) e.id AS eid, v.stage, v.d, r.amount, r.list_date
+           FROM restance_row r
+           JOIN eviction_case e ON e.lejemaal_id = r.lejemaal_id AND e.status <> 'afsluttet'
+           CROSS JOIN LATERAL (VALUES ('paakrav', r.paakrav_date), ('ophaevelse', r.ophaevelse_date)) v(stage, d)
+          WHERE r.import_id = $1 AND r.accepted AND r.change <> 'afviklet' AND v.d IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM eviction_stage x WHERE x.eviction_case_id = e.id AND x.stage = v.stage AND x.stage_date = v.d)
+          ORDER BY e.id, v.stage, r.row_number),
+       ins AS (
+         INSERT INTO eviction_stage (eviction_case_id, stage, stage_date, amount, source, source_import_id, out_of_order, recorded_by)
+         SELECT c.eid, c.stage, c.d, c.amount, 'restanceliste', $1, EXISTS (
+                  SELECT 1 FROM eviction_stage y WHERE y.eviction_case_id = c.eid
+                     AND y.stage = ANY(CASE c.stage WHEN 'paakrav' THEN $3::text[] ELSE $4::text[] END)), $2::uuid
+           FROM cand c
+         RETURNING id, eviction_case_id, stage, stage_date, amount, out_of_order),
+       events AS (
+         INSERT INTO timeline_event (sag_id, type, occurred_at, author_id, data)
+         SELECT l.sag_id, 'eviction_stage', now(), $2::uuid, jsonb_build_object(
+                  'evictionId', i.eviction_case_id, 'stageEntryId', i.id, 'stage', i.stage,
+                  'date', to_char(i.stage_date, 'YYYY-MM-DD'), 'amount', i.amount, 'source', 'restanceliste',
+                  'listDate', (SELECT to_char(list_date, 'YYYY-MM-DD') FROM restance_import WHERE id = $1),
+                  'outOfOrder', i.out_of_order)
+           FROM ins i JOIN eviction_case_sag l ON l.eviction_case_id = i.eviction_case_id
+         RETURNING sag_id),
+       touched AS (UPDATE sag SET updated_at = now() WHERE id IN (SELECT sag_id FROM events) RETURNING id),
+       bumped AS (
+         UPDATE eviction_case SET version = version + 1, updated_at = now()
+          WHERE id IN (SELECT eviction_case_id FROM ins) RETURNING id)
+       SELECT (SELECT count(*) FROM bumped)::int AS cases, (SELECT count(*) FROM touched)::int AS sager`,
+      [importId, authorId, later('paakrav'), later('ophaevelse')],
+    );
+    // 4. A later list that still has the household answers a due sustained check.
     const due: { id: string }[] = await em.query(
       `SELECT e.id FROM eviction_case e JOIN restance_import i ON i.id = $1
         WHERE e.status = 'afsluttet' AND e.sustained_due IS NOT NULL AND e.sustained_checked_at IS NULL
@@ -543,9 +544,8 @@ export class EvictionsService {
         'Lejemålet står på en senere restanceliste',
         authorId,
       );
-      touched += 1;
     }
-    return touched;
+    return result.cases + due.length;
   }
 
   // ---- internals ----
