@@ -39,6 +39,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/signals/signals.routes'),
       },
       {
+        path: 'udsaettelser',
+        title: 'nav.evictions',
+        canActivate: [permissionGuard(Permission.EvictionRead)],
+        loadChildren: () => import('./features/evictions/evictions.routes'),
+      },
+      {
         path: 'search',
         title: 'nav.search',
         canActivate: [permissionGuard(Permission.PersonRead)],

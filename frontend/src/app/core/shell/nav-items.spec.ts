@@ -7,8 +7,11 @@ describe('visibleNavItems', () => {
     [Role.Dpo, ['home', 'users', 'audit', 'me']],
     [Role.Boligorganisation, ['home', 'restance-import', 'me']],
     [Role.Admin, ['home', 'users', 'teams', 'case-types', 'organisations', 'import-profiles', 'me']],
-    [Role.Teamleder, ['home', 'cases', 'signals', 'search', 'restance', 'restance-import', 'users', 'teams', 'me']],
-    [Role.SocialVicevaert, ['home', 'cases', 'signals', 'search', 'me']],
+    [
+      Role.Teamleder,
+      ['home', 'cases', 'signals', 'search', 'evictions', 'restance', 'restance-import', 'users', 'teams', 'me'],
+    ],
+    [Role.SocialVicevaert, ['home', 'cases', 'signals', 'search', 'evictions', 'me']],
     [Role.KommunalPartner, ['home', 'me']],
   ])('should show the permitted items when the role is %s', (role, expected) => {
     expect(visibleNavItems(getPermissions(role)).map((item) => item.key)).toEqual(expected);

@@ -39,6 +39,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     exact: false,
   },
   {
+    key: 'evictions',
+    path: '/udsaettelser',
+    labelKey: 'nav.evictions',
+    permission: Permission.EvictionRead,
+    exact: false,
+  },
+  {
     key: 'restance',
     path: '/restance',
     labelKey: 'nav.restance',

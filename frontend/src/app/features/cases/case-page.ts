@@ -42,6 +42,7 @@ import { LanguageStore } from '../../core/i18n/language-store';
 import { HANDSET_QUERY } from '../../core/shell/shell';
 import { ConsentDialog, type ConsentDialogData } from '../consents/consent-dialog';
 import { ConsentsList } from '../consents/consents-list';
+import { EvictionPanel } from '../evictions/eviction-panel';
 import { CaseEditDialog, type CaseEditDialogResult } from './case-edit-dialog';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
@@ -62,6 +63,7 @@ const DIALOG_CONFIG = { maxWidth: '95vw', width: '36rem', autoFocus: 'first-tabb
     ConsentsList,
     DatePipe,
     EconomyPanel,
+    EvictionPanel,
     MatButtonModule,
     MatCardModule,
     MatChipsModule,
@@ -94,6 +96,7 @@ export class CasePage {
   protected readonly canWrite = this.authStore.can(Permission.CaseWrite);
   protected readonly canConsent = this.authStore.can(Permission.ConsentWrite);
   protected readonly canReadConsent = this.authStore.can(Permission.ConsentRead);
+  protected readonly canReadEviction = this.authStore.can(Permission.EvictionRead);
   protected readonly statusClass = caseStatusClass;
   protected readonly owners = Object.values(ActionOwner);
   protected readonly actionStatuses = Object.values(ActionStatus);

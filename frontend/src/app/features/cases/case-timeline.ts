@@ -3,11 +3,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 import type { TimelineEvent, TimelineEventType } from '@bofast/contracts';
 
 import { LanguageStore } from '../../core/i18n/language-store';
+import { formatDay } from '../evictions/eviction-view';
 import { formatKr } from '../restance/restance-store';
 
 export const TIMELINE_TYPES: readonly TimelineEventType[] = [
@@ -25,6 +27,10 @@ export const TIMELINE_TYPES: readonly TimelineEventType[] = [
   'arrears_update',
   'payment_agreement',
   'help_application',
+  'eviction_stage',
+  'eviction_outcome',
+  'eviction_sustained',
+  'eviction_linked',
 ];
 
 const ICONS: Record<TimelineEventType, string> = {
@@ -42,12 +48,20 @@ const ICONS: Record<TimelineEventType, string> = {
   arrears_update: 'swap',
   payment_agreement: 'check',
   help_application: 'note',
+  eviction_stage: 'gavel',
+  eviction_outcome: 'flag',
+  eviction_sustained: 'check',
+  eviction_linked: 'gavel',
 };
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value ? value : null;
+}
 
 /** The case timeline, newest first; corrections link to the event they correct. */
 @Component({
   selector: 'bf-case-timeline',
-  imports: [DatePipe, MatButtonModule, MatChipsModule, MatIconModule, TranslocoPipe],
+  imports: [DatePipe, MatButtonModule, MatChipsModule, MatIconModule, RouterLink, TranslocoPipe],
   templateUrl: './case-timeline.html',
   styleUrl: './case-timeline.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -135,6 +149,63 @@ export class CaseTimeline {
       from: typeof from === 'string' ? from : null,
       to: next,
     };
+  }
+
+  /** "Påkrav: fre. 3. apr. 2026 · 2.500,00 kr. · Kilde: Restanceliste" for an eviction_stage event. */
+  protected evictionStage(event: TimelineEvent): {
+    stage: string;
+    date: string | null;
+    time: string | null;
+    amount: string | null;
+    source: string | null;
+    outOfOrder: boolean;
+    listDate: string | null;
+  } | null {
+    if (event.type !== 'eviction_stage') return null;
+    const { stage, date, time, amount, source, outOfOrder, listDate } = event.data;
+    if (typeof stage !== 'string') return null;
+    const language = this.language();
+    return {
+      stage,
+      date: text(date) ? formatDay(date as string, language, 'weekday') : null,
+      time: text(time),
+      amount: typeof amount === 'number' ? formatKr(amount) : null,
+      source: text(source),
+      outOfOrder: outOfOrder === true,
+      listDate: text(listDate) ? formatDay(listDate as string, language) : null,
+    };
+  }
+
+  /** "Udfald foreslået: Undgået – betalt før ophævelse" and the team lead's decisions on it. */
+  protected evictionOutcome(event: TimelineEvent): {
+    action: string;
+    outcome: string | null;
+    reason: string | null;
+    note: string | null;
+    sustainedDue: string | null;
+  } | null {
+    if (event.type !== 'eviction_outcome') return null;
+    const { action, outcome, reason, note, sustainedDue } = event.data;
+    if (typeof action !== 'string') return null;
+    return {
+      action,
+      outcome: text(outcome),
+      reason: text(reason),
+      note: text(note),
+      sustainedDue: text(sustainedDue) ? formatDay(sustainedDue as string, this.language()) : null,
+    };
+  }
+
+  protected evictionSustained(event: TimelineEvent): { stillResident: boolean; source: string | null } | null {
+    if (event.type !== 'eviction_sustained') return null;
+    const { stillResident, source } = event.data;
+    if (typeof stillResident !== 'boolean') return null;
+    return { stillResident, source: text(source) };
+  }
+
+  /** The udsættelsessag an eviction_* event belongs to, for the link to its page. */
+  protected evictionId(event: TimelineEvent): string | null {
+    return event.type.startsWith('eviction_') ? text(event.data['evictionId']) : null;
   }
 
   protected anchor(id: string): string {

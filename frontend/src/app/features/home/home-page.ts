@@ -5,9 +5,17 @@ import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 
-import { type Page, Permission } from '@bofast/contracts';
+import { type EvictionSummary, type Page, Permission, type UpcomingEvictionItem, addDays } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
+import { todayIso } from '../../core/format/dates';
+import { LanguageStore } from '../../core/i18n/language-store';
+import { daysLeftText, formatDay } from '../evictions/eviction-view';
+import { evictionListRequest, upcomingRequest } from '../evictions/evictions-api';
+
+/** The home card shows the user's eviction deadlines this many days ahead (and the overdue ones). */
+export const HOME_DEADLINE_DAYS = 14;
+const HOME_DEADLINE_ROWS = 6;
 
 @Component({
   selector: 'bf-home-page',
@@ -21,6 +29,12 @@ export class HomePage {
   protected readonly user = this.authStore.user;
   protected readonly canCases = this.authStore.can(Permission.CaseRead);
   protected readonly canSignals = this.authStore.can(Permission.SignalRead);
+  protected readonly canEvictions = this.authStore.can(Permission.EvictionRead);
+  protected readonly canApprove = this.authStore.can(Permission.EvictionApprove);
+  protected readonly language = inject(LanguageStore).language;
+  protected readonly day = formatDay;
+  protected readonly deadlineDays = HOME_DEADLINE_DAYS;
+  protected readonly daysLeft = daysLeftText;
 
   private readonly myCases = httpResource<Page<unknown>>(() =>
     this.canCases ? { url: '/api/cases', params: { mine: true, open: true, page: 1, pageSize: 1 } } : undefined,
@@ -28,6 +42,19 @@ export class HomePage {
   private readonly mySignals = httpResource<Page<unknown>>(() =>
     this.canSignals ? { url: '/api/signals', params: { mine: true, open: true, page: 1, pageSize: 1 } } : undefined,
   );
+  private readonly deadlines = httpResource<UpcomingEvictionItem[]>(
+    () =>
+      this.canEvictions ? upcomingRequest({ mine: true, to: addDays(todayIso(), HOME_DEADLINE_DAYS) }) : undefined,
+    { defaultValue: [] },
+  );
+  private readonly pending = httpResource<EvictionSummary[]>(
+    () => (this.canApprove ? evictionListRequest({ status: 'afventer_godkendelse' }) : undefined),
+    { defaultValue: [] },
+  );
+  protected readonly deadlineItems = computed(() => this.deadlines.value().slice(0, HOME_DEADLINE_ROWS));
+  protected readonly deadlinesMore = computed(() => Math.max(0, this.deadlines.value().length - HOME_DEADLINE_ROWS));
+  protected readonly deadlinesLoading = this.deadlines.isLoading;
+  protected readonly pendingCount = computed(() => (this.pending.hasValue() ? this.pending.value().length : null));
   protected readonly myCasesCount = computed(() => (this.myCases.hasValue() ? this.myCases.value().total : null));
   protected readonly mySignalsCount = computed(() => (this.mySignals.hasValue() ? this.mySignals.value().total : null));
 }
