@@ -150,4 +150,82 @@ describe(CaseTimeline.name, () => {
       'Ansøgning om hjælp',
     );
   });
+
+  it('should describe eviction stages, outcomes, the sustained check and the link, each linking to the udsættelsessag', () => {
+    TestBed.configureTestingModule({ imports: [CaseTimeline], providers: [...provideAppTesting(), STUB_LANGUAGE] });
+    TestBed.runInInjectionContext(registerIcons);
+    const fixture = TestBed.createComponent(CaseTimeline);
+    fixture.componentRef.setInput('events', [
+      event({
+        id: 'v1',
+        type: 'eviction_stage',
+        text: null,
+        data: {
+          evictionId: 'ev1',
+          stage: 'paakrav',
+          date: '2026-03-16',
+          time: null,
+          amount: 2500,
+          source: 'restanceliste',
+          listDate: '2026-10-01',
+          outOfOrder: true,
+        },
+      }),
+      event({
+        id: 'v2',
+        type: 'eviction_stage',
+        text: null,
+        data: { evictionId: 'ev1', stage: 'udsaettelse_berammet', date: '2026-05-12', time: '09:30', source: 'brev' },
+      }),
+      event({
+        id: 'v3',
+        type: 'eviction_outcome',
+        text: null,
+        data: {
+          evictionId: 'ev1',
+          action: 'approved',
+          outcome: 'undgaaet_betalt',
+          note: null,
+          sustainedDue: '2026-10-01',
+        },
+      }),
+      event({
+        id: 'v4',
+        type: 'eviction_outcome',
+        text: null,
+        data: { evictionId: 'ev1', action: 'returned', outcome: 'undgaaet_aftale', reason: 'Mangler aftalen' },
+      }),
+      event({
+        id: 'v5',
+        type: 'eviction_sustained',
+        text: null,
+        data: { evictionId: 'ev1', stillResident: true, source: 'restanceliste' },
+      }),
+      event({ id: 'v6', type: 'eviction_linked', text: null, data: { evictionId: 'ev1' } }),
+    ]);
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    const texts = (id: string) =>
+      Array.from(el.querySelectorAll(`[data-testid="${id}"]`)).map((n) => n.textContent?.replace(/\s+/g, ' ').trim());
+    // Dates follow the UI language; the stub is English here.
+    expect(texts('timeline-eviction-stage')).toEqual([
+      'Påkrav: Mon, 16 Mar 2026 · 2.500,00 kr. · Kilde: Restanceliste (liste 1 Oct 2026)',
+      'Udsættelse berammet: Tue, 12 May 2026 kl. 09:30 · Kilde: Brev fra boligorganisationen',
+    ]);
+    expect(texts('timeline-eviction-out-of-order')).toEqual(['Uden for rækkefølge']);
+    expect(texts('timeline-eviction-outcome')).toEqual([
+      'Udfald godkendt: Undgået – betalt før ophævelse · Opfølgning fra 1 Oct 2026',
+      'Forslag sendt tilbage: Undgået – aftale/fortsættelse efter ophævelse · Begrundelse: Mangler aftalen',
+    ]);
+    expect(texts('timeline-eviction-sustained')).toEqual([
+      'Opfølgning: bor de der stadig? Bor der stadig · Kilde: Restanceliste',
+    ]);
+    expect(texts('timeline-eviction-linked')).toEqual(['Sagen er knyttet til en udsættelsessag']);
+    const links = Array.from(el.querySelectorAll('[data-testid="timeline-eviction-link"]'));
+    expect(links).toHaveLength(6);
+    expect(links[0].getAttribute('href')).toBe('/udsaettelser/ev1');
+    expect(el.querySelector('[data-testid="timeline-filter-eviction_stage"]')?.textContent).toContain(
+      'Udsættelsessag: trin',
+    );
+  });
 });

@@ -33,7 +33,8 @@ export const TIMELINE_TYPES: readonly TimelineEventType[] = [
   'eviction_linked',
 ];
 
-const ICONS: Record<TimelineEventType, string> = {
+// Partial with a fallback, so a new event type in the contracts never breaks the build before it has an icon.
+const ICONS: Partial<Record<TimelineEventType, string>> = {
   note: 'note',
   contact_attempt: 'phone',
   signal_received: 'inbox',
@@ -80,6 +81,7 @@ export class CaseTimeline {
 
   protected readonly allTypes = TIMELINE_TYPES;
   protected readonly icons = ICONS;
+  protected readonly fallbackIcon = 'note';
   protected readonly hasMore = computed(() => this.events().length < this.total());
 
   protected toggleType(type: TimelineEventType, selected: boolean): void {

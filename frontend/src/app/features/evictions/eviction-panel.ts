@@ -20,7 +20,7 @@ import { evictionListRequest } from './evictions-api';
   template: `
     <div [attr.aria-busy]="evictions.isLoading()" data-testid="eviction-panel-body">
       @for (s of evictions.value(); track s.id) {
-        <bf-eviction-card [evictionId]="s.id" [currentCaseId]="caseId()" (changed)="changed.emit()" />
+        <bf-eviction-card [evictionId]="s.id" [currentCaseId]="caseId()" (changed)="cardChanged()" />
       } @empty {
         <p class="bf-muted" data-testid="eviction-none">
           {{ (evictions.isLoading() ? 'common.loading' : 'evictions.none') | transloco }}
@@ -57,6 +57,12 @@ export class EvictionPanel {
 
   reload(): void {
     this.evictions.reload();
+  }
+
+  /** A card saved something: its status may have changed (closed, reopened), so the list is read again. */
+  protected cardChanged(): void {
+    this.evictions.reload();
+    this.changed.emit();
   }
 
   protected create(): void {

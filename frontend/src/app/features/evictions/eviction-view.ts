@@ -103,9 +103,9 @@ export function daysLeftText(daysLeft: number): TextKey {
   return { key: 'evictions.days.overdueMany', params: { n: -daysLeft } };
 }
 
-/** "1 hverdag", "7 hverdage"; null when the date has passed. */
+/** "1 hverdag", "7 hverdage"; null for today and when the date has passed. */
 export function workingDaysText(workingDaysLeft: number, daysLeft: number): TextKey | null {
-  if (daysLeft < 0) return null;
+  if (daysLeft <= 0) return null;
   if (workingDaysLeft === 1) return { key: 'evictions.days.workingOne', params: {} };
   return { key: 'evictions.days.workingMany', params: { n: workingDaysLeft } };
 }
