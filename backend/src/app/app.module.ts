@@ -17,6 +17,9 @@ import { CasesModule } from '../features/cases/cases.module';
 import { ConsentModule } from '../features/consent/consent.module';
 import { EconomyModule } from '../features/economy/economy.module';
 import { EvictionsModule } from '../features/evictions/evictions.module';
+import { HandoffsModule } from '../features/handoffs/handoffs';
+import { ReferralsModule } from '../features/referrals/referrals.module';
+import { VisitsModule } from '../features/visits/visits.module';
 import { HealthController } from '../features/health/health.controller';
 import { JobsModule } from '../features/jobs/jobs.module';
 import { OrganisationsModule } from '../features/organisations/organisations.module';
@@ -42,6 +45,9 @@ export class AppModule {
         ConsentModule,
         EconomyModule,
         EvictionsModule,
+        HandoffsModule,
+        ReferralsModule,
+        VisitsModule,
         JobsModule,
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],

@@ -13,6 +13,7 @@ import { CreateCaseWorkSchema1795100000000 } from './migrations/1795100000000-Cr
 import { CreateRestanceSchema1795200000000 } from './migrations/1795200000000-CreateRestanceSchema';
 import { CreateEconomySchema1795300000000 } from './migrations/1795300000000-CreateEconomySchema';
 import { CreateEvictionSchema1795400000000 } from './migrations/1795400000000-CreateEvictionSchema';
+import { CreateReferralSchema1795500000000 } from './migrations/1795500000000-CreateReferralSchema';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   CreateRestanceSchema1795200000000,
   CreateEconomySchema1795300000000,
   CreateEvictionSchema1795400000000,
+  CreateReferralSchema1795500000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

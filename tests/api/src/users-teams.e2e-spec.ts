@@ -308,7 +308,7 @@ describe('Admin: users and teams', () => {
         { id: afd.body.id, afdelingsnummer: '3', name: 'Strandparken' },
       ]);
       const partner = await admin.post('/api/organisations/partners', {
-        name: 'Misbrugscenter Fjordby',
+        name: 'Rusmiddelcenter Fjordby',
         type: 'misbrugscenter',
         kommune: 'Fjordby Kommune',
       });

@@ -75,7 +75,8 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
       if (existing.length) {
         await linkLandlordUser(em);
         const work = await seedCaseWork(em);
-        return (await seedEvictions(em)) || work;
+        const directory = await seedPartnerDirectory(em);
+        return (await seedEvictions(em)) || directory || work;
       }
       const [bo] = await em.query(
         `INSERT INTO boligorganisation (name, cvr) VALUES ($1, $2)
@@ -130,6 +131,7 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
       }
       await linkLandlordUser(em);
       await seedCaseWork(em);
+      await seedPartnerDirectory(em);
       await seedEvictions(em);
       return true;
     });
@@ -452,4 +454,96 @@ async function seedEvictions(em: EntityManager): Promise<boolean> {
   ])
     await stage(court.id, null, economy.responsible_id, s);
   return true;
+}
+
+const DIRECTORY: Array<{
+  name: string;
+  type: string;
+  services: string[];
+  contacts: { name: string; role: string; phone: string; email: string }[];
+  channels: string[];
+  responseDays: number;
+}> = [
+  {
+    name: 'Jobcenter Fjordby',
+    type: 'jobcenter',
+    services: ['Jobsamtaler', 'Virksomhedspraktik', 'Uddannelsesvejledning', 'Kontanthjælp og dagpenge'],
+    contacts: [
+      { name: 'Camilla Berg', role: 'Jobkonsulent', phone: '70 10 20 30', email: 'camilla.berg@fjordby.example' },
+    ],
+    channels: ['portal', 'sikker_mail'],
+    responseDays: 7,
+  },
+  {
+    name: 'Socialcenter Fjordby',
+    type: 'socialcenter',
+    services: ['Enkeltydelser (aktivloven § 81)', 'Boligstøtte', 'Rådgivning ved udsættelse'],
+    contacts: [
+      { name: 'Jonas Friis', role: 'Socialrådgiver', phone: '70 10 20 40', email: 'jonas.friis@fjordby.example' },
+    ],
+    channels: ['portal', 'sikker_mail', 'telefon'],
+    responseDays: 10,
+  },
+  {
+    name: 'Borgerservice Fjordby',
+    type: 'borgerservice',
+    services: ['Ydelser', 'Sygesikring', 'NemID/MitID-hjælp'],
+    contacts: [
+      { name: 'Servicecentret', role: 'Borgerservice', phone: '70 10 20 00', email: 'borgerservice@fjordby.example' },
+    ],
+    channels: ['telefon', 'sikker_mail'],
+    responseDays: 5,
+  },
+  {
+    name: 'Gældsrådgivningen Fjordby',
+    type: 'gaeldsraadgivning',
+    services: ['Gældsrådgivning', 'Budgetlægning', 'Forhandling med kreditorer'],
+    contacts: [{ name: 'Aisha Khan', role: 'Gældsrådgiver', phone: '70 10 20 50', email: 'gaeld@fjordby.example' }],
+    channels: ['portal', 'telefon'],
+    responseDays: 14,
+  },
+  {
+    name: 'Misbrugscenter Fjordby',
+    type: 'misbrugscenter',
+    services: ['Anonym rådgivning', 'Alkoholbehandling', 'Stofbehandling'],
+    contacts: [{ name: 'Rådgivningen', role: 'Visitation', phone: '70 10 20 60', email: 'misbrug@fjordby.example' }],
+    channels: ['telefon', 'sikker_mail'],
+    responseDays: 7,
+  },
+  {
+    name: 'Familieafdelingen Fjordby',
+    type: 'familieafdeling',
+    services: ['Familierådgivning', 'Underretninger om børn'],
+    contacts: [{ name: 'Vagttelefonen', role: 'Modtagelse', phone: '70 10 20 70', email: 'familie@fjordby.example' }],
+    channels: ['sikker_mail', 'telefon'],
+    responseDays: 5,
+  },
+  {
+    name: 'Den Fri Rådgivning',
+    type: 'ngo',
+    services: ['Gratis social- og juridisk rådgivning'],
+    contacts: [
+      { name: 'Frivilligkoordinator', role: 'Koordinator', phone: '70 10 20 80', email: 'kontakt@denfri.example' },
+    ],
+    channels: ['telefon'],
+    responseDays: 14,
+  },
+];
+
+/** The partner directory: services, contacts, channels and response times. Fills only what is empty. */
+async function seedPartnerDirectory(em: EntityManager): Promise<boolean> {
+  let changed = false;
+  for (const p of DIRECTORY) {
+    const rows = await em.query(
+      `INSERT INTO partner_organisation (name, type, kommune, services, contacts, channels, response_days)
+       VALUES ($1, $2, 'Fjordby Kommune', $3, $4, $5, $6)
+       ON CONFLICT (kommune, name) DO UPDATE SET services = EXCLUDED.services, contacts = EXCLUDED.contacts,
+              channels = EXCLUDED.channels, response_days = EXCLUDED.response_days
+        WHERE partner_organisation.services = '{}'
+       RETURNING id`,
+      [p.name, p.type, p.services, JSON.stringify(p.contacts), p.channels, p.responseDays],
+    );
+    changed ||= rows.length > 0;
+  }
+  return changed;
 }

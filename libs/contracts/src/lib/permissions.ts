@@ -36,6 +36,8 @@ export const Permission = {
   EvictionRead: 'eviction.read',
   EvictionWrite: 'eviction.write',
   EvictionApprove: 'eviction.approve',
+  ReferralUnderretning: 'referral.underretning',
+  PartnerPortal: 'partner.portal',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -85,8 +87,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.RestanceAssign,
     Permission.TriageConfigure,
     Permission.EvictionApprove,
+    Permission.ReferralUnderretning,
   ],
-  [Role.KommunalPartner]: EVERYONE,
+  // Partners see only the referrals addressed to their organisation, within consent (the partner portal).
+  [Role.KommunalPartner]: [...EVERYONE, Permission.PartnerPortal],
   // The landlord side uploads lists and sees import results, never case content.
   [Role.Boligorganisation]: [...EVERYONE, Permission.RestanceImport],
   [Role.Admin]: [

@@ -16,6 +16,7 @@ export const AccessSubjectType = {
   Person: 'person',
   Case: 'case',
   Eviction: 'eviction',
+  Referral: 'referral',
   Team: 'team',
   AccessLog: 'access_log',
 } as const;

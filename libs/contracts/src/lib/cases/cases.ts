@@ -228,6 +228,11 @@ export const TimelineEventType = {
   EvictionOutcome: 'eviction_outcome',
   EvictionSustained: 'eviction_sustained',
   EvictionLinked: 'eviction_linked',
+  Visit: 'visit',
+  Referral: 'referral',
+  ReferralMessage: 'referral_message',
+  Handoff: 'handoff',
+  Task: 'task',
 } as const;
 export type TimelineEventType = (typeof TimelineEventType)[keyof typeof TimelineEventType];
 

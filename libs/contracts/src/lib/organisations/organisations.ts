@@ -18,6 +18,9 @@ export const PartnerType = {
   Gaeldsraadgivning: 'gaeldsraadgivning',
   Misbrugscenter: 'misbrugscenter',
   Familieafdeling: 'familieafdeling',
+  Psykiatri: 'psykiatri',
+  Ssp: 'ssp',
+  Ngo: 'ngo',
   Andet: 'andet',
 } as const;
 export type PartnerType = (typeof PartnerType)[keyof typeof PartnerType];

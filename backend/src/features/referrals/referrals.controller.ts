@@ -1,0 +1,124 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { PartnerReferral, Permission, Referral } from '@bofast/contracts';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import {
+  CreateReferralDto,
+  ReferralMessageDto,
+  ReferralTransitionDto,
+  UnderretningDto,
+  UpdateReferralDto,
+  VersionDto,
+} from './referrals.dto';
+import { ReferralsService } from './referrals.service';
+
+const CaseId = () => Param('caseId', new ParseUUIDPipe());
+const ReferralId = () => Param('referralId', new ParseUUIDPipe());
+
+/** The team's side of referrals. */
+@ApiTags('referrals')
+@Controller()
+export class ReferralsController {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @Get('cases/:caseId/referrals')
+  @RequirePermission(Permission.CaseRead)
+  list(@Ctx() ctx: RequestContext, @CaseId() caseId: string): Promise<Referral[]> {
+    return this.referrals.listForCase(ctx, caseId);
+  }
+
+  @Post('cases/:caseId/referrals')
+  @RequirePermission(Permission.CaseWrite)
+  create(@Ctx() ctx: RequestContext, @CaseId() caseId: string, @Body() dto: CreateReferralDto): Promise<Referral> {
+    return this.referrals.create(ctx, caseId, dto);
+  }
+
+  /** A statutory underretning outside consent: team leads only, with reason and legal basis. */
+  @Post('cases/:caseId/underretninger')
+  @RequirePermission(Permission.ReferralUnderretning)
+  underretning(@Ctx() ctx: RequestContext, @CaseId() caseId: string, @Body() dto: UnderretningDto): Promise<Referral> {
+    return this.referrals.underretning(ctx, caseId, dto);
+  }
+
+  @Get('referrals/:referralId')
+  @RequirePermission(Permission.CaseRead)
+  get(@Ctx() ctx: RequestContext, @ReferralId() id: string): Promise<Referral> {
+    return this.referrals.get(ctx, id);
+  }
+
+  @Patch('referrals/:referralId')
+  @RequirePermission(Permission.CaseWrite)
+  update(@Ctx() ctx: RequestContext, @ReferralId() id: string, @Body() dto: UpdateReferralDto): Promise<Referral> {
+    return this.referrals.update(ctx, id, dto);
+  }
+
+  @Post('referrals/:referralId/send')
+  @RequirePermission(Permission.CaseWrite)
+  send(@Ctx() ctx: RequestContext, @ReferralId() id: string, @Body() dto: VersionDto): Promise<Referral> {
+    return this.referrals.send(ctx, id, dto.version);
+  }
+
+  @Post('referrals/:referralId/status')
+  @RequirePermission(Permission.CaseWrite)
+  transition(
+    @Ctx() ctx: RequestContext,
+    @ReferralId() id: string,
+    @Body() dto: ReferralTransitionDto,
+  ): Promise<Referral> {
+    return this.referrals.teamTransition(ctx, id, dto);
+  }
+
+  @Post('referrals/:referralId/messages')
+  @RequirePermission(Permission.CaseWrite)
+  message(@Ctx() ctx: RequestContext, @ReferralId() id: string, @Body() dto: ReferralMessageDto): Promise<Referral> {
+    return this.referrals.teamMessage(ctx, id, dto);
+  }
+
+  /** The printable handoff summary: exactly the consented data the partner sees. */
+  @Get('referrals/:referralId/summary')
+  @RequirePermission(Permission.CaseRead)
+  summary(@Ctx() ctx: RequestContext, @ReferralId() id: string): Promise<PartnerReferral> {
+    return this.referrals.summary(ctx, id);
+  }
+}
+
+/** The partner portal: only referrals addressed to the caller's organisation, within consent. */
+@ApiTags('partner portal')
+@Controller('partner/referrals')
+export class PartnerPortalController {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @Get()
+  @RequirePermission(Permission.PartnerPortal)
+  list(@Ctx() ctx: RequestContext): Promise<PartnerReferral[]> {
+    return this.referrals.partnerList(ctx);
+  }
+
+  @Get(':referralId')
+  @RequirePermission(Permission.PartnerPortal)
+  get(@Ctx() ctx: RequestContext, @ReferralId() id: string): Promise<PartnerReferral> {
+    return this.referrals.partnerGet(ctx, id);
+  }
+
+  @Post(':referralId/status')
+  @RequirePermission(Permission.PartnerPortal)
+  transition(
+    @Ctx() ctx: RequestContext,
+    @ReferralId() id: string,
+    @Body() dto: ReferralTransitionDto,
+  ): Promise<PartnerReferral> {
+    return this.referrals.partnerTransition(ctx, id, dto);
+  }
+
+  @Post(':referralId/messages')
+  @RequirePermission(Permission.PartnerPortal)
+  message(
+    @Ctx() ctx: RequestContext,
+    @ReferralId() id: string,
+    @Body() dto: ReferralMessageDto,
+  ): Promise<PartnerReferral> {
+    return this.referrals.partnerMessage(ctx, id, dto);
+  }
+}

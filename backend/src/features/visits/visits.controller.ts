@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Permission, Task, Visit } from '@bofast/contracts';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { CompleteVisitDto, CreateVisitDto, ListTasksQueryDto, ListVisitsQueryDto, UpdateTaskDto } from './visits.dto';
+import { VisitsService } from './visits.service';
+
+@ApiTags('visits')
+@Controller()
+export class VisitsController {
+  constructor(private readonly visits: VisitsService) {}
+
+  /** "Mine besøg i dag": `?mine=true&date=YYYY-MM-DD`. */
+  @Get('visits')
+  @RequirePermission(Permission.CaseRead)
+  list(@Ctx() ctx: RequestContext, @Query() q: ListVisitsQueryDto): Promise<Visit[]> {
+    return this.visits.list(ctx, q);
+  }
+
+  @Post('cases/:caseId/visits')
+  @RequirePermission(Permission.CaseWrite)
+  create(
+    @Ctx() ctx: RequestContext,
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() dto: CreateVisitDto,
+  ): Promise<Visit> {
+    return this.visits.create(ctx, caseId, dto);
+  }
+
+  @Post('visits/:visitId/complete')
+  @RequirePermission(Permission.CaseWrite)
+  complete(
+    @Ctx() ctx: RequestContext,
+    @Param('visitId', new ParseUUIDPipe()) visitId: string,
+    @Body() dto: CompleteVisitDto,
+  ): Promise<Visit> {
+    return this.visits.complete(ctx, visitId, dto);
+  }
+
+  /** "Opfølgning": open follow-up tasks (`?mine=true`). */
+  @Get('tasks')
+  @RequirePermission(Permission.CaseRead)
+  tasks(@Ctx() ctx: RequestContext, @Query() q: ListTasksQueryDto): Promise<Task[]> {
+    return this.visits.tasks(ctx, q);
+  }
+
+  @Patch('tasks/:taskId')
+  @RequirePermission(Permission.CaseWrite)
+  updateTask(
+    @Ctx() ctx: RequestContext,
+    @Param('taskId', new ParseUUIDPipe()) taskId: string,
+    @Body() dto: UpdateTaskDto,
+  ): Promise<Task> {
+    return this.visits.updateTask(ctx, taskId, dto);
+  }
+}
