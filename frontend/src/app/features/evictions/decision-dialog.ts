@@ -73,7 +73,12 @@ export class DecisionDialog {
   protected readonly errorMessage = signal<string | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    reason: ['', this.isReasonRequired ? [requiredText, Validators.maxLength(1000)] : [Validators.maxLength(1000)]],
+    reason: [
+      '',
+      this.isReasonRequired
+        ? [Validators.required, requiredText, Validators.maxLength(1000)]
+        : [Validators.maxLength(1000)],
+    ],
   });
 
   protected save(): void {

@@ -102,7 +102,7 @@ export class OutcomeDialog {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     outcome: ['' as EvictionOutcome | '', Validators.required],
-    rehousingNote: [{ value: '', disabled: true }, [requiredText, Validators.maxLength(2000)]],
+    rehousingNote: [{ value: '', disabled: true }, [Validators.required, requiredText, Validators.maxLength(2000)]],
     note: ['', Validators.maxLength(2000)],
   });
 

@@ -60,8 +60,7 @@ export class UpcomingPage {
   protected readonly month = signal<CalendarMonth>(monthOf(this.today));
 
   private readonly list = httpResource<UpcomingEvictionItem[]>(
-    () =>
-      this.view() === 'list' ? { ...upcomingRequest({ mine: this.mine() }), context: pageLoadContext() } : undefined,
+    () => ({ ...upcomingRequest({ mine: this.mine() }), context: pageLoadContext() }),
     { defaultValue: [] },
   );
   private readonly calendar = httpResource<UpcomingEvictionItem[]>(
