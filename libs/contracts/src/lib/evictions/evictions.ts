@@ -234,9 +234,12 @@ export interface LinkCaseRequest {
 export interface ListEvictionsQuery {
   status?: EvictionStatus | 'aktive';
   mine?: boolean;
+  caseId?: string;
+  tenancyId?: string;
 }
 
 export interface UpcomingQuery {
   from?: string;
   to?: string;
+  mine?: boolean;
 }
