@@ -19,6 +19,7 @@ import { EconomyModule } from '../features/economy/economy.module';
 import { EvictionsModule } from '../features/evictions/evictions.module';
 import { HandoffsModule } from '../features/handoffs/handoffs';
 import { ReferralsModule } from '../features/referrals/referrals.module';
+import { ReportsModule } from '../features/reports/reports.module';
 import { VisitsModule } from '../features/visits/visits.module';
 import { HealthController } from '../features/health/health.controller';
 import { JobsModule } from '../features/jobs/jobs.module';
@@ -47,6 +48,7 @@ export class AppModule {
         EvictionsModule,
         HandoffsModule,
         ReferralsModule,
+        ReportsModule,
         VisitsModule,
         JobsModule,
         LoggerModule.forRoot({

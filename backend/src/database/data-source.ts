@@ -14,6 +14,7 @@ import { CreateRestanceSchema1795200000000 } from './migrations/1795200000000-Cr
 import { CreateEconomySchema1795300000000 } from './migrations/1795300000000-CreateEconomySchema';
 import { CreateEvictionSchema1795400000000 } from './migrations/1795400000000-CreateEvictionSchema';
 import { CreateReferralSchema1795500000000 } from './migrations/1795500000000-CreateReferralSchema';
+import { CreateReportSchema1795600000000 } from './migrations/1795600000000-CreateReportSchema';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   CreateEconomySchema1795300000000,
   CreateEvictionSchema1795400000000,
   CreateReferralSchema1795500000000,
+  CreateReportSchema1795600000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -18,3 +18,4 @@ export * from './lib/evictions/legal-rules';
 export * from './lib/evictions/evictions';
 export * from './lib/referrals/visits';
 export * from './lib/referrals/referrals';
+export * from './lib/reports/reports';

@@ -125,6 +125,15 @@ const ROUTES: Record<string, Permission | typeof PUBLIC> = {
   'PATCH /api/partners/:partnerId': Permission.OrganisationManage,
   'GET /api/cases/:caseId/handoffs': Permission.CaseRead,
   'POST /api/cases/:caseId/handoffs': Permission.CaseWrite,
+  'GET /api/reports/definitions': Permission.ReportRead,
+  'POST /api/reports/definitions': Permission.ReportDefine,
+  'GET /api/reports/mine': Permission.ReportOwn,
+  'GET /api/reports/drilldown': Permission.ReportRead,
+  'GET /api/reports': Permission.ReportRead,
+  'POST /api/reports': Permission.ReportRead,
+  'GET /api/reports/:reportId': Permission.ReportRead,
+  'POST /api/reports/:reportId/reproduce': Permission.ReportRead,
+  'GET /api/reports/:reportId/export': Permission.ReportRead,
 };
 
 const USERNAME: Record<Role, string> = {

@@ -185,7 +185,8 @@ export class WorklistService {
             : 'forsoegt'
           : row.outreachStatus;
       await em.query(
-        `UPDATE restance_row SET attempts = attempts + 1, outreach_status = $2, version = version + 1 WHERE id = $1`,
+        `UPDATE restance_row SET attempts = attempts + 1, outreach_status = $2, first_contact_at = coalesce(first_contact_at, now()),
+                version = version + 1 WHERE id = $1`,
         [id, next],
       );
       if (row.caseId) {

@@ -38,6 +38,9 @@ export const Permission = {
   EvictionApprove: 'eviction.approve',
   ReferralUnderretning: 'referral.underretning',
   PartnerPortal: 'partner.portal',
+  ReportRead: 'report.read',
+  ReportOwn: 'report.own',
+  ReportDefine: 'report.define',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -60,6 +63,7 @@ const CASE_WORKER: readonly Permission[] = [
   Permission.ConsentWrite,
   Permission.EvictionRead,
   Permission.EvictionWrite,
+  Permission.ReportOwn,
 ];
 
 // Advisers fill in applications to the kommune and need the full CPR number; field workers do not.
@@ -88,6 +92,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.TriageConfigure,
     Permission.EvictionApprove,
     Permission.ReferralUnderretning,
+    Permission.ReportRead,
   ],
   // Partners see only the referrals addressed to their organisation, within consent (the partner portal).
   [Role.KommunalPartner]: [...EVERYONE, Permission.PartnerPortal],
@@ -103,6 +108,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.OrganisationManage,
     Permission.CaseTypeManage,
     Permission.RestanceConfigure,
+    Permission.ReportRead,
+    Permission.ReportDefine,
   ],
   [Role.Dpo]: [...EVERYONE, Permission.AccessLogRead, Permission.AccessLogExport, Permission.UserRead],
 };

@@ -1,0 +1,104 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  DrilldownRow,
+  IndicatorDefinition,
+  Permission,
+  Report,
+  ReportResult,
+  ReportSummary,
+  ReproduceResult,
+} from '@bofast/contracts';
+import type { Response } from 'express';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import { reportCsv, reportXlsx } from './report-export';
+import {
+  CreateDefinitionDto,
+  DrilldownQueryDto,
+  ExportQueryDto,
+  MyNumbersQueryDto,
+  ReportRequestDto,
+} from './reports.dto';
+import { ReportsService } from './reports.service';
+
+const ReportId = () => Param('reportId', new ParseUUIDPipe());
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('definitions')
+  @RequirePermission(Permission.ReportRead)
+  definitions(): Promise<IndicatorDefinition[]> {
+    return this.reports.definitions();
+  }
+
+  /** A new version of a definition; old reports keep the version they used. */
+  @Post('definitions')
+  @RequirePermission(Permission.ReportDefine)
+  createDefinition(@Ctx() ctx: RequestContext, @Body() dto: CreateDefinitionDto): Promise<IndicatorDefinition> {
+    return this.reports.createDefinition(ctx, dto);
+  }
+
+  /** The caller's own numbers (workers): their cases, visits and contacts only. */
+  @Get('mine')
+  @RequirePermission(Permission.ReportOwn)
+  mine(@Ctx() ctx: RequestContext, @Query() q: MyNumbersQueryDto): Promise<ReportResult> {
+    return this.reports.mine(ctx, q);
+  }
+
+  /** The udsættelsessager behind a count, for roles that may see them; access-logged. */
+  @Get('drilldown')
+  @RequirePermission(Permission.ReportRead)
+  drilldown(@Ctx() ctx: RequestContext, @Query() q: DrilldownQueryDto): Promise<DrilldownRow[]> {
+    return this.reports.drilldown(ctx, q);
+  }
+
+  @Get()
+  @RequirePermission(Permission.ReportRead)
+  list(@Ctx() ctx: RequestContext): Promise<ReportSummary[]> {
+    return this.reports.list(ctx);
+  }
+
+  @Post()
+  @RequirePermission(Permission.ReportRead)
+  generate(@Ctx() ctx: RequestContext, @Body() dto: ReportRequestDto): Promise<Report> {
+    return this.reports.generate(ctx, dto);
+  }
+
+  @Get(':reportId')
+  @RequirePermission(Permission.ReportRead)
+  get(@Ctx() ctx: RequestContext, @ReportId() id: string): Promise<Report> {
+    return this.reports.get(ctx, id);
+  }
+
+  @Post(':reportId/reproduce')
+  @RequirePermission(Permission.ReportRead)
+  reproduce(@Ctx() ctx: RequestContext, @ReportId() id: string): Promise<ReproduceResult> {
+    return this.reports.reproduce(ctx, id);
+  }
+
+  @Get(':reportId/export')
+  @RequirePermission(Permission.ReportRead)
+  async export(
+    @Ctx() ctx: RequestContext,
+    @ReportId() id: string,
+    @Query() q: ExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const report = await this.reports.get(ctx, id);
+    const name = `bofast-rapport-${report.request.from}-${report.request.to}`;
+    if (q.format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+      res.send(reportCsv(report));
+    } else {
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+      res.send(await reportXlsx(report));
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import {
+  AvoidedEvictionRule,
+  CreateDefinitionRequest,
+  DrilldownQuery,
+  EVICTION_STAGES,
+  EvictionOutcome,
+  EvictionStage,
+  MyNumbersQuery,
+  ReportAudience,
+  ReportRequest,
+  ReportScopeType,
+} from '@bofast/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+import { emptyToNull, trim } from '../../common/http/transforms';
+
+const DATE = { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' };
+
+class PeriodDto {
+  @IsISO8601({ strict: true }, DATE)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  from!: string;
+
+  @IsISO8601({ strict: true }, DATE)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  to!: string;
+}
+
+export class ReportRequestDto extends PeriodDto implements ReportRequest {
+  @IsIn(Object.values(ReportScopeType), { message: 'Vælg et omfang' })
+  scopeType!: ReportScopeType;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('4', { message: 'Vælg hvad rapporten dækker' })
+  scopeId?: string | null;
+
+  @IsIn(Object.values(ReportAudience), { message: 'Vælg intern eller ekstern' })
+  audience!: ReportAudience;
+
+  @IsOptional()
+  @IsInt({ message: 'Skal være et helt beløb' })
+  @Min(0, { message: 'Kan ikke være negativt' })
+  @Max(10_000_000, { message: 'For stort beløb' })
+  costBoligorganisation?: number;
+
+  @IsOptional()
+  @IsInt({ message: 'Skal være et helt beløb' })
+  @Min(0, { message: 'Kan ikke være negativt' })
+  @Max(10_000_000, { message: 'For stort beløb' })
+  costKommune?: number;
+
+  @IsOptional()
+  @Transform(emptyToNull)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(200, { message: 'Højst 200 tegn' })
+  title?: string | null;
+}
+
+export class DrilldownQueryDto extends PeriodDto implements DrilldownQuery {
+  @IsIn(Object.values(ReportScopeType), { message: 'Vælg et omfang' })
+  scopeType!: ReportScopeType;
+
+  @IsOptional()
+  @IsUUID('4', { message: 'Vælg hvad rapporten dækker' })
+  scopeId?: string | null;
+
+  @IsIn(['involved', 'avoided'], { message: 'Ukendt nøgletal' })
+  indicator!: 'involved' | 'avoided';
+}
+
+export class MyNumbersQueryDto extends PeriodDto implements MyNumbersQuery {}
+
+export class RuleDto implements AvoidedEvictionRule {
+  @IsIn(EVICTION_STAGES, { message: 'Ukendt trin' })
+  involvedMinStage!: EvictionStage;
+
+  @IsArray()
+  @ArrayMinSize(1, { message: 'Vælg mindst ét udfald' })
+  @IsIn(['undgaaet_betalt', 'undgaaet_aftale', 'undgaaet_tilbagekaldt', 'undgaaet_afvist'], {
+    each: true,
+    message: 'Kun "undgået"-udfald kan tælle som undgået',
+  })
+  avoidedOutcomes!: EvictionOutcome[];
+
+  @IsBoolean({ message: 'Angiv om godkendelse kræves' })
+  requireApproval!: boolean;
+
+  @IsInt({ message: 'Skal være et helt antal måneder' })
+  @Min(1, { message: 'Mindst 1 måned' })
+  @Max(36, { message: 'Højst 36 måneder' })
+  sustainedMonths!: number;
+}
+
+export class CreateDefinitionDto implements CreateDefinitionRequest {
+  @IsIn(['undgaaet_udsaettelse'], { message: 'Ukendt nøgletal' })
+  key!: 'undgaaet_udsaettelse';
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'Beskriv definitionen' })
+  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  description!: string;
+
+  @ValidateNested()
+  @Type(() => RuleDto)
+  rule!: RuleDto;
+}
+
+export class ExportQueryDto {
+  @IsIn(['xlsx', 'csv'], { message: 'Vælg xlsx eller csv' })
+  format!: 'xlsx' | 'csv';
+}
