@@ -49,6 +49,17 @@ function typed(sql: string): string {
   return /^WITH\s/i.test(trimmed) ? `WITH ${TYPES}, ${trimmed.slice(5)}` : `WITH ${TYPES} ${trimmed}`;
 }
 
+/** A case's scope: joined (hash joins over large periods), never a per-row subquery. */
+const sagJoin = (s: string) => `LEFT JOIN lejemaal ${s}_l ON ${s}_l.id = ${s}.lejemaal_id`;
+const sagWhere = (s: string, owner = `${s}.responsible_id`) => `${s}.team_id = ANY($1::uuid[])
+    AND ($2::uuid[] IS NULL OR ${s}_l.afdeling_id = ANY($2::uuid[])) AND ($3::uuid IS NULL OR ${owner} = $3::uuid)`;
+/** Contact attempts belong to a case or a signal of the scope. */
+const contactJoin = `LEFT JOIN sag s ON s.id = ca.sag_id LEFT JOIN lejemaal s_l ON s_l.id = s.lejemaal_id
+    LEFT JOIN signal g ON g.id = ca.signal_id LEFT JOIN lejemaal g_l ON g_l.id = g.lejemaal_id`;
+const contactWhere = `ca.occurred_at >= $4 AND ca.occurred_at < $5 AND ($3::uuid IS NULL OR ca.author_id = $3::uuid)
+    AND ((s.id IS NOT NULL AND s.team_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR s_l.afdeling_id = ANY($2::uuid[])))
+      OR (g.id IS NOT NULL AND g.team_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR g_l.afdeling_id = ANY($2::uuid[]))))`;
+
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null =>
   v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10;
@@ -72,72 +83,57 @@ export async function computeReport(
   const involvedStages = EVICTION_STAGES.filter((s) => stageIndex(s) >= stageIndex(rule.involvedMinStage));
   // Shared filters: $1 teams, $2 afdelinger (or null), $3 owner (or null), $4 lo, $5 hi, $6 from, $7 to.
   const base = [scope.teamIds, scope.afdelingIds, scope.ownerId, lo, hi, scope.from, scope.to];
-  const sagScope = (s: string, owner = `${s}.responsible_id`) => `${s}.team_id = ANY($1::uuid[])
-      AND ($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM lejemaal sl WHERE sl.id = ${s}.lejemaal_id AND sl.afdeling_id = ANY($2::uuid[])))
-      AND ($3::uuid IS NULL OR ${owner} = $3::uuid)`;
-
-  // ---- udsættelsessager ----
-  const evictionCte = `
-    WITH ev AS (
-      SELECT e.id, e.lejemaal_id, e.status, e.outcome, e.approved_by, e.decided_at, e.sustained_due,
-             e.sustained_checked_at, e.sustained_still_resident,
-             (SELECT min(s.stage_date) FROM eviction_stage s WHERE s.eviction_case_id = e.id AND s.stage = ANY($8::text[])) AS involved_on,
-             (SELECT max(CASE WHEN s.stage = 'paakrav' THEN 1 WHEN s.stage = 'ophaevelse' THEN 2 ELSE 3 END)
-                FROM eviction_stage s WHERE s.eviction_case_id = e.id
-                 AND s.stage IN ('paakrav','ophaevelse','begaering_indgivet','retsmoede','udsaettelse_berammet')) AS reached
-        FROM eviction_case e JOIN lejemaal l ON l.id = e.lejemaal_id
-       WHERE e.team_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR l.afdeling_id = ANY($2::uuid[]))
-         AND ($3::uuid IS NULL OR e.responsible_id = $3::uuid)
-    ),
-    inv AS (
-      SELECT ev.*,
-             (ev.status = 'afsluttet' AND ev.decided_at >= $4 AND ev.decided_at < $5) AS decided_in_period,
-             (ev.status = 'afsluttet' AND ev.outcome = ANY($9::text[]) AND (NOT $10::boolean OR ev.approved_by IS NOT NULL)
-               AND ev.decided_at >= $4 AND ev.decided_at < $5) AS avoided
-        FROM ev
-       WHERE ev.involved_on IS NOT NULL AND ev.involved_on <= $7::date
-         AND (ev.decided_at IS NULL OR ev.decided_at >= $4)
-    )`;
-  const evParams = [...base, involvedStages, rule.avoidedOutcomes, rule.requireApproval];
-  const [ev] = await em.query(
-    typed(`${evictionCte}
-     SELECT count(*) AS involved, count(*) FILTER (WHERE avoided) AS avoided,
-            count(DISTINCT lejemaal_id) AS households,
-            count(*) FILTER (WHERE reached >= 1) AS f_paakrav, count(*) FILTER (WHERE reached >= 2) AS f_ophaevelse,
-            count(*) FILTER (WHERE reached >= 3) AS f_fogedret, count(*) FILTER (WHERE decided_in_period) AS f_outcome,
-            count(*) FILTER (WHERE status = 'afventer_godkendelse') AS pending,
-            count(*) FILTER (WHERE avoided AND sustained_due <= now()) AS s_due,
-            count(*) FILTER (WHERE avoided AND sustained_checked_at IS NOT NULL) AS s_checked,
-            count(*) FILTER (WHERE avoided AND sustained_still_resident) AS s_resident
-       FROM inv`),
-    evParams,
+  // ---- udsættelsessager: one pass, grouped into a handful of rows ----
+  // Per case: the first date it reached the rule's stage, the furthest stage reached (1 påkrav,
+  // 2 ophævelse, 3 fogedret), whether it was decided or avoided in the period.
+  const evGroups: Record<string, unknown>[] = await em.query(
+    typed(`WITH st AS (
+       SELECT s.eviction_case_id AS id, min(s.stage_date) FILTER (WHERE s.stage = ANY($8::text[])) AS involved_on,
+              max(CASE WHEN s.stage = 'paakrav' THEN 1 WHEN s.stage = 'ophaevelse' THEN 2
+                       WHEN s.stage IN ('begaering_indgivet','retsmoede','udsaettelse_berammet') THEN 3 END) AS reached
+         FROM eviction_stage s GROUP BY s.eviction_case_id
+     ),
+     inv AS MATERIALIZED (
+       SELECT e.lejemaal_id, e.status, e.outcome, st.reached, st.involved_on,
+              (e.status = 'afsluttet' AND e.decided_at >= $4 AND e.decided_at < $5) AS decided_in_period,
+              (e.status = 'afsluttet' AND e.outcome = ANY($9::text[]) AND (NOT $10::boolean OR e.approved_by IS NOT NULL)
+                AND e.decided_at >= $4 AND e.decided_at < $5) AS avoided,
+              to_char(e.decided_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS decided_month,
+              to_char(greatest(st.involved_on, $6::date), 'YYYY-MM') AS involved_month,
+              (e.sustained_due <= now()) AS s_due, (e.sustained_checked_at IS NOT NULL) AS s_checked,
+              coalesce(e.sustained_still_resident, false) AS s_resident
+         FROM eviction_case e JOIN st ON st.id = e.id JOIN lejemaal l ON l.id = e.lejemaal_id
+        WHERE e.team_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR l.afdeling_id = ANY($2::uuid[]))
+          AND ($3::uuid IS NULL OR e.responsible_id = $3::uuid)
+          AND st.involved_on IS NOT NULL AND st.involved_on <= $7::date AND (e.decided_at IS NULL OR e.decided_at >= $4)
+     )
+     SELECT 'g' AS kind, reached, status, CASE WHEN decided_in_period THEN outcome END AS outcome, decided_in_period, avoided,
+            decided_month, involved_month, s_due, s_checked, s_resident, count(*)::int AS n
+       FROM inv GROUP BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+     UNION ALL
+     SELECT 'h', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT lejemaal_id)::int FROM inv`),
+    [...base, involvedStages, rule.avoidedOutcomes, rule.requireApproval],
   );
-  const stageRows: {
-    reached: number | null;
-    outcome: string | null;
-    involved: string;
-    avoided: string;
-    decided: string;
-  }[] = await em.query(
-    typed(`${evictionCte}
-       SELECT reached, CASE WHEN decided_in_period THEN outcome END AS outcome,
-              count(*) AS involved, count(*) FILTER (WHERE avoided) AS avoided, count(*) FILTER (WHERE decided_in_period) AS decided
-         FROM inv GROUP BY 1, 2`),
-    evParams,
-  );
+  const groups = evGroups.filter((g) => g['kind'] === 'g');
+  const sum = (pred: (g: Record<string, unknown>) => boolean) =>
+    groups.filter(pred).reduce((a, g) => a + num(g['n']), 0);
+  const involved = sum(() => true);
+  const avoided = sum((g) => g['avoided'] === true);
+  const households = num(evGroups.find((g) => g['kind'] === 'h')?.['n']);
   const byStage = STAGE_REACHED.map((stage, i) => {
-    const rows = stageRows.filter((r) => num(r.reached) === i + 1);
+    const mine = groups.filter((g) => num(g['reached']) === i + 1);
     const outcomes: Partial<Record<EvictionOutcome, Cell>> = {};
-    for (const r of rows) if (r.outcome) outcomes[r.outcome as EvictionOutcome] = cell(num(r.decided));
+    const counts = new Map<string, number>();
+    for (const g of mine)
+      if (g['outcome']) counts.set(String(g['outcome']), (counts.get(String(g['outcome'])) ?? 0) + num(g['n']));
+    for (const [o, n] of counts) outcomes[o as EvictionOutcome] = cell(n);
     return {
       stage,
-      involved: cell(rows.reduce((a, r) => a + num(r.involved), 0)),
-      avoided: cell(rows.reduce((a, r) => a + num(r.avoided), 0)),
+      involved: cell(mine.reduce((a, g) => a + num(g['n']), 0)),
+      avoided: cell(mine.filter((g) => g['avoided'] === true).reduce((a, g) => a + num(g['n']), 0)),
       outcomes,
     };
   });
-  const involved = num(ev.involved);
-  const avoided = num(ev.avoided);
   const involvedCell = cell(involved);
   const avoidedCell = cell(avoided);
 
@@ -149,126 +145,111 @@ export async function computeReport(
             count(*) FILTER (WHERE r.change <> 'afviklet') AS rows, sum(r.amount) FILTER (WHERE r.change <> 'afviklet') AS amount,
             count(*) FILTER (WHERE r.change = 'ny') AS new, count(*) FILTER (WHERE r.change = 'steget') AS risen,
             count(*) FILTER (WHERE r.change = 'faldet') AS fallen, count(*) FILTER (WHERE r.change = 'uaendret') AS unchanged,
-            count(*) FILTER (WHERE r.change = 'afviklet') AS cleared
+            count(*) FILTER (WHERE r.change = 'afviklet') AS cleared,
+            count(*) FILTER (WHERE r.first_contact_at IS NOT NULL) AS contacted,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY ((r.first_contact_at AT TIME ZONE 'Europe/Copenhagen')::date - r.list_date))
+              FILTER (WHERE r.first_contact_at IS NOT NULL) AS median_first_contact
        FROM restance_import i JOIN restance_row r ON r.import_id = i.id AND r.accepted
        JOIN boligorganisation b ON b.id = i.boligorganisation_id
       WHERE i.status = 'committed' AND i.list_date BETWEEN $6::date AND $7::date AND ${restanceAfdelinger}
-      GROUP BY i.id, i.list_date, b.name ORDER BY i.list_date, b.name`),
+      GROUP BY GROUPING SETS ((i.id, i.list_date, b.name), ()) ORDER BY i.list_date NULLS LAST, b.name`),
     base,
   );
-  const [firstContact] = await em.query(
-    typed(`SELECT count(*) AS rows,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY ((r.first_contact_at AT TIME ZONE 'Europe/Copenhagen')::date - r.list_date)) AS median
-       FROM restance_import i JOIN restance_row r ON r.import_id = i.id AND r.accepted
-      WHERE i.status = 'committed' AND i.list_date BETWEEN $6::date AND $7::date AND r.first_contact_at IS NOT NULL
-        AND ${restanceAfdelinger}`),
-    base,
-  );
+  const listRows = lists.filter((l: Record<string, unknown>) => l['list_date'] !== null);
+  const allLists = lists.find((l: Record<string, unknown>) => l['list_date'] === null) ?? {};
   const [agreements] = await em.query(
     typed(`SELECT count(*) FILTER (WHERE a.status IN ('aftalt','overholdes')) AS running,
             count(*) FILTER (WHERE a.status IN ('overholdes','indfriet')) AS kept,
             count(*) FILTER (WHERE a.status = 'misligholdt') AS broken
-       FROM payment_agreement a JOIN sag s ON s.id = a.sag_id
-      WHERE a.created_at < $5 AND ${sagScope('s')}`),
+       FROM payment_agreement a JOIN sag s ON s.id = a.sag_id ${sagJoin('s')}
+      WHERE a.created_at < $5 AND ${sagWhere('s')}`),
     base,
   );
 
   // ---- referrals ----
   const partners = await em.query(
-    typed(`SELECT po.name AS partner, count(*) AS sent,
+    typed(`SELECT po.name AS partner, r.underretning, count(*) AS sent,
             count(*) FILTER (WHERE r.status IN ('accepteret','forloeb_i_gang','afsluttet')) AS accepted,
             count(*) FILTER (WHERE r.status = 'afvist') AS declined, count(*) FILTER (WHERE r.status = 'afsluttet') AS completed,
             count(*) FILTER (WHERE r.status = 'udeblevet') AS no_show, count(*) FILTER (WHERE r.status = 'trukket_tilbage') AS withdrawn,
             count(*) FILTER (WHERE r.status IN ('sendt','modtaget','venteliste','accepteret','forloeb_i_gang')) AS open,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (
-              (SELECT min(x.at) FROM referral_event x WHERE x.referral_id = r.id AND x.side = 'partner') - r.sent_at)) / 86400) AS median_days
-       FROM referral r JOIN sag s ON s.id = r.sag_id JOIN partner_organisation po ON po.id = r.partner_organisation_id
-      WHERE r.sent_at >= $4 AND r.sent_at < $5 AND ${sagScope('s')}
-      GROUP BY po.name ORDER BY count(*) DESC, po.name`),
-    base,
-  );
-  const [underretninger] = await em.query(
-    typed(`SELECT count(*) AS n FROM referral r JOIN sag s ON s.id = r.sag_id
-      WHERE r.underretning AND r.sent_at >= $4 AND r.sent_at < $5 AND ${sagScope('s')}`),
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (x.first_answer - r.sent_at)) / 86400) AS median_days
+       FROM referral r JOIN sag s ON s.id = r.sag_id ${sagJoin('s')}
+       JOIN partner_organisation po ON po.id = r.partner_organisation_id
+       LEFT JOIN (SELECT referral_id, min(at) AS first_answer FROM referral_event WHERE side = 'partner' GROUP BY 1) x
+         ON x.referral_id = r.id
+      WHERE r.sent_at >= $4 AND r.sent_at < $5 AND ${sagWhere('s')}
+      GROUP BY po.name, r.underretning ORDER BY count(*) DESC, po.name`),
     base,
   );
 
-  // ---- visits and contact attempts ----
-  const visits: { status: string; location_type: string; n: string }[] = await em.query(
-    typed(`SELECT v.status, v.location_type, count(*) AS n FROM visit v JOIN sag s ON s.id = v.sag_id
+  // ---- visits, contact attempts and cases, per month ----
+  const visits: { status: string; location_type: string; month: string | null; n: string }[] = await em.query(
+    typed(`SELECT v.status, v.location_type, to_char(v.occurred_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month, count(*) AS n
+       FROM visit v JOIN sag s ON s.id = v.sag_id ${sagJoin('s')}
       WHERE coalesce(v.occurred_at, v.planned_at) >= $4 AND coalesce(v.occurred_at, v.planned_at) < $5
-        AND ${sagScope('s', 'v.author_id')}
-      GROUP BY 1, 2`),
+        AND ${sagWhere('s', 'v.author_id')}
+      GROUP BY 1, 2, 3`),
     base,
   );
-  const contactScope = `ca.occurred_at >= $4 AND ca.occurred_at < $5 AND ($3::uuid IS NULL OR ca.author_id = $3::uuid) AND (
-      EXISTS (SELECT 1 FROM sag s WHERE s.id = ca.sag_id AND ${sagScope('s', '$3::uuid')})
-      OR EXISTS (SELECT 1 FROM signal g WHERE g.id = ca.signal_id AND g.team_id = ANY($1::uuid[])
-                  AND ($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM lejemaal gl WHERE gl.id = g.lejemaal_id AND gl.afdeling_id = ANY($2::uuid[])))))`;
-  const attempts: { outcome: string; n: string }[] = await em.query(
-    typed(`SELECT ca.outcome, count(*) AS n FROM contact_attempt ca WHERE ${contactScope} GROUP BY 1`),
+  const attempts: { outcome: string; month: string; n: string }[] = await em.query(
+    typed(`SELECT ca.outcome, to_char(ca.occurred_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month, count(*) AS n
+       FROM contact_attempt ca ${contactJoin}
+      WHERE ${contactWhere} GROUP BY 1, 2`),
+    base,
+  );
+  const caseRows: { kind: string; type: string; reason: string | null; month: string; n: string }[] = await em.query(
+    typed(`SELECT 'opened' AS kind, s.type, NULL AS reason, to_char(s.opened_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month,
+              count(*) AS n
+         FROM sag s ${sagJoin('s')} WHERE s.opened_at >= $4 AND s.opened_at < $5 AND ${sagWhere('s')} GROUP BY 1, 2, 3, 4
+       UNION ALL
+       SELECT 'closed', s.type, s.closure_reason, NULL, count(*)
+         FROM sag s ${sagJoin('s')} WHERE s.closed_at >= $4 AND s.closed_at < $5 AND ${sagWhere('s')} GROUP BY 1, 2, 3, 4`),
     base,
   );
 
-  // ---- cases and people ----
-  const opened = await em.query(
-    typed(`SELECT s.type, count(*) AS n FROM sag s WHERE s.opened_at >= $4 AND s.opened_at < $5 AND ${sagScope('s')}
-      GROUP BY 1 ORDER BY 2 DESC, 1`),
-    base,
-  );
-  const closed = await em.query(
-    typed(`SELECT s.type, s.closure_reason AS reason, count(*) AS n FROM sag s
-      WHERE s.closed_at >= $4 AND s.closed_at < $5 AND ${sagScope('s')} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`),
-    base,
-  );
+  // ---- unique persons and households, apart from contacts and episodes ----
   const [people] = await em.query(
     typed(`WITH active AS (
-       SELECT s.id, s.person_id, coalesce(s.household_id::text, 'l:' || s.lejemaal_id::text, 'p:' || s.person_id::text) AS household
-         FROM sag s WHERE s.opened_at < $5 AND (s.closed_at IS NULL OR s.closed_at >= $4) AND ${sagScope('s')}
+       SELECT s.person_id, coalesce(s.household_id, s.lejemaal_id, s.person_id) AS household
+         FROM sag s ${sagJoin('s')} WHERE s.opened_at < $5 AND (s.closed_at IS NULL OR s.closed_at >= $4) AND ${sagWhere('s')}
      ),
-     touched AS (
-       SELECT s.person_id, coalesce(s.household_id::text, 'l:' || s.lejemaal_id::text, 'p:' || s.person_id::text) AS household
-         FROM visit v JOIN sag s ON s.id = v.sag_id
-        WHERE v.occurred_at >= $4 AND v.occurred_at < $5 AND ${sagScope('s', 'v.author_id')}
-       UNION ALL
-       SELECT coalesce(s.person_id, g.person_id), coalesce(s.household_id::text, 'l:' || coalesce(s.lejemaal_id, g.lejemaal_id)::text,
-              'p:' || coalesce(s.person_id, g.person_id)::text)
-         FROM contact_attempt ca LEFT JOIN sag s ON s.id = ca.sag_id LEFT JOIN signal g ON g.id = ca.signal_id
-        WHERE ${contactScope}
+     ids AS (
+       SELECT person_id, household FROM active
+       UNION
+       SELECT s.person_id, coalesce(s.household_id, s.lejemaal_id, s.person_id)
+         FROM visit v JOIN sag s ON s.id = v.sag_id ${sagJoin('s')}
+        WHERE v.occurred_at >= $4 AND v.occurred_at < $5 AND ${sagWhere('s', 'v.author_id')}
+       UNION
+       SELECT coalesce(s.person_id, g.person_id), coalesce(s.household_id, s.lejemaal_id, g.lejemaal_id, s.person_id, g.person_id)
+         FROM contact_attempt ca ${contactJoin} WHERE ${contactWhere}
      )
-     SELECT (SELECT count(DISTINCT person_id) FROM (SELECT person_id FROM active UNION SELECT person_id FROM touched) x
-              WHERE person_id IS NOT NULL) AS persons,
-            (SELECT count(DISTINCT household) FROM (SELECT household FROM active UNION SELECT household FROM touched) y
-              WHERE household IS NOT NULL) AS households,
+     SELECT (SELECT count(DISTINCT person_id) FROM ids WHERE person_id IS NOT NULL) AS persons,
+            (SELECT count(DISTINCT household) FROM ids WHERE household IS NOT NULL) AS households,
             (SELECT count(*) FROM active) AS episodes`),
     base,
   );
-  const visitsHeld = visits.filter((v) => !['planlagt', 'aflyst'].includes(v.status)).reduce((a, v) => a + num(v.n), 0);
+  const held = visits.filter((v) => !['planlagt', 'aflyst'].includes(v.status));
+  const visitsHeld = held.reduce((a, v) => a + num(v.n), 0);
   const attemptsTotal = attempts.reduce((a, r) => a + num(r.n), 0);
 
-  // ---- trend per month ----
-  const trend = await em.query(
-    typed(`${evictionCte},
-     months AS (SELECT generate_series(date_trunc('month', $6::date), date_trunc('month', $7::date), interval '1 month')::date AS m)
-     SELECT to_char(m, 'YYYY-MM') AS month,
-            (SELECT count(*) FROM sag s WHERE (s.opened_at AT TIME ZONE 'Europe/Copenhagen') >= m
-               AND (s.opened_at AT TIME ZONE 'Europe/Copenhagen') < m + interval '1 month'
-               AND s.opened_at >= $4 AND s.opened_at < $5 AND ${sagScope('s')}) AS cases_opened,
-            (SELECT count(*) FROM contact_attempt ca WHERE (ca.occurred_at AT TIME ZONE 'Europe/Copenhagen') >= m
-               AND (ca.occurred_at AT TIME ZONE 'Europe/Copenhagen') < m + interval '1 month' AND ${contactScope})
-            + (SELECT count(*) FROM visit v JOIN sag s ON s.id = v.sag_id WHERE v.status NOT IN ('planlagt','aflyst')
-               AND (v.occurred_at AT TIME ZONE 'Europe/Copenhagen') >= m AND (v.occurred_at AT TIME ZONE 'Europe/Copenhagen') < m + interval '1 month'
-               AND v.occurred_at >= $4 AND v.occurred_at < $5 AND ${sagScope('s', 'v.author_id')}) AS contacts,
-            (SELECT count(*) FROM inv WHERE date_trunc('month', greatest(inv.involved_on, $6::date)) = m) AS involved,
-            (SELECT count(*) FROM inv WHERE inv.avoided AND (inv.decided_at AT TIME ZONE 'Europe/Copenhagen') >= m
-               AND (inv.decided_at AT TIME ZONE 'Europe/Copenhagen') < m + interval '1 month') AS avoided
-       FROM months ORDER BY m`),
-    evParams,
-  );
+  const months: string[] = [];
+  for (let m = scope.from.slice(0, 7); m <= scope.to.slice(0, 7);) {
+    months.push(m);
+    const [y, mm] = m.split('-').map(Number);
+    m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+  }
+  const perMonth = <T extends { month: string | null; n: string }>(rows: T[], m: string) =>
+    rows.filter((r) => r.month === m).reduce((a, r) => a + num(r.n), 0);
 
   const bo = params.costBoligorganisation;
   const kommune = params.costKommune;
   const estimateKnown = avoidedCell !== SUPPRESSED;
+  const sustainedOf = (key: string) => sum((g) => g['avoided'] === true && g[key] === true);
+  const openedRows = caseRows.filter((c) => c.kind === 'opened');
+  const openedByType = new Map<string, number>();
+  for (const c of openedRows) openedByType.set(c.type, (openedByType.get(c.type) ?? 0) + num(c.n));
+  const firstContacted = cell(num(allLists['contacted']));
   return {
     evictions: {
       involved: involvedCell,
@@ -277,20 +258,20 @@ export async function computeReport(
         involvedCell === SUPPRESSED || avoidedCell === SUPPRESSED || involved === 0
           ? null
           : Math.round((avoided / involved) * 1000) / 1000,
-      households: cell(num(ev.households)),
+      households: cell(households),
       byStage,
       funnel: {
-        paakrav: cell(num(ev.f_paakrav)),
-        ophaevelse: cell(num(ev.f_ophaevelse)),
-        fogedret: cell(num(ev.f_fogedret)),
-        outcome: cell(num(ev.f_outcome)),
+        paakrav: cell(sum((g) => num(g['reached']) >= 1)),
+        ophaevelse: cell(sum((g) => num(g['reached']) >= 2)),
+        fogedret: cell(sum((g) => num(g['reached']) >= 3)),
+        outcome: cell(sum((g) => g['decided_in_period'] === true)),
       },
       sustained: {
-        due: cell(num(ev.s_due)),
-        checked: cell(num(ev.s_checked)),
-        stillResident: cell(num(ev.s_resident)),
+        due: cell(sustainedOf('s_due')),
+        checked: cell(sustainedOf('s_checked')),
+        stillResident: cell(sustainedOf('s_resident')),
       },
-      pendingApproval: cell(num(ev.pending)),
+      pendingApproval: cell(sum((g) => g['status'] === 'afventer_godkendelse')),
     },
     estimate: {
       avoided: avoidedCell,
@@ -307,7 +288,7 @@ export async function computeReport(
         'Skønnet er ikke en effektmåling: andre indsatser og forhold kan også forklare, at udsættelser blev undgået.',
     },
     restance: {
-      lists: lists.map((l: Record<string, string>) => {
+      lists: listRows.map((l: Record<string, string>) => {
         const rows = cell(num(l['rows']));
         return {
           listDate: l['list_date'],
@@ -322,8 +303,8 @@ export async function computeReport(
         };
       }),
       firstContact: {
-        rows: cell(num(firstContact.rows)),
-        medianDays: cell(num(firstContact.rows)) === SUPPRESSED ? null : numOrNull(firstContact.median),
+        rows: firstContacted,
+        medianDays: firstContacted === SUPPRESSED ? null : numOrNull(allLists['median_first_contact']),
       },
       agreements: {
         running: cell(num(agreements.running)),
@@ -332,8 +313,8 @@ export async function computeReport(
       },
     },
     referrals: {
-      byPartner: partners.map((p: Record<string, string>) => ({
-        partner: p['partner'],
+      byPartner: mergePartners(partners).map((p) => ({
+        partner: p['partner'] as string,
         sent: cell(num(p['sent'])),
         accepted: cell(num(p['accepted'])),
         declined: cell(num(p['declined'])),
@@ -343,26 +324,27 @@ export async function computeReport(
         open: cell(num(p['open'])),
         medianResponseDays: cell(num(p['sent'])) === SUPPRESSED ? null : numOrNull(p['median_days']),
       })),
-      underretninger: cell(num(underretninger.n)),
+      underretninger: cell(
+        partners
+          .filter((p: Record<string, unknown>) => p['underretning'] === true)
+          .reduce((a: number, p: Record<string, unknown>) => a + num(p['sent']), 0),
+      ),
     },
     contacts: {
       visits: cell(visitsHeld),
       visitsByStatus: group(visits, 'status', cell),
-      visitsByLocation: group(
-        visits.filter((v) => !['planlagt', 'aflyst'].includes(v.status)),
-        'location_type',
-        cell,
-      ),
+      visitsByLocation: group(held, 'location_type', cell),
       contactAttempts: cell(attemptsTotal),
       contactAttemptsByOutcome: group(attempts, 'outcome', cell),
     },
     cases: {
-      opened: opened.map((o: Record<string, string>) => ({ type: o['type'], count: cell(num(o['n'])) })),
-      closed: closed.map((c: Record<string, string>) => ({
-        type: c['type'],
-        reason: c['reason'],
-        count: cell(num(c['n'])),
-      })),
+      opened: [...openedByType.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([type, n]) => ({ type, count: cell(n) })),
+      closed: caseRows
+        .filter((c) => c.kind === 'closed')
+        .sort((a, b) => num(b.n) - num(a.n) || a.type.localeCompare(b.type))
+        .map((c) => ({ type: c.type, reason: c.reason ?? '', count: cell(num(c.n)) })),
     },
     people: {
       uniquePersons: cell(num(people.persons)),
@@ -370,14 +352,32 @@ export async function computeReport(
       contacts: cell(visitsHeld + attemptsTotal),
       episodes: cell(num(people.episodes)),
     },
-    trend: trend.map((t: Record<string, string>) => ({
-      month: t['month'],
-      casesOpened: cell(num(t['cases_opened'])),
-      contacts: cell(num(t['contacts'])),
-      involved: cell(num(t['involved'])),
-      avoided: cell(num(t['avoided'])),
+    trend: months.map((m) => ({
+      month: m,
+      casesOpened: cell(perMonth(openedRows, m)),
+      contacts: cell(perMonth(attempts, m) + perMonth(held, m)),
+      involved: cell(sum((g) => g['involved_month'] === m)),
+      avoided: cell(sum((g) => g['avoided'] === true && g['decided_month'] === m)),
     })),
   };
+}
+
+/** The referral rows come per partner and underretning flag; a partner is one row in the report. */
+function mergePartners(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const r of rows) {
+    const p = String(r['partner']);
+    const prev = out.get(p);
+    if (!prev) {
+      out.set(p, { ...r });
+      continue;
+    }
+    for (const k of ['sent', 'accepted', 'declined', 'completed', 'no_show', 'withdrawn', 'open'])
+      prev[k] = num(prev[k]) + num(r[k]);
+    // Medians cannot be merged exactly; keep the larger group's.
+    if (num(r['sent']) > num(prev['sent']) - num(r['sent'])) prev['median_days'] = r['median_days'];
+  }
+  return [...out.values()];
 }
 
 function group<T extends Record<string, unknown>>(rows: T[], key: keyof T, cell: (n: number) => Cell) {
