@@ -85,6 +85,21 @@ describe(parseRestanceliste.name, () => {
     expect(result.accepted[0]).toMatchObject({ tenantNames: 'Søren Ærø Åberg', amount: 1500 });
   });
 
+  it('should read a tab-separated export (UTF-8 without BOM) with Danish amounts and dates', async () => {
+    const tsv = [
+      'Afd.\tLejemålsnr.\tLejer\tAdresse\tRestance\tAntal mdr\tPåkrav\tOphævelse',
+      '12\t12-0103\tFatima Ali\tEngparken 3, 1. th.\t12.345,50\t2\t05.11.26\t',
+      '14\t14-0801\tHenrik Sørensen\tSkovhaven 8\t-1.200,00 kr.\t1\t\t2026-11-20',
+    ].join('\n');
+    const result = await parseRestanceliste(Buffer.from(tsv, 'utf8'), DEFAULT_ALIASES);
+    expect(result.table.delimiter).toBe('\t');
+    expect(result.rejected).toEqual([]);
+    expect(result.accepted).toEqual([
+      expect.objectContaining({ lejemaalsnummer: '12-0103', amount: 12345.5, months: 2, paakravDate: '2026-11-05' }),
+      expect.objectContaining({ tenantNames: 'Henrik Sørensen', amount: -1200, ophaevelseDate: '2026-11-20' }),
+    ]);
+  });
+
   it('should reject bad rows with row, column, value and a Danish message, and catch duplicates', async () => {
     const csv = [
       HEADER,
