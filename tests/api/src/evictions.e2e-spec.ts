@@ -565,5 +565,34 @@ describe('Udsættelsessager', () => {
       const after = (await adviser.get(`/api/evictions/${eviction.id}`)).body;
       expect(after.sustained).toMatchObject({ stillResident: true, source: 'restanceliste' });
     });
+
+    it('should move a list from modtaget to fordelt to bearbejdet, and close it when a newer list arrives', async () => {
+      const state = async (id: string) => (await adviser.get(`/api/restance/imports/${id}`)).body.listState;
+      const id = await upload('2026-12-01', ['77;UD-3;Lejer Tre;Tårnhaven 5;900,00;1;;;']);
+      const [row] = await t.dataSource.query(`SELECT id FROM restance_row WHERE import_id = $1 AND accepted`, [id]);
+      expect(await state(id)).toBe('modtaget');
+      const [{ id: me }] = await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'taarn.oekonomi'`);
+      expect((await taarnLead.post('/api/restance/worklist/assign', { rowIds: [row.id], assigneeId: me })).status).toBe(
+        201,
+      );
+      expect(await state(id)).toBe('fordelt');
+      const attempt = await adviser.post(`/api/restance/worklist/${row.id}/contact-attempts`, {
+        channel: 'telefon',
+        outcome: 'ingen_svar',
+      });
+      expect(attempt.status).toBe(201);
+      expect(await state(id)).toBe('bearbejdet');
+      const older = (await adviser.get(`/api/restance/imports?boligorganisationId=${boId}`)).body.filter(
+        (i: { id: string; status: string }) => i.id !== id && i.status === 'committed',
+      );
+      expect(older.map((i: { listState: string }) => i.listState)).toEqual(older.map(() => 'lukket'));
+      // Next month: UD-3's assignment and outreach carry over; the new UD-4 makes the list "modtaget" again.
+      const next = await upload('2027-01-01', [
+        '77;UD-3;Lejer Tre;Tårnhaven 5;900,00;2;;;',
+        '77;UD-4;Lejer Fire;Tårnhaven 7;400,00;1;;;',
+      ]);
+      expect(await state(id)).toBe('lukket');
+      expect(await state(next)).toBe('modtaget');
+    });
   });
 });

@@ -818,7 +818,15 @@ async function insertRows(
 // ---- helpers --------------------------------------------------------------------------------------
 
 const SUMMARY_SELECT = `SELECT i.id, i.boligorganisation_id, b.name AS boligorganisation_name, i.list_date, i.filename, i.status, i.counts,
-    i.errors, i.error, i.created_at, i.committed_at, coalesce(j.progress_done, 0) AS progress_done, coalesce(j.progress_total, 0) AS progress_total
+    i.errors, i.error, i.created_at, i.committed_at, coalesce(j.progress_done, 0) AS progress_done, coalesce(j.progress_total, 0) AS progress_total,
+    CASE WHEN i.status <> 'committed' THEN NULL
+         WHEN EXISTS (SELECT 1 FROM restance_import n WHERE n.boligorganisation_id = i.boligorganisation_id AND n.status = 'committed'
+                       AND (n.list_date > i.list_date OR (n.list_date = i.list_date AND n.committed_at > i.committed_at))) THEN 'lukket'
+         WHEN NOT EXISTS (SELECT 1 FROM restance_row r WHERE r.import_id = i.id AND r.accepted AND r.change <> 'afviklet'
+                           AND r.outreach_status = 'ikke_kontaktet') THEN 'bearbejdet'
+         WHEN NOT EXISTS (SELECT 1 FROM restance_row r WHERE r.import_id = i.id AND r.accepted AND r.change <> 'afviklet'
+                           AND r.assignee_id IS NULL) THEN 'fordelt'
+         ELSE 'modtaget' END AS list_state
   FROM restance_import i JOIN boligorganisation b ON b.id = i.boligorganisation_id LEFT JOIN job j ON j.id = i.job_id`;
 
 function toSummary(r: Record<string, never>): RestanceImportSummary {
@@ -834,6 +842,7 @@ function toSummary(r: Record<string, never>): RestanceImportSummary {
     error: r['error'],
     createdAt: (r['created_at'] as Date).toISOString(),
     committedAt: r['committed_at'] ? (r['committed_at'] as Date).toISOString() : null,
+    listState: r['list_state'],
   };
 }
 

@@ -32,6 +32,7 @@ function summary(overrides: Partial<RestanceImportSummary>): RestanceImportSumma
     error: null,
     createdAt: '2026-11-23T10:00:00Z',
     committedAt: null,
+    listState: null,
     ...overrides,
   };
 }

@@ -107,7 +107,21 @@ export interface RestanceImportSummary {
   error: string | null;
   createdAt: string;
   committedAt: string | null;
+  /** A committed list's state: derived from its rows, never stored (null until committed). */
+  listState: RestanceListState | null;
 }
+
+/**
+ * modtaget (received) → fordelt (every row assigned) → bearbejdet (every row contacted or settled)
+ * → lukket (a newer list of the boligorganisation has replaced it). Domain brief §7.3.
+ */
+export const RestanceListState = {
+  Modtaget: 'modtaget',
+  Fordelt: 'fordelt',
+  Bearbejdet: 'bearbejdet',
+  Lukket: 'lukket',
+} as const;
+export type RestanceListState = (typeof RestanceListState)[keyof typeof RestanceListState];
 
 export interface PriorityReason {
   rule: TriageRule;
