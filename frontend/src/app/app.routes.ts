@@ -33,6 +33,29 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/cases/cases.routes'),
       },
       {
+        path: 'besoeg',
+        title: 'nav.visits',
+        canActivate: [permissionGuard(Permission.CaseRead)],
+        loadChildren: () => import('./features/visits/visits.routes'),
+      },
+      {
+        path: 'henvisninger',
+        canActivate: [permissionGuard(Permission.CaseRead)],
+        loadChildren: () => import('./features/referrals/referrals.routes'),
+      },
+      {
+        path: 'partner',
+        title: 'nav.partner',
+        canActivate: [permissionGuard(Permission.PartnerPortal)],
+        loadChildren: () => import('./features/partner-portal/partner-portal.routes'),
+      },
+      {
+        path: 'partnere',
+        title: 'nav.partners',
+        canActivate: [permissionGuard(Permission.OrganisationRead)],
+        loadChildren: () => import('./features/partners/partners.routes'),
+      },
+      {
         path: 'signals',
         title: 'nav.signals',
         canActivate: [permissionGuard(Permission.SignalRead)],

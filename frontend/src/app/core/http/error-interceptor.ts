@@ -6,7 +6,7 @@ import { TranslocoService } from '@jsverse/transloco';
 import { catchError, throwError } from 'rxjs';
 
 import { AuthStore } from '../auth/auth-store';
-import { IS_PAGE_LOAD, REDIRECT_ON_UNAUTHORIZED } from './http-context';
+import { IS_PAGE_LOAD, QUIET_ERRORS, REDIRECT_ON_UNAUTHORIZED } from './http-context';
 
 export const errorInterceptor: HttpInterceptorFn = (req, next) => {
   const router = inject(Router);
@@ -28,7 +28,7 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
         } else if ((error.status === 403 || error.status === 404) && req.context.get(IS_PAGE_LOAD)) {
           // Same page for both, so a 404 never reveals whether something exists.
           void router.navigateByUrl('/not-found', { skipLocationChange: true });
-        } else if (error.status === 0 || error.status >= 500) {
+        } else if ((error.status === 0 || error.status >= 500) && !req.context.get(QUIET_ERRORS)) {
           const key = error.status === 0 ? 'errors.network' : 'errors.server';
           snackBar.open(transloco.translate(key), transloco.translate('common.close'), {
             duration: 8000,

@@ -6,13 +6,26 @@ describe('visibleNavItems', () => {
   it.each([
     [Role.Dpo, ['home', 'users', 'audit', 'me']],
     [Role.Boligorganisation, ['home', 'restance-import', 'me']],
-    [Role.Admin, ['home', 'users', 'teams', 'case-types', 'organisations', 'import-profiles', 'me']],
+    [Role.Admin, ['home', 'partners', 'users', 'teams', 'case-types', 'organisations', 'import-profiles', 'me']],
     [
       Role.Teamleder,
-      ['home', 'cases', 'signals', 'search', 'evictions', 'restance', 'restance-import', 'users', 'teams', 'me'],
+      [
+        'home',
+        'cases',
+        'visits',
+        'signals',
+        'search',
+        'evictions',
+        'restance',
+        'restance-import',
+        'partners',
+        'users',
+        'teams',
+        'me',
+      ],
     ],
-    [Role.SocialVicevaert, ['home', 'cases', 'signals', 'search', 'evictions', 'me']],
-    [Role.KommunalPartner, ['home', 'me']],
+    [Role.SocialVicevaert, ['home', 'cases', 'visits', 'signals', 'search', 'evictions', 'partners', 'me']],
+    [Role.KommunalPartner, ['home', 'partner', 'me']],
   ])('should show the permitted items when the role is %s', (role, expected) => {
     expect(visibleNavItems(getPermissions(role)).map((item) => item.key)).toEqual(expected);
   });
@@ -25,6 +38,12 @@ describe('visibleNavItems', () => {
       expect(keys).not.toContain('organisations');
     },
   );
+
+  it('should keep case-work navigation from the partner role', () => {
+    const keys = visibleNavItems(getPermissions(Role.KommunalPartner)).map((item) => item.key);
+    for (const key of ['cases', 'visits', 'signals', 'search', 'evictions', 'partners'])
+      expect(keys).not.toContain(key);
+  });
 
   it('should show nothing when the user has no permissions', () => {
     expect(visibleNavItems([])).toEqual([]);

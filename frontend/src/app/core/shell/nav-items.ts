@@ -18,9 +18,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
     exact: true,
   },
   {
+    key: 'partner',
+    path: '/partner',
+    labelKey: 'nav.partner',
+    permission: Permission.PartnerPortal,
+    exact: false,
+  },
+  {
     key: 'cases',
     path: '/cases',
     labelKey: 'nav.cases',
+    permission: Permission.CaseRead,
+    exact: false,
+  },
+  {
+    key: 'visits',
+    path: '/besoeg',
+    labelKey: 'nav.visits',
     permission: Permission.CaseRead,
     exact: false,
   },
@@ -57,6 +71,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/restance/import',
     labelKey: 'nav.restanceImport',
     permission: Permission.RestanceImport,
+    exact: false,
+  },
+  {
+    key: 'partners',
+    path: '/partnere',
+    labelKey: 'nav.partners',
+    permission: Permission.OrganisationRead,
     exact: false,
   },
   {

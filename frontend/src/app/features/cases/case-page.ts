@@ -43,6 +43,10 @@ import { HANDSET_QUERY } from '../../core/shell/shell';
 import { ConsentDialog, type ConsentDialogData } from '../consents/consent-dialog';
 import { ConsentsList } from '../consents/consents-list';
 import { EvictionPanel } from '../evictions/eviction-panel';
+import { HandoffDialog, type HandoffDialogResult } from '../handoffs/handoff-dialog';
+import { HandoffsList } from '../handoffs/handoffs-list';
+import { ReferralsPanel } from '../referrals/referrals-panel';
+import { VisitsPanel } from '../visits/visits-panel';
 import { CaseEditDialog, type CaseEditDialogResult } from './case-edit-dialog';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
@@ -64,6 +68,7 @@ const DIALOG_CONFIG = { maxWidth: '95vw', width: '36rem', autoFocus: 'first-tabb
     DatePipe,
     EconomyPanel,
     EvictionPanel,
+    HandoffsList,
     MatButtonModule,
     MatCardModule,
     MatChipsModule,
@@ -72,8 +77,10 @@ const DIALOG_CONFIG = { maxWidth: '95vw', width: '36rem', autoFocus: 'first-tabb
     MatInputModule,
     MatSelectModule,
     ReactiveFormsModule,
+    ReferralsPanel,
     RouterLink,
     TranslocoPipe,
+    VisitsPanel,
   ],
   providers: [CaseStore],
   templateUrl: './case-page.html',
@@ -107,6 +114,8 @@ export class CasePage {
     { initialValue: false },
   );
   private readonly consentsList = viewChild(ConsentsList);
+  private readonly visitsPanel = viewChild(VisitsPanel);
+  private readonly handoffsList = viewChild(HandoffsList);
   // Resetting through the directive also clears "submitted", so the emptied fields show no errors.
   private readonly goalFormDir = viewChild<FormGroupDirective>('goalFormDir');
   private readonly actionFormDir = viewChild<FormGroupDirective>('actionFormDir');
@@ -218,6 +227,39 @@ export class CasePage {
         this.consentsList()?.reload();
         this.afterEvent('consent.saved');
       });
+  }
+
+  /** "Registrér besøg" sits with the quick actions, so a field worker on a phone has it at hand. */
+  protected registerVisit(): void {
+    this.visitsPanel()?.open('log');
+  }
+
+  protected handOff(): void {
+    const detail = this.store.detail();
+    if (!detail) return;
+    this.dialog
+      .open<HandoffDialog, CaseDetail, HandoffDialogResult>(HandoffDialog, {
+        ...DIALOG_CONFIG,
+        data: detail,
+        injector: this.injector,
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) return;
+        if (result === 'conflict') {
+          this.conflict();
+          return;
+        }
+        this.store.reload();
+        this.handoffsList()?.reload();
+        this.afterEvent('handoff.saved');
+      });
+  }
+
+  /** A consent registered from a refused referral: the banner and the consents list change too. */
+  protected referralConsentChanged(): void {
+    this.consentsList()?.reload();
+    this.consentChanged();
   }
 
   protected consentChanged(): void {

@@ -10,7 +10,7 @@ import type { TimelineEvent, TimelineEventType } from '@bofast/contracts';
 
 import { LanguageStore } from '../../core/i18n/language-store';
 import { formatDay } from '../evictions/eviction-view';
-import { formatKr } from '../restance/restance-store';
+import { formatKr, formatTimestamp } from '../restance/restance-store';
 
 export const TIMELINE_TYPES: readonly TimelineEventType[] = [
   'note',
@@ -31,6 +31,11 @@ export const TIMELINE_TYPES: readonly TimelineEventType[] = [
   'eviction_outcome',
   'eviction_sustained',
   'eviction_linked',
+  'visit',
+  'referral',
+  'referral_message',
+  'handoff',
+  'task',
 ];
 
 // Partial with a fallback, so a new event type in the contracts never breaks the build before it has an icon.
@@ -53,6 +58,11 @@ const ICONS: Partial<Record<TimelineEventType, string>> = {
   eviction_outcome: 'flag',
   eviction_sustained: 'check',
   eviction_linked: 'gavel',
+  visit: 'home',
+  referral: 'send',
+  referral_message: 'chat',
+  handoff: 'swap',
+  task: 'check',
 };
 
 function text(value: unknown): string | null {
@@ -203,6 +213,80 @@ export class CaseTimeline {
     const { stillResident, source } = event.data;
     if (typeof stillResident !== 'boolean') return null;
     return { stillResident, source: text(source) };
+  }
+
+  /** "Gennemført · Hjem · Uanmeldt · Husstand, tolk · 1 opfølgning" for a visit event (the summary is its text). */
+  protected visit(event: TimelineEvent): {
+    status: string;
+    from: string | null;
+    plannedAt: string | null;
+    location: string | null;
+    announced: boolean | null;
+    participants: string[];
+    followUps: number;
+  } | null {
+    if (event.type !== 'visit') return null;
+    const { status, from, plannedAt, locationType, announced, participants, followUps } = event.data;
+    if (typeof status !== 'string') return null;
+    return {
+      status,
+      from: text(from),
+      plannedAt:
+        status === 'planlagt' && text(plannedAt) ? formatTimestamp(plannedAt as string, this.language()) : null,
+      location: text(locationType),
+      announced: typeof announced === 'boolean' ? announced : null,
+      // One mention per kind: "husstand, husstand" says nothing more.
+      participants: Array.isArray(participants)
+        ? [...new Set(participants.filter((p): p is string => typeof p === 'string'))]
+        : [],
+      followUps: typeof followUps === 'number' ? followUps : 0,
+    };
+  }
+
+  /** "Jobcenter Fjordby: Sendt → Accepteret" and the reason, outcome, first meeting or underretning of a referral step. */
+  protected referral(event: TimelineEvent): {
+    status: string;
+    from: string | null;
+    partner: string | null;
+    side: string | null;
+    reason: string | null;
+    outcome: string | null;
+    underretning: boolean;
+    legalBasis: string | null;
+    firstMeetingAt: string | null;
+  } | null {
+    if (event.type !== 'referral') return null;
+    const { status, from, partner, side, reason, outcome, underretning, legalBasis, firstMeetingAt } = event.data;
+    if (typeof status !== 'string') return null;
+    return {
+      status,
+      from: text(from),
+      partner: text(partner),
+      side: text(side),
+      reason: text(reason),
+      outcome: text(outcome),
+      underretning: underretning === true,
+      legalBasis: text(legalBasis),
+      firstMeetingAt: text(firstMeetingAt) ? formatTimestamp(firstMeetingAt as string, this.language()) : null,
+    };
+  }
+
+  protected referralMessage(event: TimelineEvent): { side: string; partner: string | null } | null {
+    if (event.type !== 'referral_message') return null;
+    const side = text(event.data['side']);
+    return side ? { side, partner: text(event.data['partner']) } : null;
+  }
+
+  protected handoff(event: TimelineEvent): { kind: string } | null {
+    if (event.type !== 'handoff') return null;
+    const kind = text(event.data['kind']);
+    return kind ? { kind } : null;
+  }
+
+  protected task(event: TimelineEvent): { status: string; source: string | null } | null {
+    if (event.type !== 'task') return null;
+    const status = text(event.data['status']);
+    return status ? { status, source: text(event.data['source']) } : null;
   }
 
   /** The udsættelsessag an eviction_* event belongs to, for the link to its page. */

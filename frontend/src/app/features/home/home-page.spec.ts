@@ -1,14 +1,15 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
-import { Role, addDays } from '@bofast/contracts';
+import { Role, type Task, addDays } from '@bofast/contracts';
 
 import { evictionCase, upcomingItem } from '../../../testing/eviction-fixtures';
+import { partnerReferral, task } from '../../../testing/referral-fixtures';
 import { createUser, provideAppTesting, signIn } from '../../../testing/testing-providers';
 import { todayIso } from '../../core/format/dates';
 import { HomePage } from './home-page';
 
-async function setup(role: Role) {
+async function setup(role: Role, tasks: Task[] = []) {
   TestBed.configureTestingModule({ imports: [HomePage], providers: provideAppTesting() });
   await signIn(createUser(role));
   const fixture = TestBed.createComponent(HomePage);
@@ -18,6 +19,7 @@ async function setup(role: Role) {
   http
     .match((r) => r.url === '/api/cases' || r.url === '/api/signals')
     .forEach((r) => r.flush({ items: [], total: 0 }));
+  http.match((r) => r.url === '/api/tasks').forEach((r) => r.flush(tasks));
   return { fixture, http, el: fixture.nativeElement as HTMLElement };
 }
 
@@ -55,6 +57,33 @@ describe(HomePage.name, () => {
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="home-evictions-pending-count"]')?.textContent?.trim()).toBe('2');
     expect(el.querySelector('[data-testid="home-evictions-pending"] a')?.getAttribute('href')).toBe('/udsaettelser');
+  });
+
+  it('should count my open follow-ups and say how many are overdue', async () => {
+    const { fixture, http, el } = await setup(Role.SocialVicevaert, [
+      task({ id: 't1', dueDate: '2020-01-01' }),
+      task({ id: 't2', dueDate: '2999-01-01' }),
+    ]);
+    http.expectOne((r) => r.url === '/api/evictions/upcoming').flush([]);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const card = el.querySelector('[data-testid="home-followups"]');
+    expect(card?.querySelector('[data-testid="home-followups-count"]')?.textContent?.trim()).toBe('2');
+    expect(card?.querySelector('[data-testid="home-followups-overdue"]')?.textContent).toContain('1 forfaldne');
+    expect(card?.querySelector('a')?.getAttribute('href')).toBe('/besoeg');
+  });
+
+  it('should give a partner the open referrals to the organisation and no case-work cards', async () => {
+    const { fixture, http, el } = await setup(Role.KommunalPartner);
+    http
+      .expectOne('/api/partner/referrals')
+      .flush([partnerReferral(), partnerReferral({ id: 'r2', status: 'afsluttet' })]);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="home-partner-referrals-count"]')?.textContent?.trim()).toBe('1');
+    expect(el.querySelector('[data-testid="home-partner-referrals"] a')?.getAttribute('href')).toBe('/partner');
+    expect(el.querySelector('[data-testid="home-my-cases"]')).toBeNull();
+    expect(el.querySelector('[data-testid="home-followups"]')).toBeNull();
   });
 
   it('should show no eviction cards to a role without eviction.read', async () => {

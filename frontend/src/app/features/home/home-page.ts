@@ -5,13 +5,23 @@ import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 
-import { type EvictionSummary, type Page, Permission, type UpcomingEvictionItem, addDays } from '@bofast/contracts';
+import {
+  type EvictionSummary,
+  OPEN_REFERRAL_STATES,
+  type Page,
+  type PartnerReferral,
+  Permission,
+  type Task,
+  type UpcomingEvictionItem,
+  addDays,
+} from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { todayIso } from '../../core/format/dates';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { daysLeftText, formatDay } from '../evictions/eviction-view';
 import { evictionListRequest, upcomingRequest } from '../evictions/evictions-api';
+import { copenhagenToday, taskListRequest } from '../visits/visits-api';
 
 /** The home card shows the user's eviction deadlines this many days ahead (and the overdue ones). */
 export const HOME_DEADLINE_DAYS = 14;
@@ -31,6 +41,7 @@ export class HomePage {
   protected readonly canSignals = this.authStore.can(Permission.SignalRead);
   protected readonly canEvictions = this.authStore.can(Permission.EvictionRead);
   protected readonly canApprove = this.authStore.can(Permission.EvictionApprove);
+  protected readonly canPartnerPortal = this.authStore.can(Permission.PartnerPortal);
   protected readonly language = inject(LanguageStore).language;
   protected readonly day = formatDay;
   protected readonly deadlineDays = HOME_DEADLINE_DAYS;
@@ -50,6 +61,20 @@ export class HomePage {
   private readonly pending = httpResource<EvictionSummary[]>(
     () => (this.canApprove ? evictionListRequest({ status: 'afventer_godkendelse' }) : undefined),
     { defaultValue: [] },
+  );
+  private readonly tasks = httpResource<Task[]>(() => (this.canCases ? taskListRequest({ mine: true }) : undefined));
+  private readonly partnerReferrals = httpResource<PartnerReferral[]>(() =>
+    this.canPartnerPortal ? '/api/partner/referrals' : undefined,
+  );
+  protected readonly tasksCount = computed(() => (this.tasks.hasValue() ? this.tasks.value().length : null));
+  protected readonly tasksOverdue = computed(() => {
+    const today = copenhagenToday();
+    return this.tasks.hasValue() ? this.tasks.value().filter((t) => t.dueDate < today).length : 0;
+  });
+  protected readonly partnerOpenCount = computed(() =>
+    this.partnerReferrals.hasValue()
+      ? this.partnerReferrals.value().filter((r) => OPEN_REFERRAL_STATES.includes(r.status)).length
+      : null,
   );
   protected readonly deadlineItems = computed(() => this.deadlines.value().slice(0, HOME_DEADLINE_ROWS));
   protected readonly deadlinesMore = computed(() => Math.max(0, this.deadlines.value().length - HOME_DEADLINE_ROWS));

@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { PartnersPage } from './partners-page';
+
+export default [{ path: '', component: PartnersPage }] satisfies Routes;
