@@ -228,4 +228,79 @@ describe(CaseTimeline.name, () => {
       'Udsættelsessag: trin',
     );
   });
+  it('should describe visits, referrals, their messages, handoffs and follow-ups, and filter on them', () => {
+    TestBed.configureTestingModule({ imports: [CaseTimeline], providers: [...provideAppTesting(), STUB_LANGUAGE] });
+    TestBed.runInInjectionContext(registerIcons);
+    const fixture = TestBed.createComponent(CaseTimeline);
+    fixture.componentRef.setInput('events', [
+      event({
+        id: 'v1',
+        type: 'visit',
+        text: 'Talt om huslejen.',
+        data: {
+          visitId: 'v1',
+          status: 'gennemfoert',
+          locationType: 'hjem',
+          announced: false,
+          participants: ['husstand', 'husstand', 'tolk'],
+          followUps: 2,
+        },
+      }),
+      event({
+        id: 'r2',
+        type: 'referral',
+        text: null,
+        data: {
+          referralId: 'r1',
+          status: 'afvist',
+          from: 'modtaget',
+          side: 'partner',
+          partner: 'Jobcenter Fjordby',
+          reason: 'Ikke i målgruppen',
+          outcome: null,
+          firstMeetingAt: null,
+          underretning: false,
+        },
+      }),
+      event({
+        id: 'r3',
+        type: 'referral',
+        text: null,
+        data: { referralId: 'r3', status: 'sendt', underretning: true, legalBasis: 'Serviceloven § 133' },
+      }),
+      event({
+        id: 'm1',
+        type: 'referral_message',
+        text: 'Første samtale gik godt.',
+        data: { referralId: 'r1', side: 'partner', partner: 'Jobcenter Fjordby' },
+      }),
+      event({ id: 'hd1', type: 'handoff', text: 'Louise tager over.', data: { kind: 'medarbejder' } }),
+      event({ id: 't1', type: 'task', text: 'Ring til jobcentret', data: { status: 'udfoert', source: 'besoeg' } }),
+    ]);
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    const text = (id: string) =>
+      Array.from(el.querySelectorAll(`[data-testid="${id}"]`)).map((n) => n.textContent?.replace(/\s+/g, ' ').trim());
+    expect(text('timeline-visit')).toEqual([
+      'Gennemført · Hjem · Uvarslet · Deltagere: Husstand, Tolk · 2 opfølgninger',
+    ]);
+    expect(text('timeline-referral')).toEqual(['Jobcenter Fjordby: Modtaget → Afvist (Partner)', 'Underretning Sendt']);
+    expect(text('timeline-referral-reason')).toEqual(['Begrundelse: Ikke i målgruppen']);
+    expect(text('timeline-referral-legal-basis')).toEqual(['Hjemmel: Serviceloven § 133']);
+    expect(text('timeline-referral-message')).toEqual(['Besked fra Jobcenter Fjordby']);
+    expect(text('timeline-handoff')).toEqual(['Overdraget til en anden medarbejder']);
+    expect(text('timeline-task')).toEqual(['Opfølgning udført · Fra besøg']);
+    const rows = el.querySelectorAll('[data-testid="timeline-event"]');
+    expect(rows[0].textContent).toContain('Talt om huslejen.');
+    expect(rows[3].textContent).toContain('Første samtale gik godt.');
+    for (const [type, label] of [
+      ['visit', 'Besøg'],
+      ['referral', 'Henvisning'],
+      ['referral_message', 'Besked om henvisning'],
+      ['handoff', 'Overdragelse'],
+      ['task', 'Opfølgning'],
+    ]) {
+      expect(el.querySelector(`[data-testid="timeline-filter-${type}"]`)?.textContent).toContain(label);
+    }
+  });
 });

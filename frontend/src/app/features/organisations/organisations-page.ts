@@ -4,6 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog, type MatDialogConfig } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { AfdelingSummary, BoligorganisationSummary, PartnerOrganisationSummary } from '@bofast/contracts';
@@ -18,7 +19,7 @@ const DIALOG_CONFIG: MatDialogConfig = { maxWidth: '95vw', width: '32rem', autoF
 /** Admin: boligorganisationer with their afdelinger, and partner organisations. */
 @Component({
   selector: 'bf-organisations-page',
-  imports: [MatButtonModule, MatCardModule, MatTableModule, TranslocoPipe],
+  imports: [MatButtonModule, MatCardModule, MatTableModule, RouterLink, TranslocoPipe],
   providers: [OrganisationsStore],
   templateUrl: './organisations-page.html',
   styleUrl: './organisations-page.scss',

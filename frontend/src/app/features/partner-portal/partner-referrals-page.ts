@@ -1,6 +1,5 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -16,7 +15,7 @@ import { formatTimestamp } from '../restance/restance-store';
 /** /partner — the partner portal: the referrals addressed to the user's organisation. */
 @Component({
   selector: 'bf-partner-referrals-page',
-  imports: [MatChipsModule, MatSlideToggleModule, RouterLink, TranslocoPipe],
+  imports: [MatSlideToggleModule, RouterLink, TranslocoPipe],
   template: `
     <div class="bf-page-header">
       <h1>
@@ -36,28 +35,33 @@ import { formatTimestamp } from '../restance/restance-store';
     <p class="bf-muted intro">{{ 'partnerPortal.intro' | transloco }}</p>
     <ul class="bf-plain-list" [attr.aria-busy]="referrals.isLoading()" data-testid="partner-referral-list">
       @for (r of shown(); track r.id) {
-        <li class="row" [class.is-underretning]="r.underretning" data-testid="partner-referral-row">
-          <div class="row-head">
-            <a [routerLink]="['/partner', r.id]" class="name" data-testid="partner-referral-open">{{
-              r.resident.name
-            }}</a>
-            <mat-chip-set>
-              @if (r.underretning) {
-                <mat-chip class="bf-chip-inactive" data-testid="partner-referral-underretning">{{
-                  'referrals.underretning' | transloco
-                }}</mat-chip>
-              }
-              <mat-chip [class]="statusClass(r.status)" data-testid="partner-referral-status">{{
-                'referralStatus.' + r.status | transloco
-              }}</mat-chip>
-            </mat-chip-set>
-          </div>
-          <p class="bf-muted">
-            {{ 'referrals.sentOn' | transloco: { date: timestamp(r.sentAt, language()) } }} ·
-            {{ 'referrals.fromWorker' | transloco: { worker: r.from.worker, team: r.from.team } }} ·
-            {{ 'referralMethod.' + r.method | transloco }}
-          </p>
-          <p class="reason">{{ r.reason }}</p>
+        <li>
+          <a
+            class="row bf-clickable-row"
+            [class.is-underretning]="r.underretning"
+            [routerLink]="['/partner', r.id]"
+            data-testid="partner-referral-row"
+          >
+            <span class="row-head">
+              <span class="name">{{ r.resident.name }}</span>
+              <span class="chips">
+                @if (r.underretning) {
+                  <span class="chip chip-underretning" data-testid="partner-referral-underretning">{{
+                    'referrals.underretning' | transloco
+                  }}</span>
+                }
+                <span class="chip" [class]="statusClass(r.status)" data-testid="partner-referral-status">{{
+                  'referralStatus.' + r.status | transloco
+                }}</span>
+              </span>
+            </span>
+            <span class="meta">
+              {{ 'referrals.sentOn' | transloco: { date: timestamp(r.sentAt, language()) } }} ·
+              {{ 'referrals.fromWorker' | transloco: { worker: r.from.worker, team: r.from.team } }} ·
+              {{ 'referralMethod.' + r.method | transloco }}
+            </span>
+            <span class="reason">{{ r.reason }}</span>
+          </a>
         </li>
       } @empty {
         <li class="bf-muted">
@@ -71,17 +75,18 @@ import { formatTimestamp } from '../restance/restance-store';
       max-width: 48rem;
     }
     .row {
-      padding: 0.5rem 0.25rem;
+      display: block;
+      padding: 0.75rem 0.5rem;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
-
-      p {
-        margin: 0.25rem 0;
-        overflow-wrap: anywhere;
-      }
+      color: var(--mat-sys-on-surface);
+      text-decoration: none;
 
       &.is-underretning {
         border-inline-start: 4px solid var(--mat-sys-error);
-        padding-inline-start: 0.5rem;
+      }
+      &:focus-visible {
+        outline: 2px solid var(--mat-sys-primary);
+        outline-offset: -2px;
       }
     }
     .row-head {
@@ -93,9 +98,34 @@ import { formatTimestamp } from '../restance/restance-store';
     }
     .name {
       font: var(--mat-sys-title-medium);
+      color: var(--mat-sys-primary);
+      text-decoration: underline;
+    }
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+    }
+    .chip {
+      padding: 0.125rem 0.625rem;
+      border-radius: 0.5rem;
+      font: var(--mat-sys-label-large);
+      color: var(--mat-chip-label-text-color, var(--mat-sys-on-surface));
+      background: var(--mat-chip-elevated-container-color, var(--mat-sys-surface-container-highest));
+    }
+    .chip-underretning {
+      color: var(--mat-sys-on-error-container);
+      background: var(--mat-sys-error-container);
+    }
+    .meta {
+      display: block;
+      margin: 0.25rem 0;
+      color: var(--mat-sys-on-surface-variant);
     }
     .reason {
+      display: block;
       white-space: pre-wrap;
+      overflow-wrap: anywhere;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

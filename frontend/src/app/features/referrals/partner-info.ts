@@ -58,7 +58,13 @@ import type { PartnerDirectoryEntry } from '@bofast/contracts';
       display: block;
       margin-bottom: 0.75rem;
     }
+    // Stacked: the labels are long and the cards narrow.
+    .info {
+      grid-template-columns: 1fr;
+      gap: 0;
+    }
     dd {
+      margin-bottom: 0.5rem;
       overflow-wrap: anywhere;
     }
   `,

@@ -27,10 +27,10 @@ export interface ReferralActionDialogData {
 /** The referral as now, 'conflict' (someone else saved first) or 'gone' (404: not theirs, or consent ended). */
 export type ReferralActionResult = Referral | PartnerReferral | 'conflict' | 'gone';
 
-/** Statuses whose step needs a reason (afvist, trukket tilbage) or an outcome (afsluttet). */
+/** Declining and withdrawing need a reason (the server refuses them without one). */
 const NEEDS_REASON: readonly ReferralStatus[] = ['afvist', 'trukket_tilbage'];
 
-/** One step of a referral: a reason where the law of the loop needs one, the first meeting, or the outcome. */
+/** One step of a referral, with what the step needs: a reason, the first meeting's time, or the outcome. */
 @Component({
   selector: 'bf-referral-action-dialog',
   imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
