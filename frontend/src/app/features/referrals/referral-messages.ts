@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, input, signal, viewChild } from '@angular/core';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -35,7 +35,7 @@ let nextId = 0;
       }
     </ol>
     @if (canWrite()) {
-      <form class="write" (ngSubmit)="sendMessage()" novalidate>
+      <form class="write" [formGroup]="form" (ngSubmit)="sendMessage()" novalidate>
         @if (errorMessage(); as message) {
           <p class="bf-form-error" role="alert">{{ message }}</p>
         }
@@ -44,7 +44,7 @@ let nextId = 0;
           <textarea
             matInput
             [id]="inputId"
-            [formControl]="text"
+            formControlName="text"
             rows="2"
             data-testid="referral-message-text"
           ></textarea>
@@ -110,6 +110,9 @@ export class ReferralMessages {
   readonly post = input.required<(text: string) => Observable<unknown>>();
 
   protected readonly text = new FormControl('', { nonNullable: true, validators: requiredText });
+  protected readonly form = new FormGroup({ text: this.text });
+  // Resetting through the directive also clears "submitted", so the emptied box shows no error.
+  private readonly formDir = viewChild(FormGroupDirective);
   protected readonly isSending = signal(false);
   protected readonly errorMessage = signal<string | null>(null);
 
@@ -123,7 +126,7 @@ export class ReferralMessages {
     this.post()(this.text.value.trim()).subscribe({
       next: () => {
         this.isSending.set(false);
-        this.text.reset('');
+        this.formDir()?.resetForm({ text: '' });
       },
       error: (error: unknown) => {
         this.isSending.set(false);
