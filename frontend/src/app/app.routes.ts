@@ -68,6 +68,18 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/evictions/evictions.routes'),
       },
       {
+        path: 'rapporter',
+        title: 'nav.reports',
+        canActivate: [permissionGuard(Permission.ReportRead)],
+        loadChildren: () => import('./features/reports/reports.routes'),
+      },
+      {
+        path: 'mine-tal',
+        title: 'nav.myNumbers',
+        canActivate: [permissionGuard(Permission.ReportOwn)],
+        loadChildren: () => import('./features/reports/my-numbers.routes'),
+      },
+      {
         path: 'search',
         title: 'nav.search',
         canActivate: [permissionGuard(Permission.PersonRead)],

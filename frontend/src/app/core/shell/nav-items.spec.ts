@@ -6,7 +6,10 @@ describe('visibleNavItems', () => {
   it.each([
     [Role.Dpo, ['home', 'users', 'audit', 'me']],
     [Role.Boligorganisation, ['home', 'restance-import', 'me']],
-    [Role.Admin, ['home', 'partners', 'users', 'teams', 'case-types', 'organisations', 'import-profiles', 'me']],
+    [
+      Role.Admin,
+      ['home', 'partners', 'reports', 'users', 'teams', 'case-types', 'organisations', 'import-profiles', 'me'],
+    ],
     [
       Role.Teamleder,
       [
@@ -19,12 +22,14 @@ describe('visibleNavItems', () => {
         'restance',
         'restance-import',
         'partners',
+        'reports',
+        'mine',
         'users',
         'teams',
         'me',
       ],
     ],
-    [Role.SocialVicevaert, ['home', 'cases', 'visits', 'signals', 'search', 'evictions', 'partners', 'me']],
+    [Role.SocialVicevaert, ['home', 'cases', 'visits', 'signals', 'search', 'evictions', 'partners', 'mine', 'me']],
     [Role.KommunalPartner, ['home', 'partner', 'me']],
   ])('should show the permitted items when the role is %s', (role, expected) => {
     expect(visibleNavItems(getPermissions(role)).map((item) => item.key)).toEqual(expected);
@@ -43,6 +48,16 @@ describe('visibleNavItems', () => {
     const keys = visibleNavItems(getPermissions(Role.KommunalPartner)).map((item) => item.key);
     for (const key of ['cases', 'visits', 'signals', 'search', 'evictions', 'partners'])
       expect(keys).not.toContain(key);
+  });
+
+  it('should show Mine tal to every case worker and Rapporter only to team leads and the administrator', () => {
+    for (const role of [Role.SocialVicevaert, Role.Beboerraadgiver, Role.OekonomiskRaadgiver, Role.Teamleder]) {
+      expect(visibleNavItems(getPermissions(role)).map((item) => item.key)).toContain('mine');
+    }
+    const withReports = Object.values(Role).filter((role) =>
+      visibleNavItems(getPermissions(role)).some((item) => item.key === 'reports'),
+    );
+    expect(withReports.sort()).toEqual([Role.Admin, Role.Teamleder].sort());
   });
 
   it('should show nothing when the user has no permissions', () => {

@@ -81,6 +81,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     exact: false,
   },
   {
+    key: 'reports',
+    path: '/rapporter',
+    labelKey: 'nav.reports',
+    permission: Permission.ReportRead,
+    exact: false,
+  },
+  {
+    key: 'mine',
+    path: '/mine-tal',
+    labelKey: 'nav.myNumbers',
+    permission: Permission.ReportOwn,
+    exact: false,
+  },
+  {
     key: 'users',
     path: '/admin/users',
     labelKey: 'nav.users',
