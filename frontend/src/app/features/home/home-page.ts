@@ -21,6 +21,7 @@ import { todayIso } from '../../core/format/dates';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { daysLeftText, formatDay } from '../evictions/eviction-view';
 import { evictionListRequest, upcomingRequest } from '../evictions/evictions-api';
+import { VisitDrafts } from '../visits/visit-drafts';
 import { copenhagenToday, taskListRequest } from '../visits/visits-api';
 
 /** The home card shows the user's eviction deadlines this many days ahead (and the overdue ones). */
@@ -42,6 +43,8 @@ export class HomePage {
   protected readonly canEvictions = this.authStore.can(Permission.EvictionRead);
   protected readonly canApprove = this.authStore.can(Permission.EvictionApprove);
   protected readonly canPartnerPortal = this.authStore.can(Permission.PartnerPortal);
+  // Visits typed offline are sent from the landing page too, not only from the case they belong to.
+  protected readonly queuedVisits = this.canCases ? inject(VisitDrafts).queued : null;
   protected readonly language = inject(LanguageStore).language;
   protected readonly day = formatDay;
   protected readonly deadlineDays = HOME_DEADLINE_DAYS;
