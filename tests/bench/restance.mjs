@@ -4,7 +4,7 @@
 //  1. import of a generated 50,000-row list end to end (upload → parse, validate, match, diff, triage,
 //     commit, all in the background job) vs COPY of the same rows into a staging table. Target ≥ 0.25.
 //  2. worklist page (filter + sort + page) on those 50k rows at 8 concurrent clients: p95 ≤ 50 ms,
-//     and throughput vs the same SQL run through pg directly. Target ≥ 0.5.
+//     and throughput vs the same statements (scope, count, page) run through pg directly. Target ≥ 0.5.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -96,6 +96,15 @@ try {
   }
   const importMs = performance.now() - started;
   if (summary.status !== 'committed') throw new Error(`import ${summary.status}: ${summary.error}`);
+  // The job ends with VACUUM (ANALYZE) after the commit; the worklist is measured once it has.
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT j.status FROM job j JOIN restance_import i ON i.job_id = j.id WHERE i.id = $1`,
+      [id],
+    );
+    if (rows[0]?.status !== 'running' && rows[0]?.status !== 'queued') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const importRatio = copyMs / importMs;
   const importOk = importRatio >= 0.25;
   if (!importOk) failed++;
@@ -117,17 +126,26 @@ try {
       (e, r) => (e ? reject(e) : resolve(r)),
     ),
   );
+  // The same statements the API runs for that page (its scope resolved first, as the API does).
   const [{ id: teamId }] = (await db.query(`SELECT id FROM team LIMIT 1`)).rows;
-  const sql = `SELECT r.*, u.display_name FROM restance_row r LEFT JOIN app_user u ON u.id = r.assignee_id
-    WHERE r.accepted AND r.import_id = $2 AND r.afdeling_id IN (SELECT afdeling_id FROM team_afdeling WHERE team_id = ANY($1::uuid[]))
-      AND r.change = ANY('{ny}') AND r.paakrav_date IS NOT NULL ORDER BY r.priority DESC, r.id LIMIT 50 OFFSET 100`;
+  const scope = `SELECT array(SELECT DISTINCT ON (i.boligorganisation_id) i.id FROM restance_import i WHERE i.status = 'committed'
+      ORDER BY i.boligorganisation_id, i.list_date DESC, i.committed_at DESC) AS imports,
+    array(SELECT ta.afdeling_id FROM team_afdeling ta WHERE ta.team_id = ANY($1::uuid[])) AS afdelinger`;
+  const where = `r.accepted AND r.import_id = $1::uuid AND r.afdeling_id = ANY($2::uuid[]) AND r.change = ANY($3::text[])
+      AND r.paakrav_date IS NOT NULL`;
+  const count = `SELECT count(*)::int AS total FROM restance_row r WHERE ${where}`;
+  const pageSql = `SELECT r.*, u.display_name AS assignee_name FROM (SELECT r.* FROM restance_row r WHERE ${where}
+      ORDER BY r.priority DESC, r.id LIMIT 50 OFFSET 100) r LEFT JOIN app_user u ON u.id = r.assignee_id ORDER BY r.priority DESC, r.id`;
   const pool = new pg.Pool({ connectionString: server.databaseUrl, max: CLIENTS });
   let direct = 0;
   const until = performance.now() + DURATION * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (performance.now() < until) {
-        await pool.query(sql, [[teamId], id]);
+        const { rows } = await pool.query(scope, [[teamId]]);
+        const args = [rows[0].imports[0], rows[0].afdelinger, ['ny']];
+        await pool.query(count, args);
+        await pool.query(pageSql, args);
         direct++;
       }
     }),

@@ -15,6 +15,7 @@ import { CreateEconomySchema1795300000000 } from './migrations/1795300000000-Cre
 import { CreateEvictionSchema1795400000000 } from './migrations/1795400000000-CreateEvictionSchema';
 import { CreateReferralSchema1795500000000 } from './migrations/1795500000000-CreateReferralSchema';
 import { CreateReportSchema1795600000000 } from './migrations/1795600000000-CreateReportSchema';
+import { WorklistCountIndex1795700000000 } from './migrations/1795700000000-WorklistCountIndex';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   CreateEvictionSchema1795400000000,
   CreateReferralSchema1795500000000,
   CreateReportSchema1795600000000,
+  WorklistCountIndex1795700000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

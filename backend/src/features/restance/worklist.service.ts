@@ -68,24 +68,36 @@ export class WorklistService {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     if (pageSize > 200 && !isExport) throw fieldError('pageSize', 'Højst 200 pr. side');
-    const params: unknown[] = [ctx.teamIds];
-    const where = [SCOPE];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.boligorganisationId) add('r.boligorganisation_id = ?', q.boligorganisationId);
-    if (q.change?.length) add('r.change = ANY(?::text[])', q.change);
-    if (q.paakrav) where.push('r.paakrav_date IS NOT NULL');
-    if (q.ophaevelse) where.push('r.ophaevelse_date IS NOT NULL');
-    if (q.outreachStatus) add('r.outreach_status = ?', q.outreachStatus);
-    if (q.assigneeId) add('r.assignee_id = ?', q.assigneeId);
-    if (q.mine) add('r.assignee_id = ?', ctx.userId);
-    if (q.unassigned) where.push('r.assignee_id IS NULL');
-    // priority DESC, id matches the worklist index; only months can be missing.
-    const column = SORTS[q.sort ?? 'priority'];
-    const order = `${column} ${q.direction === 'asc' ? 'ASC' : 'DESC'}${column === 'r.months' ? ' NULLS LAST' : ''}, r.id`;
     return this.dataSource.transaction(async (em) => {
+      // The scope is resolved to constants first (the newest list per boligorganisation, the teams'
+      // afdelinger), so the planner can walk the worklist index in priority order and stop at the page.
+      const [resolved] = await em.query(
+        `SELECT array(SELECT DISTINCT ON (i.boligorganisation_id) i.id FROM restance_import i WHERE i.status = 'committed'
+                     ORDER BY i.boligorganisation_id, i.list_date DESC, i.committed_at DESC) AS imports,
+              array(SELECT ta.afdeling_id FROM team_afdeling ta WHERE ta.team_id = ANY($1::uuid[])) AS afdelinger`,
+        [ctx.teamIds],
+      );
+      // One list (the usual case) as a plain equality: the index then also gives the order.
+      const single = resolved.imports.length === 1;
+      const params: unknown[] = [single ? resolved.imports[0] : resolved.imports, resolved.afdelinger];
+      const where = [
+        `r.accepted AND ${single ? 'r.import_id = $1::uuid' : 'r.import_id = ANY($1::uuid[])'} AND r.afdeling_id = ANY($2::uuid[])`,
+      ];
+      const add = (sql: string, value: unknown) => {
+        params.push(value);
+        where.push(sql.replace('?', `$${params.length}`));
+      };
+      if (q.boligorganisationId) add('r.boligorganisation_id = ?', q.boligorganisationId);
+      if (q.change?.length) add('r.change = ANY(?::text[])', q.change);
+      if (q.paakrav) where.push('r.paakrav_date IS NOT NULL');
+      if (q.ophaevelse) where.push('r.ophaevelse_date IS NOT NULL');
+      if (q.outreachStatus) add('r.outreach_status = ?', q.outreachStatus);
+      if (q.assigneeId) add('r.assignee_id = ?', q.assigneeId);
+      if (q.mine) add('r.assignee_id = ?', ctx.userId);
+      if (q.unassigned) where.push('r.assignee_id IS NULL');
+      // priority DESC, id matches the worklist index; only months can be missing.
+      const column = SORTS[q.sort ?? 'priority'];
+      const order = `${column} ${q.direction === 'asc' ? 'ASC' : 'DESC'}${column === 'r.months' ? ' NULLS LAST' : ''}, r.id`;
       const [{ total }] = await em.query(
         `SELECT count(*)::int AS total FROM restance_row r WHERE ${where.join(' AND ')}`,
         params,
