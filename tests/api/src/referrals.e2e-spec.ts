@@ -221,6 +221,7 @@ describe('Visits, referrals and the partner portal', () => {
       expect(draft.body).toMatchObject({ status: 'udkast', sharedCategories: ['beskaeftigelse', 'oekonomi'] });
       const refused = await worker.post(`/api/referrals/${draft.body.id}/send`, { version: draft.body.version });
       expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('CONSENT_REQUIRED');
       expect(refused.body.message).toContain('intet gyldigt samtykke');
       expect(refused.body.fields.sharedFields).toBeDefined();
       // Consent for økonomi only is not enough; økonomi + beskæftigelse is.
@@ -339,6 +340,7 @@ describe('Visits, referrals and the partner portal', () => {
       expect(mine).not.toHaveProperty('caseId');
       expect(JSON.stringify(mine)).not.toContain(sag.id);
       expect(mine.from.team).toBe('Boligsocialt team Engparken og Skovhaven');
+      expect(mine.history.map((h: { status: string }) => h.status)).toEqual(['sendt']);
       const log = await t.dataSource.query(
         `SELECT purpose FROM access_log WHERE subject_type = 'referral' AND subject_id = $1 AND actor_username = 'partner'`,
         [referral.id],

@@ -16,6 +16,7 @@ export function statusFor(code: DomainErrorCode): number {
     case 'VERSION_CONFLICT':
     case 'ALREADY_EXISTS':
     case 'INVALID_STATE':
+    case 'CONSENT_REQUIRED':
       return HttpStatus.CONFLICT;
     case 'VALIDATION_FAILED':
       return HttpStatus.BAD_REQUEST;

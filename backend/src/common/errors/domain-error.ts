@@ -4,6 +4,8 @@ export type DomainErrorCode =
   | 'VERSION_CONFLICT'
   | 'ALREADY_EXISTS'
   | 'INVALID_STATE'
+  /** A disclosure that no active consent covers (a referral's send). */
+  | 'CONSENT_REQUIRED'
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'

@@ -178,7 +178,7 @@ export class ReferralsService {
         });
         if (!cover.covered)
           throw new DomainError(
-            'INVALID_STATE',
+            'CONSENT_REQUIRED',
             `Henvisningen kan ikke sendes: intet gyldigt samtykke dækker ${r.partner_name}, formålet og kategorierne ${r.shared_categories.join(', ')}.`,
             { fields: { sharedFields: ['Registrér samtykke, eller del færre oplysninger'] } },
           );
@@ -648,7 +648,8 @@ export class ReferralsService {
       notes: r.notes,
       sharedCategories: r.shared_categories,
       sharedFields: r.shared_fields,
-      history: await this.history(em, r.id),
+      // The partner sees the referral from when it was sent, not the team's draft.
+      history: (await this.history(em, r.id)).filter((h) => h.status !== 'udkast'),
       messages: await this.messages(em, r.id),
       version: r.version,
     };

@@ -14,7 +14,7 @@ import { UnderretningDialog } from './underretning-dialog';
 
 const REFUSAL = {
   statusCode: 409,
-  code: 'INVALID_STATE',
+  code: 'CONSENT_REQUIRED',
   message:
     'Henvisningen kan ikke sendes: intet gyldigt samtykke dækker Jobcenter Fjordby, formålet og kategorierne beskaeftigelse, oekonomi.',
   fields: { sharedFields: ['Registrér samtykke, eller del færre oplysninger'] },
