@@ -12,8 +12,8 @@ export interface BarGroup {
 }
 
 const WIDTH = 480;
-const GROUP_LABEL = 22;
-const BAR = 14;
+const GROUP_LABEL = 24;
+const BAR = 16;
 const BAR_GAP = 3;
 const GROUP_GAP = 14;
 const VALUE_SPACE = 44;
@@ -42,7 +42,7 @@ const VALUE_SPACE = 44;
           [attr.data-testid]="testId()"
         >
           @for (g of layout(); track $index) {
-            <text class="label" x="0" [attr.y]="g.y + 15">{{ g.label }}</text>
+            <text class="label" x="0" [attr.y]="g.y + 17">{{ g.label }}</text>
             @for (b of g.bars; track $index) {
               <rect
                 x="0"

@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -38,8 +38,8 @@ export class MyNumbersPage {
   protected readonly language = inject(LanguageStore).language;
   private readonly canReadDefinitions = inject(AuthStore).can(Permission.ReportRead);
 
-  /** Today as yyyy-MM-dd; the presets count from it. */
-  readonly today = input(todayIso());
+  // Not an input: the router binds every input of a routed component (an unmatched one to undefined).
+  private readonly today = todayIso();
 
   protected readonly presets = PERIOD_PRESETS;
   protected readonly preset = signal<PeriodPreset>('thisMonth');
@@ -49,7 +49,7 @@ export class MyNumbersPage {
   /** The period asked for, or null while a custom period is incomplete or reversed. */
   protected readonly period = computed<Period | null>(() => {
     const preset = this.preset();
-    if (preset !== 'custom') return presetPeriod(preset, this.today());
+    if (preset !== 'custom') return presetPeriod(preset, this.today);
     const from = this.customFrom();
     const to = this.customTo();
     return from && to && from <= to ? { from, to } : null;

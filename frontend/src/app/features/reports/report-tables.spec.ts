@@ -13,17 +13,15 @@ async function setup(result: ReportResult, sections?: ReportTableSection[]) {
   if (sections) fixture.componentRef.setInput('sections', sections);
   fixture.detectChanges();
   const http = TestBed.inject(HttpTestingController);
-  http
-    .expectOne('/api/case-types')
-    .flush([
-      {
-        code: 'oekonomi_restance',
-        labelDa: 'Økonomi og restance',
-        labelEn: 'Economy',
-        isBuiltin: true,
-        isActive: true,
-      },
-    ]);
+  http.expectOne('/api/case-types').flush([
+    {
+      code: 'oekonomi_restance',
+      labelDa: 'Økonomi og restance',
+      labelEn: 'Economy',
+      isBuiltin: true,
+      isActive: true,
+    },
+  ]);
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
   const cells = (testId: string) =>

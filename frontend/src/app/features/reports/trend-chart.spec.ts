@@ -66,6 +66,14 @@ describe(TrendChart.name, () => {
     ]);
   });
 
+  it('should name the months on the axis and give the year where it starts', () => {
+    const el = setup(['2025-11', '2025-12', '2026-01', '2026-02'], [{ key: 'x', label: 'X', values: [1, 2, 3, 4] }]);
+    const labels = Array.from(el.querySelectorAll('svg text[text-anchor="middle"]')).map((t) =>
+      t.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(labels).toEqual(['nov. 2025', 'dec.', 'jan. 2026', 'feb.']);
+  });
+
   it.each([
     [0, 1],
     [1, 1],

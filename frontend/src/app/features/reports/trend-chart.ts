@@ -14,10 +14,10 @@ export interface TrendSeries {
 
 const WIDTH = 480;
 const HEIGHT = 240;
-const LEFT = 40;
+const LEFT = 44;
 const RIGHT = 12;
 const TOP = 12;
-const BOTTOM = 30;
+const BOTTOM = 46;
 /** At most this many month labels on the axis; the table has them all. */
 const MAX_LABELS = 7;
 const MARKERS = ['circle', 'square', 'triangle', 'diamond'] as const;
@@ -77,7 +77,12 @@ function markerPath(marker: Marker, x: number, y: number): string {
         }
         <line class="axis" [attr.x1]="left" [attr.x2]="right" [attr.y1]="bottom" [attr.y2]="bottom" />
         @for (m of monthLabels(); track m.index) {
-          <text class="small" [attr.x]="m.x" [attr.y]="bottom + 18" text-anchor="middle">{{ m.text }}</text>
+          <text class="small" [attr.x]="m.x" [attr.y]="bottom + 18" text-anchor="middle">
+            {{ m.month }}
+            @if (m.year) {
+              <tspan [attr.x]="m.x" dy="15">{{ m.year }}</tspan>
+            }
+          </text>
         }
         @for (s of lines(); track s.key) {
           <path
@@ -172,12 +177,25 @@ export class TrendChart {
       .map((value) => ({ value, y: this.y(value), text: formatCell(value) }));
   });
 
+  /** Month names on the axis; the year under the first label and wherever a new year starts. */
   protected readonly monthLabels = computed(() => {
     const months = this.months();
     const every = Math.ceil(months.length / MAX_LABELS);
+    const language = this.language() === 'en' ? 'en-GB' : 'da-DK';
+    const name = new Intl.DateTimeFormat(language, { month: 'short' });
     return months
-      .map((month, index) => ({ index, x: this.x(index), text: this.monthText(month) }))
-      .filter((m) => m.index % every === 0);
+      .map((month, index) => ({ index, month }))
+      .filter((m) => m.index % every === 0)
+      .map((m, i, shown) => {
+        const [year, mm] = m.month.split('-').map(Number);
+        const newYear = i === 0 || shown[i - 1].month.slice(0, 4) !== m.month.slice(0, 4);
+        return {
+          index: m.index,
+          x: this.x(m.index),
+          month: name.format(new Date(year, mm - 1, 1)),
+          year: newYear ? String(year) : null,
+        };
+      });
   });
 
   protected readonly lines = computed(() =>
