@@ -23,37 +23,25 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
   IsNumber,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
 
-import { emptyToNull, toBool, trim, VERSION_MESSAGE } from '../../common/http/transforms';
-
-const DATE = { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' };
-const Version = () => [IsInt(VERSION_MESSAGE), Min(1, VERSION_MESSAGE)];
-
-function apply(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((d) => d(target, key));
-}
-const VersionField = () => apply(...Version());
-const OptionalText = (max: number) =>
-  apply(
-    IsOptional(),
-    Transform(emptyToNull),
-    ValidateIf((_, v) => v !== null),
-    IsString(),
-    MaxLength(max, { message: `Højst ${max} tegn` }),
-  );
+import {
+  DateField,
+  OptionalDateField,
+  OptionalText,
+  OptionalUuidField,
+  QueryBoolField,
+  RequiredText,
+  VersionField,
+} from '../../common/http/fields';
+import { emptyToNull } from '../../common/http/transforms';
 
 export class CreateEvictionDto implements CreateEvictionRequest {
   @IsUUID('4', { message: 'Vælg et lejemål' })
@@ -68,9 +56,7 @@ export class CreateEvictionDto implements CreateEvictionRequest {
   @IsIn(Object.values(EvictionGround), { message: 'Vælg en grund' })
   ground!: EvictionGround;
 
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('4', { message: 'Ukendt medarbejder' })
+  @OptionalUuidField('Ukendt medarbejder')
   responsibleId?: string | null;
 }
 
@@ -79,9 +65,7 @@ export class UpdateEvictionDto implements UpdateEvictionRequest {
   @IsIn(Object.values(EvictionGround), { message: 'Vælg en grund' })
   ground?: EvictionGround;
 
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('4', { message: 'Ukendt medarbejder' })
+  @OptionalUuidField('Ukendt medarbejder')
   responsibleId?: string | null;
 
   @VersionField()
@@ -100,8 +84,7 @@ export class RecordStageDto implements RecordStageRequest {
   @IsIn(EVICTION_STAGES, { message: 'Vælg et trin' })
   stage!: EvictionStage;
 
-  @IsISO8601({ strict: true }, DATE)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  @DateField()
   date!: string;
 
   @IsOptional()
@@ -130,11 +113,7 @@ export class RecordStageDto implements RecordStageRequest {
   @IsIn(Object.values(NotificationChannel), { message: 'Vælg en kanal' })
   channel?: NotificationChannel | null;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true }, DATE)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  @OptionalDateField()
   moveOutDate?: string | null;
 
   @OptionalText(1000)
@@ -166,6 +145,15 @@ export class DecideOutcomeDto implements DecideOutcomeRequest {
   reason?: string | null;
 }
 
+/** Sending a proposal back, or withdrawing a decided outcome: the reason is mandatory. */
+export class ReasonDto implements DecideOutcomeRequest {
+  @VersionField()
+  version!: number;
+
+  @RequiredText(1000, 'Skriv en begrundelse')
+  reason!: string;
+}
+
 export class SustainedCheckDto implements SustainedCheckRequest {
   @IsBoolean({ message: 'Angiv om husstanden stadig bor i lejemålet' })
   stillResident!: boolean;
@@ -182,9 +170,7 @@ export class ListEvictionsQueryDto implements ListEvictionsQuery {
   @IsIn([...Object.values(EvictionStatus), 'aktive'], { message: 'Ukendt status' })
   status?: EvictionStatus | 'aktive';
 
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean({ message: 'Skal være true eller false' })
+  @QueryBoolField()
   mine?: boolean;
 
   @IsOptional()
@@ -198,29 +184,13 @@ export class ListEvictionsQueryDto implements ListEvictionsQuery {
 
 export class UpcomingQueryDto implements UpcomingQuery {
   @IsOptional()
-  @IsISO8601({ strict: true }, DATE)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  @DateField()
   from?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true }, DATE)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  @DateField()
   to?: string;
 
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean({ message: 'Skal være true eller false' })
+  @QueryBoolField()
   mine?: boolean;
-}
-
-/** Sending a proposal back, or withdrawing a decided outcome: the reason is mandatory. */
-export class ReasonDto implements DecideOutcomeRequest {
-  @VersionField()
-  version!: number;
-
-  @Transform(trim)
-  @IsString({ message: 'Skriv en begrundelse' })
-  @IsNotEmpty({ message: 'Skriv en begrundelse' })
-  @MaxLength(1000, { message: 'Højst 1000 tegn' })
-  reason!: string;
 }

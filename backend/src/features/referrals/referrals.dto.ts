@@ -17,14 +17,12 @@ import {
   UpdatePartnerRequest,
   UpdateReferralRequest,
 } from '@bofast/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -32,14 +30,19 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
   ValidatorConstraint,
   ValidatorConstraintInterface,
   Validate,
 } from 'class-validator';
 
-import { emptyToNull, trim, VERSION_MESSAGE } from '../../common/http/transforms';
+import {
+  OptionalText,
+  OptionalTimestampField,
+  OptionalUuidField,
+  RequiredText,
+  VersionField,
+} from '../../common/http/fields';
 
 const FIELDS = Object.keys(SHAREABLE_FIELDS);
 
@@ -64,10 +67,7 @@ export class CreateReferralDto implements CreateReferralRequest {
   @IsIn(Object.values(ReferralMethod), { message: 'Vælg en form' })
   method!: ReferralMethod;
 
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'Skriv hvorfor beboeren henvises' })
-  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  @RequiredText(2000, 'Skriv hvorfor beboeren henvises')
   reason!: string;
 
   @IsOptional()
@@ -91,10 +91,7 @@ export class UpdateReferralDto implements UpdateReferralRequest {
   method?: ReferralMethod;
 
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'Skriv hvorfor beboeren henvises' })
-  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  @RequiredText(2000, 'Skriv hvorfor beboeren henvises')
   reason?: string;
 
   @IsOptional()
@@ -107,14 +104,12 @@ export class UpdateReferralDto implements UpdateReferralRequest {
   @Validate(CategoryNotesValid)
   notes?: CategoryNotes;
 
-  @IsInt(VERSION_MESSAGE)
-  @Min(1, VERSION_MESSAGE)
+  @VersionField()
   version!: number;
 }
 
 export class VersionDto {
-  @IsInt(VERSION_MESSAGE)
-  @Min(1, VERSION_MESSAGE)
+  @VersionField()
   version!: number;
 }
 
@@ -122,16 +117,10 @@ export class UnderretningDto implements UnderretningRequest {
   @IsUUID('4', { message: 'Vælg en modtager' })
   partnerId!: string;
 
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'Skriv hvad bekymringen går ud på' })
-  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  @RequiredText(2000, 'Skriv hvad bekymringen går ud på')
   reason!: string;
 
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'Angiv hjemlen for underretningen (fx serviceloven § 133)' })
-  @MaxLength(500, { message: 'Højst 500 tegn' })
+  @RequiredText(500, 'Angiv hjemlen for underretningen (fx serviceloven § 133)')
   legalBasis!: string;
 
   @IsArray()
@@ -148,65 +137,35 @@ export class ReferralTransitionDto implements ReferralTransitionRequest {
   @IsIn(Object.values(ReferralStatus), { message: 'Ukendt status' })
   status!: ReferralStatus;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(1000, { message: 'Højst 1000 tegn' })
+  @OptionalText(1000)
   reason?: string | null;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  @OptionalText(2000)
   outcome?: string | null;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true }, { message: 'Skal være et tidspunkt' })
+  @OptionalTimestampField()
   firstMeetingAt?: string | null;
 
-  @IsInt(VERSION_MESSAGE)
-  @Min(1, VERSION_MESSAGE)
+  @VersionField()
   version!: number;
 }
 
 export class ReferralMessageDto implements ReferralMessageRequest {
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'Skriv en besked' })
-  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  @RequiredText(2000, 'Skriv en besked')
   text!: string;
 }
 
 export class PartnerContactDto implements PartnerContact {
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'Skriv et navn' })
-  @MaxLength(120, { message: 'Højst 120 tegn' })
+  @RequiredText(120, 'Skriv et navn')
   name!: string;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(120, { message: 'Højst 120 tegn' })
+  @OptionalText(120)
   role?: string | null;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(40, { message: 'Højst 40 tegn' })
+  @OptionalText(40)
   phone?: string | null;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalText(200)
   email?: string | null;
 }
 
@@ -236,8 +195,7 @@ export class UpdatePartnerDto implements UpdatePartnerRequest {
   @Max(90, { message: 'Højst 90 dage' })
   responseDays?: number;
 
-  @IsInt(VERSION_MESSAGE)
-  @Min(1, VERSION_MESSAGE)
+  @VersionField()
   version!: number;
 }
 
@@ -245,18 +203,12 @@ export class CreateHandoffDto implements CreateHandoffRequest {
   @IsUUID('4', { message: 'Vælg en medarbejder' })
   toUserId!: string;
 
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('4', { message: 'Ukendt team' })
+  @OptionalUuidField('Ukendt team')
   toTeamId?: string | null;
 
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'Skriv en overdragelsesnote' })
-  @MaxLength(4000, { message: 'Højst 4000 tegn' })
+  @RequiredText(4000, 'Skriv en overdragelsesnote')
   note!: string;
 
-  @IsInt(VERSION_MESSAGE)
-  @Min(1, VERSION_MESSAGE)
+  @VersionField()
   version!: number;
 }

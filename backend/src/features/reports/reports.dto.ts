@@ -10,37 +10,27 @@ import {
   ReportRequest,
   ReportScopeType,
 } from '@bofast/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsNotEmpty,
   IsOptional,
-  IsString,
   IsUUID,
-  Matches,
   Max,
-  MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
-import { emptyToNull, trim } from '../../common/http/transforms';
-
-const DATE = { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' };
+import { DateField, OptionalText, OptionalUuidField, RequiredText } from '../../common/http/fields';
 
 class PeriodDto {
-  @IsISO8601({ strict: true }, DATE)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  @DateField()
   from!: string;
 
-  @IsISO8601({ strict: true }, DATE)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  @DateField()
   to!: string;
 }
 
@@ -48,9 +38,7 @@ export class ReportRequestDto extends PeriodDto implements ReportRequest {
   @IsIn(Object.values(ReportScopeType), { message: 'Vælg et omfang' })
   scopeType!: ReportScopeType;
 
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('4', { message: 'Vælg hvad rapporten dækker' })
+  @OptionalUuidField('Vælg hvad rapporten dækker')
   scopeId?: string | null;
 
   @IsIn(Object.values(ReportAudience), { message: 'Vælg intern eller ekstern' })
@@ -68,11 +56,7 @@ export class ReportRequestDto extends PeriodDto implements ReportRequest {
   @Max(10_000_000, { message: 'For stort beløb' })
   costKommune?: number;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalText(200)
   title?: string | null;
 }
 
@@ -115,10 +99,7 @@ export class CreateDefinitionDto implements CreateDefinitionRequest {
   @IsIn(['undgaaet_udsaettelse'], { message: 'Ukendt nøgletal' })
   key!: 'undgaaet_udsaettelse';
 
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'Beskriv definitionen' })
-  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  @RequiredText(2000, 'Beskriv definitionen')
   description!: string;
 
   @ValidateNested()

@@ -9,81 +9,49 @@ import {
   VisitParticipant,
   VisitStatus,
 } from '@bofast/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-
-import { emptyToNull, toBool, trim, VERSION_MESSAGE } from '../../common/http/transforms';
-
-const DATE = { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' };
-const TIME = { message: 'Skal være et tidspunkt' };
+  DateField,
+  OptionalText,
+  OptionalTimestampField,
+  OptionalUuidField,
+  QueryBoolField,
+  RequiredText,
+  VersionField,
+} from '../../common/http/fields';
 
 export class VisitParticipantDto implements VisitParticipant {
   @IsIn(['husstand', 'tolk', 'partner', 'kollega'], { message: 'Ukendt deltager' })
   kind!: VisitParticipant['kind'];
 
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('4', { message: 'Ukendt person' })
+  @OptionalUuidField('Ukendt person')
   personId?: string | null;
 
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('4', { message: 'Ukendt medarbejder' })
+  @OptionalUuidField('Ukendt medarbejder')
   userId?: string | null;
 
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('4', { message: 'Ukendt partner' })
+  @OptionalUuidField('Ukendt partner')
   partnerOrganisationId?: string | null;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(120, { message: 'Højst 120 tegn' })
+  @OptionalText(120)
   name?: string | null;
 }
 
 export class FollowUpDto {
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'Skriv hvad der skal følges op på' })
-  @MaxLength(300, { message: 'Højst 300 tegn' })
+  @RequiredText(300, 'Skriv hvad der skal følges op på')
   title!: string;
 
-  @IsISO8601({ strict: true }, DATE)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  @DateField()
   dueDate!: string;
 }
 
 class VisitCommon {
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true }, TIME)
+  @OptionalTimestampField()
   occurredAt?: string | null;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(4000, { message: 'Højst 4000 tegn' })
+  @OptionalText(4000)
   summary?: string | null;
 
   @IsOptional()
@@ -102,18 +70,13 @@ class VisitCommon {
 }
 
 export class CreateVisitDto extends VisitCommon implements CreateVisitRequest {
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('4', { message: 'Ugyldigt kladde-id' })
+  @OptionalUuidField('Ugyldigt kladde-id')
   clientId?: string | null;
 
   @IsIn(Object.values(VisitStatus), { message: 'Vælg hvordan besøget gik' })
   status!: VisitStatus;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true }, TIME)
+  @OptionalTimestampField()
   plannedAt?: string | null;
 
   @IsIn(Object.values(LocationType), { message: 'Vælg et sted' })
@@ -122,11 +85,7 @@ export class CreateVisitDto extends VisitCommon implements CreateVisitRequest {
   @IsBoolean({ message: 'Angiv om besøget var varslet' })
   announced!: boolean;
 
-  @IsOptional()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(500, { message: 'Højst 500 tegn' })
+  @OptionalText(500)
   purpose?: string | null;
 }
 
@@ -134,20 +93,16 @@ export class CompleteVisitDto extends VisitCommon implements CompleteVisitReques
   @IsIn(Object.values(VisitStatus), { message: 'Vælg hvordan besøget gik' })
   status!: VisitStatus;
 
-  @IsInt(VERSION_MESSAGE)
-  @Min(1, VERSION_MESSAGE)
+  @VersionField()
   version!: number;
 }
 
 export class ListVisitsQueryDto implements ListVisitsQuery {
   @IsOptional()
-  @IsISO8601({ strict: true }, DATE)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  @DateField()
   date?: string;
 
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean({ message: 'Skal være true eller false' })
+  @QueryBoolField()
   mine?: boolean;
 
   @IsOptional()
@@ -160,9 +115,7 @@ export class ListVisitsQueryDto implements ListVisitsQuery {
 }
 
 export class ListTasksQueryDto implements ListTasksQuery {
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean({ message: 'Skal være true eller false' })
+  @QueryBoolField()
   mine?: boolean;
 
   @IsOptional()
@@ -178,7 +131,6 @@ export class UpdateTaskDto implements UpdateTaskRequest {
   @IsIn(Object.values(TaskStatus), { message: 'Ukendt status' })
   status!: TaskStatus;
 
-  @IsInt(VERSION_MESSAGE)
-  @Min(1, VERSION_MESSAGE)
+  @VersionField()
   version!: number;
 }
