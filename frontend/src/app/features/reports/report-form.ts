@@ -114,7 +114,7 @@ export class ReportForm {
 
   protected readonly presets = PERIOD_PRESETS;
   protected readonly scopeTypes = SCOPE_TYPES;
-  protected readonly kr = formatKroner;
+  protected readonly maxCost = formatKroner(MAX_COST);
   protected readonly isSubmitting = signal(false);
   protected readonly errorMessage = signal<string | null>(null);
 
