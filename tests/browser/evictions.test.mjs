@@ -5,7 +5,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
+import {
+  choose,
+  launch,
+  login,
+  newPage,
+  openCase,
+  screenshot,
+  seriousViolations,
+  VIEWPORTS,
+} from './support/browser.mjs';
 import { startBofast } from './support/server.mjs';
 
 let server;
@@ -24,19 +33,6 @@ after(async () => {
 const DAY = 86_400_000;
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 const plus = (iso, days) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-
-async function choose(page, testId, name) {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name }).click();
-  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
-}
-
-async function openCase(page, personName) {
-  await page.goto('/cases');
-  await page.getByTestId('case-row').filter({ hasText: personName }).first().click();
-  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
-  await page.getByTestId('case-header').waitFor();
-}
 
 async function recordStage(page, { stage, date, time, amount, notifiedBy, channel }) {
   await page.getByTestId('eviction-record-stage').click();

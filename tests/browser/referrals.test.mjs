@@ -6,7 +6,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
+import {
+  choose,
+  launch,
+  login,
+  newPage,
+  openCase,
+  screenshot,
+  seriousViolations,
+  VIEWPORTS,
+} from './support/browser.mjs';
 import { startBofast } from './support/server.mjs';
 
 let server;
@@ -21,19 +30,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function choose(page, testId, name) {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name }).click();
-  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
-}
-
-async function openCase(page, personName) {
-  await page.goto('/cases');
-  await page.getByTestId('case-row').filter({ hasText: personName }).first().click();
-  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
-  await page.getByTestId('case-header').waitFor();
-}
 
 const noSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 

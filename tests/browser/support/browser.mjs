@@ -80,3 +80,18 @@ export async function login(page, username, password = DEMO_PASSWORD) {
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/** Picks an option in a Material select and waits for its panel to close. */
+export async function choose(page, selectTestId, optionName) {
+  await page.getByTestId(selectTestId).click();
+  await page.getByRole('option', { name: optionName }).click();
+  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
+}
+
+/** Opens the first case in the case list whose row mentions `personName`. */
+export async function openCase(page, personName) {
+  await page.goto('/cases');
+  await page.getByTestId('case-row').filter({ hasText: personName }).first().click();
+  await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+  await page.getByTestId('case-header').waitFor();
+}
