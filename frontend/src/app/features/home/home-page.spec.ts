@@ -49,7 +49,9 @@ describe(HomePage.name, () => {
 
   it('should count the proposals awaiting a team lead', async () => {
     const { fixture, http, el } = await setup(Role.Teamleder);
-    http.expectOne((r) => r.url === '/api/evictions/upcoming').flush([]);
+    const team = http.expectOne((r) => r.url === '/api/evictions/upcoming');
+    expect(team.request.params.has('mine')).toBe(false);
+    team.flush([]);
     const pending = http.expectOne((r) => r.url === '/api/evictions');
     expect(pending.request.params.get('status')).toBe('afventer_godkendelse');
     pending.flush([evictionCase(), evictionCase({ id: 'e2' })]);

@@ -58,7 +58,13 @@ export class HomePage {
   );
   private readonly deadlines = httpResource<UpcomingEvictionItem[]>(
     () =>
-      this.canEvictions ? upcomingRequest({ mine: true, to: addDays(todayIso(), HOME_DEADLINE_DAYS) }) : undefined,
+      // A team lead watches the whole team's deadlines; a worker their own.
+      this.canEvictions
+        ? upcomingRequest({
+            ...(this.canApprove ? {} : { mine: true }),
+            to: addDays(todayIso(), HOME_DEADLINE_DAYS),
+          })
+        : undefined,
     { defaultValue: [] },
   );
   private readonly pending = httpResource<EvictionSummary[]>(
