@@ -83,6 +83,30 @@ describe('Visits, referrals and the partner portal', () => {
   }
 
   describe('visits', () => {
+    it('should seed the demo world with a visit planned for today, a follow-up and an accepted referral', async () => {
+      const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+      const visits = (await worker.get(`/api/visits?mine=true&date=${today}`)).body;
+      expect(visits).toContainEqual(
+        expect.objectContaining({
+          status: 'planlagt',
+          personName: 'Fatima Ali',
+          purpose: 'Følge op på ansøgningen om enkeltydelse',
+        }),
+      );
+      const tasks = (await worker.get('/api/tasks?mine=true')).body.map((x: { title: string }) => x.title);
+      expect(tasks).toContain('Ring til Fatima om svar fra kommunen');
+      const [fatimaCase] = await t.dataSource.query(
+        `SELECT s.id FROM sag s JOIN person p ON p.id = s.person_id WHERE p.name = 'Fatima Ali' LIMIT 1`,
+      );
+      const referrals = (await worker.get(`/api/cases/${fatimaCase.id}/referrals`)).body;
+      expect(referrals).toEqual([
+        expect.objectContaining({
+          partner: expect.objectContaining({ name: 'Gældsrådgivningen Fjordby' }),
+          status: 'accepteret',
+        }),
+      ]);
+    });
+
     it('should log an unannounced home visit with a follow-up, on the timeline and in "Mine besøg i dag"', async () => {
       const sag = await freshCase();
       const res = await worker.post(`/api/cases/${sag.id}/visits`, {

@@ -76,7 +76,8 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
         await linkLandlordUser(em);
         const work = await seedCaseWork(em);
         const directory = await seedPartnerDirectory(em);
-        return (await seedEvictions(em)) || directory || work;
+        const evictions = await seedEvictions(em);
+        return (await seedVisitsAndReferrals(em)) || evictions || directory || work;
       }
       const [bo] = await em.query(
         `INSERT INTO boligorganisation (name, cvr) VALUES ($1, $2)
@@ -133,6 +134,7 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
       await seedCaseWork(em);
       await seedPartnerDirectory(em);
       await seedEvictions(em);
+      await seedVisitsAndReferrals(em);
       return true;
     });
   } finally {
@@ -546,4 +548,94 @@ async function seedPartnerDirectory(em: EntityManager): Promise<boolean> {
     changed ||= rows.length > 0;
   }
   return changed;
+}
+
+/**
+ * A held home visit with a tolk and a follow-up task, a visit planned for today at 14:00 (both
+ * Mette Larsen's, on Fatima Ali's case), and an accepted referral to Gældsrådgivningen that shares no
+ * data. Runs once.
+ */
+async function seedVisitsAndReferrals(em: EntityManager): Promise<boolean> {
+  if ((await em.query(`SELECT 1 FROM visit LIMIT 1`)).length) return false;
+  const [c] = await em.query(
+    `SELECT s.id, s.person_id FROM sag s JOIN person p ON p.id = s.person_id
+      WHERE p.name = 'Fatima Ali' AND s.type = 'oekonomi_restance' LIMIT 1`,
+  );
+  const [vicevaert] = await em.query(`SELECT id FROM app_user WHERE username = 'vicevaert'`);
+  const [gaeld] = await em.query(`SELECT id FROM partner_organisation WHERE name = 'Gældsrådgivningen Fjordby'`);
+  if (!c || !vicevaert || !gaeld) return false;
+  const participants = JSON.stringify([
+    { kind: 'husstand', personId: c.person_id },
+    { kind: 'tolk', name: 'Tolk (arabisk)' },
+  ]);
+  const [held] = await em.query(
+    `INSERT INTO visit (sag_id, status, occurred_at, location_type, announced, participants, purpose, summary, author_id, created_at)
+     VALUES ($1, 'gennemfoert', now() - interval '12 days', 'hjem', true, $2, 'Budget og kontoudtog',
+             'Gennemgik budget og kontoudtog med tolk. Fatima søger enkeltydelse til restancen.', $3, now() - interval '12 days')
+     RETURNING id`,
+    [c.id, participants, vicevaert.id],
+  );
+  await em.query(
+    `INSERT INTO task (sag_id, title, due_date, assignee_id, source, source_id, created_at)
+     VALUES ($1, 'Ring til Fatima om svar fra kommunen', current_date + 2, $2, 'besoeg', $3, now() - interval '12 days')`,
+    [c.id, vicevaert.id, held.id],
+  );
+  const [planned] = await em.query(
+    `INSERT INTO visit (sag_id, status, planned_at, location_type, announced, participants, purpose, author_id)
+     VALUES ($1, 'planlagt', ((now() AT TIME ZONE 'Europe/Copenhagen')::date + time '14:00') AT TIME ZONE 'Europe/Copenhagen', 'hjem', true, $2,
+             'Følge op på ansøgningen om enkeltydelse', $3) RETURNING id, planned_at`,
+    [c.id, participants, vicevaert.id],
+  );
+  for (const [visitId, status, at, text] of [
+    [
+      held.id,
+      'gennemfoert',
+      "now() - interval '12 days'",
+      'Gennemgik budget og kontoudtog med tolk. Fatima søger enkeltydelse til restancen.',
+    ],
+    [planned.id, 'planlagt', 'now()', null],
+  ] as const) {
+    await em.query(
+      `INSERT INTO timeline_event (sag_id, type, occurred_at, author_id, text, data) VALUES ($1, 'visit', ${at}, $2, $3, $4)`,
+      [
+        c.id,
+        vicevaert.id,
+        text,
+        JSON.stringify({
+          visitId,
+          status,
+          locationType: 'hjem',
+          announced: true,
+          participants: ['husstand', 'tolk'],
+          followUps: status === 'gennemfoert' ? 1 : 0,
+        }),
+      ],
+    );
+  }
+  const [ref] = await em.query(
+    `INSERT INTO referral (sag_id, person_id, partner_organisation_id, method, reason, purpose, status, sent_at, created_by, created_at)
+     VALUES ($1, $2, $3, 'informeret', 'Fatima vil gerne have overblik over sin gæld og hjælp til en plan.', 'videregivelse',
+             'accepteret', now() - interval '10 days', $4, now() - interval '10 days') RETURNING id`,
+    [c.id, c.person_id, gaeld.id, vicevaert.id],
+  );
+  for (const [status, side, days] of [
+    ['udkast', 'team', 10],
+    ['sendt', 'team', 10],
+    ['accepteret', 'partner', 8],
+  ] as const) {
+    await em.query(
+      `INSERT INTO referral_event (referral_id, status, side, actor_id, at) VALUES ($1, $2, $3, $4, now() - make_interval(days => $5))`,
+      [ref.id, status, side, side === 'team' ? vicevaert.id : null, days],
+    );
+    await em.query(
+      `INSERT INTO timeline_event (sag_id, type, occurred_at, author_id, data) VALUES ($1, 'referral', now() - make_interval(days => $2), $3, $4)`,
+      [
+        c.id,
+        days,
+        side === 'team' ? vicevaert.id : null,
+        JSON.stringify({ referralId: ref.id, status, side, partner: 'Gældsrådgivningen Fjordby' }),
+      ],
+    );
+  }
+  return true;
 }
