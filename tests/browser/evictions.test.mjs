@@ -168,6 +168,14 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
     await page.getByTestId('eviction-stepper').waitFor();
     await screenshot(page, 'eviction-case-phone');
     assert.deepEqual(await seriousViolations(page), []);
+    // Hand the udsættelsessag to a colleague.
+    await page.getByTestId('eviction-edit').click();
+    await page.getByTestId('eviction-edit-dialog').waitFor();
+    await choose(page, 'eviction-edit-responsible', 'Ahmad Hassan');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByTestId('eviction-edit-submit').click();
+    await page.getByTestId('eviction-edit-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('eviction-card').filter({ hasText: 'Ahmad Hassan' }).waitFor();
     let overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(overflow, false, 'the case page scrolls sideways at phone width');
     await page.goto('/udsaettelser');

@@ -71,19 +71,19 @@ describe(EvictionCard.name, () => {
     expect(text('eviction-outcome-state')).toMatch(
       /^Foreslået af Rita Rådgiver .+ Afventer godkendelse af en teamleder$/,
     );
-    expect(buttons()).toEqual(['Registrér trin', 'Godkend', 'Send tilbage']);
+    expect(buttons()).toEqual(['Registrér trin', 'Redigér', 'Godkend', 'Send tilbage']);
     expect(byId('eviction-case-link')?.getAttribute('aria-current')).toBe('page');
   });
 
   it('should not offer Godkend on the team lead’s own proposal', async () => {
     const { byId, buttons } = await setup(Role.Teamleder, PENDING, 'worker');
-    expect(buttons()).toEqual(['Registrér trin', 'Send tilbage']);
+    expect(buttons()).toEqual(['Registrér trin', 'Redigér', 'Send tilbage']);
     expect(byId('eviction-own-proposal')?.textContent).toContain('En anden teamleder skal godkende det');
   });
 
   it('should let a caseworker record steps and propose an outcome, but not approve', async () => {
     const { buttons, text } = await setup(Role.SocialVicevaert, evictionCase());
-    expect(buttons()).toEqual(['Registrér trin', 'Foreslå udfald']);
+    expect(buttons()).toEqual(['Registrér trin', 'Redigér', 'Foreslå udfald']);
     expect(text('eviction-current-stage')).toBe('Rykker');
   });
 

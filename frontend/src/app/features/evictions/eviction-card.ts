@@ -32,6 +32,7 @@ import { LegalRef } from './legal-ref';
 import { type EvictionDialogResult, OutcomeDialog } from './outcome-dialog';
 import { StageDialog, type StageDialogResult } from './stage-dialog';
 import { SustainedDialog } from './sustained-dialog';
+import { EvictionEditDialog } from './eviction-edit-dialog';
 
 const DIALOG_CONFIG = { maxWidth: '95vw', width: '34rem', autoFocus: 'first-tabbable' } as const;
 
@@ -171,6 +172,10 @@ export class EvictionCard {
       (eviction): DecisionDialogData => ({ eviction, action }),
       `evictions.decision.${action}.done`,
     );
+  }
+
+  protected edit(): void {
+    this.openDecision(EvictionEditDialog, (eviction) => eviction, 'evictions.editSaved');
   }
 
   protected registerSustained(): void {
