@@ -61,7 +61,12 @@ const VALUE_SPACE = 44;
         </svg>
         <details class="chart-data" [open]="tableOpen()">
           <summary>{{ 'reports.chart.showNumbers' | transloco }}</summary>
-          <div class="bf-table-scroll">
+          <div
+            class="bf-table-scroll"
+            tabindex="0"
+            role="region"
+            [attr.aria-label]="'reports.chart.showNumbers' | transloco"
+          >
             <table class="data-table">
               <caption class="visually-hidden">
                 {{

@@ -102,7 +102,12 @@ function markerPath(marker: Marker, x: number, y: number): string {
       </svg>
       <details class="chart-data" [open]="tableOpen()">
         <summary>{{ 'reports.chart.showNumbers' | transloco }}</summary>
-        <div class="bf-table-scroll">
+        <div
+          class="bf-table-scroll"
+          tabindex="0"
+          role="region"
+          [attr.aria-label]="'reports.chart.showNumbers' | transloco"
+        >
           <table class="data-table">
             <caption class="visually-hidden">
               {{
