@@ -61,6 +61,19 @@ export async function screenshot(page, name) {
 
 /** Serious and critical WCAG 2.1 A/AA violations on the current page. */
 export async function seriousViolations(page) {
+  // Judge the settled page: a snackbar or dialog still fading in has, for a moment, a contrast it never
+  // has at rest. Finite animations and transitions are awaited (at most 2 s); spinners run on.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
