@@ -47,9 +47,27 @@ export class ReportTables {
 
   protected readonly outcomes = computed(() => presentOutcomes(this.result().evictions.byStage));
 
-  protected readonly visitsByStatus = computed(() => entries(this.result().contacts.visitsByStatus));
-  protected readonly visitsByLocation = computed(() => entries(this.result().contacts.visitsByLocation));
-  protected readonly attemptsByOutcome = computed(() => entries(this.result().contacts.contactAttemptsByOutcome));
+  /** The three count tables of the contacts section: caption, the label prefix of their rows, rows. */
+  protected readonly contactTables = computed(() => {
+    const c = this.result().contacts;
+    return [
+      {
+        caption: 'reports.tables.visitsByStatus',
+        labelPrefix: 'reports.visitStatus.',
+        rows: entries(c.visitsByStatus),
+      },
+      {
+        caption: 'reports.tables.visitsByLocation',
+        labelPrefix: 'reports.location.',
+        rows: entries(c.visitsByLocation),
+      },
+      {
+        caption: 'reports.tables.attemptsByOutcome',
+        labelPrefix: 'contactOutcome.',
+        rows: entries(c.contactAttemptsByOutcome),
+      },
+    ];
+  });
 
   protected outcomeCell(outcomes: Partial<Record<EvictionOutcome, Cell>>, outcome: EvictionOutcome): Cell {
     return outcomes[outcome] ?? 0;
