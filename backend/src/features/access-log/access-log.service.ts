@@ -10,7 +10,6 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 
 import type { RequestContext } from '../../common/http/request-context';
-import { AccessLogEntity } from './access-log.entity';
 import { AccessLogRepository } from './access-log.repository';
 
 export interface AccessLogInput {
@@ -34,18 +33,24 @@ export class AccessLogService {
     input: AccessLogInput,
     em?: EntityManager,
   ): Promise<void> {
-    await (em ?? this.dataSource.manager).insert(AccessLogEntity, {
-      actorUserId: ctx.userId,
-      actorUsername: ctx.username,
-      actorRole: ctx.role,
-      action: input.action,
-      subjectType: input.subjectType ?? null,
-      subjectId: input.subjectId ?? null,
-      searchCriterion: input.searchCriterion ?? null,
-      purpose: input.purpose,
-      requestId: ctx.requestId,
-      clientAddress: ctx.clientAddress,
-    });
+    // A plain INSERT without RETURNING: this runs on every read of a person's data.
+    await (em ?? this.dataSource.manager).query(
+      `INSERT INTO access_log (actor_user_id, actor_username, actor_role, action, subject_type, subject_id, search_criterion,
+                               purpose, request_id, client_address)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        ctx.userId,
+        ctx.username,
+        ctx.role,
+        input.action,
+        input.subjectType ?? null,
+        input.subjectId ?? null,
+        input.searchCriterion ?? null,
+        input.purpose,
+        ctx.requestId ?? null,
+        ctx.clientAddress ?? null,
+      ],
+    );
   }
 
   async list(ctx: RequestContext, query: ListAccessLogQuery): Promise<Page<AccessLogEntry>> {

@@ -30,14 +30,16 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.handlers.set(type, handler);
   }
 
-  /** Queues a job inside the caller's transaction: it starts only if that transaction commits. */
+  /**
+   * Queues a job inside the caller's transaction: it starts only if that transaction commits, at the
+   * next poll, or at once when the caller calls `wake()` after its commit.
+   */
   async enqueue(em: EntityManager, type: string, payload: Record<string, unknown>, total = 0): Promise<string> {
     const [row] = await em.query(`INSERT INTO job (type, payload, progress_total) VALUES ($1, $2, $3) RETURNING id`, [
       type,
       JSON.stringify(payload),
       total,
     ]);
-    this.kick();
     return row.id;
   }
 
@@ -65,6 +67,11 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       this.kick();
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /** Looks for work now (after a commit that queued a job). */
+  wake(): void {
+    this.kick();
   }
 
   private kick(): void {

