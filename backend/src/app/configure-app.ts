@@ -14,6 +14,13 @@ import type { AppConfig } from '../config/config';
 export function configureApp(app: NestExpressApplication, config: AppConfig): { frontendDir: string | null } {
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  // API answers carry personal data: never stored by a browser or proxy, so no ETag to compute either
+  // (hashing a 40 kB worklist page per request was a tenth of its cost).
+  app.set('etag', false);
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -26,7 +26,11 @@ describe('Authentication and sessions', () => {
       const cookie = ([] as string[]).concat(res.headers['set-cookie']).find((x) => x.startsWith(`${AUTH_COOKIE}=`));
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Strict/i);
-      expect((await c.get('/api/auth/me')).status).toBe(200);
+      const me = await c.get('/api/auth/me');
+      expect(me.status).toBe(200);
+      // Answers with personal data are never kept by a browser or proxy.
+      expect(me.headers['cache-control']).toBe('no-store');
+      expect(me.headers['etag']).toBeUndefined();
     });
 
     it('should store only a hash of the session token', async () => {

@@ -465,6 +465,8 @@ describe('Restanceliste', () => {
         );
         const page = await adviser.get(`/api/restance/worklist?${query}`);
         expect({ query, total: page.body.total }).toEqual({ query, total: n });
+        const past = await adviser.get(`/api/restance/worklist?${query}&page=99`);
+        expect({ query, total: past.body.total, items: past.body.items }).toEqual({ query, total: n, items: [] });
       }
     });
   });

@@ -20,6 +20,28 @@ export interface AccessLogInput {
   searchCriterion?: string | null;
 }
 
+const ENTRY_COLUMNS = `actor_user_id, actor_username, actor_role, action, subject_type, subject_id, search_criterion, purpose,
+  request_id, client_address`;
+const placeholders = (offset: number) => Array.from({ length: 10 }, (_, i) => `$${offset + i + 1}`).join(', ');
+
+function entryValues(
+  ctx: Pick<RequestContext, 'userId' | 'username' | 'role' | 'requestId' | 'clientAddress'>,
+  input: AccessLogInput,
+): unknown[] {
+  return [
+    ctx.userId,
+    ctx.username,
+    ctx.role,
+    input.action,
+    input.subjectType ?? null,
+    input.subjectId ?? null,
+    input.searchCriterion ?? null,
+    input.purpose,
+    ctx.requestId ?? null,
+    ctx.clientAddress ?? null,
+  ];
+}
+
 /** Writes the access log. Pass the use case's EntityManager so the entry commits with the write. */
 @Injectable()
 export class AccessLogService {
@@ -33,23 +55,27 @@ export class AccessLogService {
     input: AccessLogInput,
     em?: EntityManager,
   ): Promise<void> {
-    // A plain INSERT without RETURNING: this runs on every read of a person's data.
     await (em ?? this.dataSource.manager).query(
-      `INSERT INTO access_log (actor_user_id, actor_username, actor_role, action, subject_type, subject_id, search_criterion,
-                               purpose, request_id, client_address)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        ctx.userId,
-        ctx.username,
-        ctx.role,
-        input.action,
-        input.subjectType ?? null,
-        input.subjectId ?? null,
-        input.searchCriterion ?? null,
-        input.purpose,
-        ctx.requestId ?? null,
-        ctx.clientAddress ?? null,
-      ],
+      `INSERT INTO access_log (${ENTRY_COLUMNS}) VALUES (${placeholders(0)})`,
+      entryValues(ctx, input),
+    );
+  }
+
+  /**
+   * Runs a read with its access-log entry in the same statement (a data-modifying CTE): one round trip,
+   * and the entry exists whenever the rows were read. `sql` uses $1…$n for `params`.
+   */
+  async readWithEntry<T>(
+    ctx: Pick<RequestContext, 'userId' | 'username' | 'role' | 'requestId' | 'clientAddress'>,
+    input: AccessLogInput,
+    sql: string,
+    params: unknown[],
+    em?: EntityManager,
+  ): Promise<T[]> {
+    return (em ?? this.dataSource.manager).query(
+      `WITH access_log_entry AS (INSERT INTO access_log (${ENTRY_COLUMNS}) VALUES (${placeholders(params.length)}))
+       ${sql}`,
+      [...params, ...entryValues(ctx, input)],
     );
   }
 

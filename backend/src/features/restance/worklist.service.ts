@@ -107,16 +107,18 @@ export class WorklistService {
     // A read needs no transaction (under READ COMMITTED every statement has its own snapshot anyway).
     // The scope is resolved to constants first (the newest list per boligorganisation, the teams'
     // afdelinger), so the planner can walk the worklist index in priority order and stop at the page.
-    const [[resolved]] = await Promise.all([
-      this.dataSource.query(WORKLIST_SCOPE, [ctx.teamIds]),
-      // Logged before the rows are read, so no page is ever answered without its entry.
-      this.accessLog.record(ctx, {
+    // Logged in the same statement that reads the scope, so no page is ever answered without its entry.
+    const [resolved] = await this.accessLog.readWithEntry<{ imports: string[]; afdelinger: string[] }>(
+      ctx,
+      {
         action: AccessAction.Search,
         subjectType: AccessSubjectType.Person,
         purpose: PURPOSE,
         searchCriterion: 'restanceliste',
-      }),
-    ]);
+      },
+      WORKLIST_SCOPE,
+      [ctx.teamIds],
+    );
     // One list (the usual case) as a plain equality: the index then also gives the order.
     const single = resolved.imports.length === 1;
     const params: unknown[] = [single ? resolved.imports[0] : resolved.imports, resolved.afdelinger];
@@ -144,22 +146,22 @@ export class WorklistService {
     // priority DESC, id matches the worklist index; only months can be missing.
     const column = SORTS[q.sort ?? 'priority'];
     const order = `${column} ${q.direction === 'asc' ? 'ASC' : 'DESC'}${column === 'r.months' ? ' NULLS LAST' : ''}, r.id`;
-    // Count (from the facet counts the database keeps) and page side by side on two connections.
-    const [[{ total }], rows] = await Promise.all([
-      this.dataSource.query(
-        `SELECT coalesce(sum(f.n), 0)::int AS total FROM restance_facet f WHERE ${facets.join(' AND ')}`,
-        params,
-      ),
-      // The page is cut first; the per-row "superseded" check and the assignee run only on its rows.
-      this.dataSource.query(
-        `SELECT ${ROW_COLUMNS}, u.display_name AS assignee_name, ${superseded('r')} AS superseded
-           FROM (SELECT ${ROW_COLUMNS} FROM restance_row r WHERE ${where.join(' AND ')} ORDER BY ${order}
-                  LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) r
-           LEFT JOIN app_user u ON u.id = r.assignee_id
-          ORDER BY ${order}`,
-        params,
-      ),
-    ]);
+    // The total (a sum over the facet counts the database keeps) rides along on the page's rows.
+    const totalSql = `(SELECT coalesce(sum(f.n), 0)::int FROM restance_facet f WHERE ${facets.join(' AND ')})`;
+    const rows: Array<Record<string, never>> = await this.dataSource.query(
+      `SELECT ${ROW_COLUMNS}, u.display_name AS assignee_name, ${superseded('r')} AS superseded, ${totalSql} AS total
+         FROM (SELECT ${ROW_COLUMNS} FROM restance_row r WHERE ${where.join(' AND ')} ORDER BY ${order}
+                LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}) r
+         LEFT JOIN app_user u ON u.id = r.assignee_id
+        ORDER BY ${order}`,
+      params,
+    );
+    // An empty page 1 means no rows at all; past the end, the total is asked for on its own.
+    const total: number = rows.length
+      ? rows[0]['total']
+      : page === 1
+        ? 0
+        : (await this.dataSource.query(`SELECT ${totalSql} AS total`, params))[0].total;
     return { items: rows.map(toRow), total, page, pageSize };
   }
 
