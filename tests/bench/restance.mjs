@@ -62,7 +62,7 @@ async function copyBaseline(client, csv) {
   return performance.now() - started;
 }
 
-process.env.BOFAST_TEST_LOG_LEVEL = 'warn';
+process.env.BOFAST_TEST_LOG_LEVEL ??= 'warn';
 const server = await startBofast();
 const db = new pg.Client({ connectionString: server.databaseUrl });
 await db.connect();
@@ -176,5 +176,13 @@ try {
   process.exitCode = failed ? 1 : 0;
 } finally {
   await db.end();
+  if (process.env.BENCH_SHOW_LOG)
+    console.log(
+      server
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('imported'))
+        .join('\n'),
+    );
   await server.stop();
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import {
   AccessAction,
   ColumnAliases,
@@ -64,6 +64,8 @@ interface PreviousRow {
 
 @Injectable()
 export class RestanceImportsService implements OnModuleInit {
+  private readonly logger = new Logger(RestanceImportsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
@@ -379,8 +381,17 @@ export class RestanceImportsService implements OnModuleInit {
     // "running" too: a crash left it so, and the claimed job is the only one that may process it.
     if (!imp || !['queued', 'running'].includes(imp.status)) return;
     await this.dataSource.query(`UPDATE restance_import SET status = 'running' WHERE id = $1`, [importId]);
+    // Phase timings for operations (counts and milliseconds only, never row content).
+    const timings: Record<string, number> = {};
+    let mark = performance.now();
+    const lap = (phase: string) => {
+      const now = performance.now();
+      timings[phase] = Math.round(now - mark);
+      mark = now;
+    };
     try {
       const parsed = await this.parse(imp.file_content, imp.boligorganisation_id);
+      lap('parse');
       const total = parsed.accepted.length + parsed.rejected.length;
       await job.progress(0, total);
       await this.dataSource.transaction(async (em) => {
@@ -397,6 +408,7 @@ export class RestanceImportsService implements OnModuleInit {
           return;
         }
         const plan = await this.plan(em, imp.boligorganisation_id, toIsoDate(imp.list_date), parsed, true);
+        lap('plan');
         // Every row in one COPY on the transaction's connection; progress after every chunk.
         await copyRows(
           em,
@@ -405,6 +417,7 @@ export class RestanceImportsService implements OnModuleInit {
           plan.rows.map((r) => rowValues(importId, imp.boligorganisation_id, toIsoDate(imp.list_date), r)),
           (done) => job.progress(done, plan.rows.length),
         );
+        lap('rows');
         for (const event of plan.caseEvents) {
           await this.timeline.append(em, {
             caseId: event.caseId,
@@ -414,15 +427,18 @@ export class RestanceImportsService implements OnModuleInit {
           });
           await this.timeline.touchCase(em, event.caseId);
         }
+        lap('caseEvents');
         // Påkrav and ophævelse dates on the list open or update the lejemål's udsættelsessag.
         await this.evictions.syncFromRestance(em, importId, imp.created_by);
+        lap('evictions');
         await em.query(
           `UPDATE restance_import SET status = 'committed', counts = $2, errors = $3, committed_at = now() WHERE id = $1`,
           [importId, JSON.stringify(plan.counts), JSON.stringify(plan.errors.slice(0, MAX_ERRORS_SHOWN))],
         );
       });
-      // A month's list can double the table: refresh the planner's statistics for the worklist queries,
-      // and the visibility map so the worklist count stays an index-only scan.
+      lap('commit');
+      this.logger.log({ importId, rows: total, ms: timings }, 'Restance list imported');
+      // A month's list can double the table: refresh the planner's statistics for the worklist queries.
       await this.dataSource.query(`VACUUM (ANALYZE) restance_row`);
     } catch (error) {
       const message =
