@@ -53,7 +53,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     logging: false,
     // JIT off: Bofast's statements are short OLTP queries, and PostgreSQL's JIT costing misfires on
-    // them (a 2 ms worklist page took 50 ms compiling). Reports stay well inside their targets without it.
+    // them (a 2 ms worklist page took 50 ms compiling). The report aggregates turn it on for their transaction.
     extra: { max: 10, application_name: 'bofast', options: '-c jit=off' },
   };
 }

@@ -75,6 +75,9 @@ export async function computeReport(
   params: ReportParameters,
 ): Promise<ReportResult> {
   const cell = suppressor(params.audience);
+  // Connections run with JIT off (OLTP); these year-long aggregates are where it pays (≈ 0.4 s vs 0.7 s).
+  // Always inside the caller's transaction, so SET LOCAL ends with it.
+  await em.query(`SET LOCAL jit = on`);
   const [{ lo, hi }] = await em.query(
     `SELECT ($1::date::timestamp AT TIME ZONE 'Europe/Copenhagen') AS lo,
             (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen') AS hi`,
