@@ -373,27 +373,30 @@ export class WorklistService {
          FROM restance_row r WHERE ${scope('ARRAY[$1::uuid]')}`,
       [teamId],
     );
-    for (const r of rows) {
-      const { priority, reasons } = triage(
+    const scored = rows.map((r: Record<string, never>) => ({
+      id: r['id'],
+      ...triage(
         {
-          amount: Number(r.amount),
-          months: r.months,
-          paakravDate: r.paakrav_date,
-          ophaevelseDate: r.ophaevelse_date,
-          hasChildren: r.children,
-          contacted: r.outreach_status !== 'ikke_kontaktet' || !!r.case_id,
-          repeatCount: r.repeat_count,
-          hasAgreement: r.has_agreement,
-          change: r.change,
+          amount: Number(r['amount']),
+          months: r['months'],
+          paakravDate: r['paakrav_date'],
+          ophaevelseDate: r['ophaevelse_date'],
+          hasChildren: r['children'],
+          contacted: r['outreach_status'] !== 'ikke_kontaktet' || !!r['case_id'],
+          repeatCount: r['repeat_count'],
+          hasAgreement: r['has_agreement'],
+          change: r['change'],
         },
         weights,
+      ),
+    }));
+    // One statement for the whole list, not one per row.
+    if (scored.length)
+      await em.query(
+        `UPDATE restance_row r SET priority = x.priority, reasons = x.reasons
+           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, priority int, reasons jsonb) WHERE r.id = x.id`,
+        [JSON.stringify(scored)],
       );
-      await em.query(`UPDATE restance_row SET priority = $2, reasons = $3 WHERE id = $1`, [
-        r.id,
-        priority,
-        JSON.stringify(reasons),
-      ]);
-    }
   }
 
   private async requireRow(
