@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { static as serveStatic } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
@@ -58,7 +59,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
 
   const frontendDir = resolve(config.FRONTEND_DIST ?? join(process.cwd(), 'dist/frontend/browser'));
   if (!existsSync(join(frontendDir, 'index.html'))) return { frontendDir: null };
-  app.useStaticAssets(frontendDir, { index: false, maxAge: '1h' });
+  // The built frontend, never looked up for API paths (a file-system stat per API request otherwise).
+  const assets = serveStatic(frontendDir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.path.startsWith('/api') ? next() : assets(req, res, next),
+  );
   // Client-side routes: any other GET outside /api answers the Angular index.html.
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api')) return next();

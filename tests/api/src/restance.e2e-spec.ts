@@ -215,6 +215,30 @@ describe('Restanceliste', () => {
       expect(old.body.supersededByNewerList).toBe(true);
     });
 
+    it('should answer the page as the same WorklistRow JSON as a single row, with numbers, dates and a total', async () => {
+      const res = await adviser.get('/api/restance/worklist?paakrav=true');
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).toMatchObject({ total: 1, page: 1, pageSize: 50 });
+      const [row] = res.body.items;
+      expect(row).toMatchObject({
+        lejemaalsnummer: '12-0103',
+        listDate: '2026-11-01',
+        amount: 1500,
+        previousAmount: 1500,
+        change: 'uaendret',
+        repeatCount: 3,
+        assignee: null,
+        caseId: expect.any(String),
+        supersededByNewerList: false,
+      });
+      expect(row.paakravDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(Array.isArray(row.reasons)).toBe(true);
+      expect((await adviser.get(`/api/restance/worklist/${row.id}`)).body).toEqual(row);
+      // Past the last page: no rows, the same total.
+      const past = await adviser.get('/api/restance/worklist?paakrav=true&page=9');
+      expect(past.body).toEqual({ items: [], total: 1, page: 9, pageSize: 50 });
+    });
+
     it('should export the filtered worklist as CSV and XLSX', async () => {
       const res = await adviser.get('/api/restance/worklist/export?format=csv&change=steget');
       expect(res.status).toBe(200);

@@ -65,7 +65,9 @@ export async function startBofast() {
     env.EMBEDDED_PG_PORT = String(await freePort());
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const child = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BOFAST_NODE_ARGS: extra Node flags for the server only (e.g. --cpu-prof for a bench profile).
+  const nodeArgs = (process.env.BOFAST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

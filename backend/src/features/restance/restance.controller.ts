@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   CaseDetail,
   ImportPreview,
   ImportProfile,
-  Page,
   Permission,
   RestanceImportSummary,
   TriageWeights,
@@ -96,10 +95,12 @@ export class RestanceController {
     return this.imports.updateProfile(id, dto);
   }
 
+  /** A Page<WorklistRow>, sent as the JSON text PostgreSQL built. */
   @Get('worklist')
   @RequirePermission(Permission.RestanceRead)
-  worklistPage(@Ctx() ctx: RequestContext, @Query() q: ListWorklistQueryDto): Promise<Page<WorklistRow>> {
-    return this.worklist.list(ctx, q);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  worklistPage(@Ctx() ctx: RequestContext, @Query() q: ListWorklistQueryDto): Promise<string> {
+    return this.worklist.pageJson(ctx, q);
   }
 
   /** The worklist as filtered, as CSV or XLSX (up to 50,000 rows), with formula injection neutralised. */
