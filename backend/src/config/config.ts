@@ -48,6 +48,13 @@ export class EnvironmentVariables {
   @Max(24 * 14)
   SESSION_ABSOLUTE_HOURS = 12;
 
+  /** How long a process may answer from its cached session lookup (0: ask the database every time). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  SESSION_CACHE_SECONDS = 30;
+
   @IsIn(['auto', 'true', 'false'])
   COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
 

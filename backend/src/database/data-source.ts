@@ -17,6 +17,7 @@ import { CreateReferralSchema1795500000000 } from './migrations/1795500000000-Cr
 import { CreateReportSchema1795600000000 } from './migrations/1795600000000-CreateReportSchema';
 import { WorklistCountIndex1795700000000 } from './migrations/1795700000000-WorklistCountIndex';
 import { RestanceFacets1795800000000 } from './migrations/1795800000000-RestanceFacets';
+import { SessionCacheNotify1795900000000 } from './migrations/1795900000000-SessionCacheNotify';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   CreateReportSchema1795600000000,
   WorklistCountIndex1795700000000,
   RestanceFacets1795800000000,
+  SessionCacheNotify1795900000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

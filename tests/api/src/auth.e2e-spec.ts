@@ -1,6 +1,20 @@
 import { AUTH_COOKIE, CSRF_HEADER } from '@bofast/contracts';
 
-import { createTestApp, DEMO_PASSWORD, TestApp } from './support/test-app';
+import { ApiClient, createTestApp, DEMO_PASSWORD, TestApp } from './support/test-app';
+
+/**
+ * GET /api/auth/me until it answers `status`, for at most `withinMs`; the time it took. A change made
+ * straight in the database reaches a process's session cache by notification, a few milliseconds later.
+ */
+async function meAnswers(c: ApiClient, status: number, withinMs = 1000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const res = await c.get('/api/auth/me');
+    if (res.status === status) return Date.now() - started;
+    if (Date.now() - started > withinMs) throw new Error(`GET /api/auth/me still answers ${res.status}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 describe('Authentication and sessions', () => {
   let t: TestApp;
@@ -107,7 +121,7 @@ describe('Authentication and sessions', () => {
       await t.dataSource.query(
         `UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE revoked_at IS NULL`,
       );
-      expect((await c.get('/api/auth/me')).status).toBe(401);
+      expect(await meAnswers(c, 401)).toBeLessThan(1000);
     });
 
     it('should end a session at its absolute lifetime even when active', async () => {
@@ -115,7 +129,7 @@ describe('Authentication and sessions', () => {
       await t.dataSource.query(
         `UPDATE user_session SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL`,
       );
-      expect((await c.get('/api/auth/me')).status).toBe(401);
+      expect(await meAnswers(c, 401)).toBeLessThan(1000);
     });
 
     it('should list sessions and let the user revoke another one', async () => {
@@ -196,6 +210,92 @@ describe('Authentication and sessions', () => {
         .set(CSRF_HEADER, other.csrf ?? '')
         .send({ displayName: 'X' });
       expect(res.status).toBe(403);
+    });
+  });
+
+  describe('session cache', () => {
+    const liveSessions = (username: string) =>
+      `SELECT s.id FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE u.username = '${username}' AND s.revoked_at IS NULL`;
+    const listener = async (): Promise<number | undefined> =>
+      (
+        await t.dataSource.query(
+          `SELECT pid FROM pg_stat_activity WHERE application_name = 'bofast-session-cache' AND datname = current_database()`,
+        )
+      )[0]?.pid;
+
+    it('should answer from its cache, and end a session at once when the database revokes it (from any process)', async () => {
+      const c = await t.loginAs('beboerraadgiver');
+      expect((await c.get('/api/auth/me')).status).toBe(200);
+      // Without the notification the cached session would still be answered: the cache is really used.
+      await t.dataSource.query(`ALTER TABLE user_session DISABLE TRIGGER tg_user_session_cache`);
+      try {
+        await t.dataSource.query(
+          `UPDATE user_session SET revoked_at = now() WHERE id IN (${liveSessions('beboerraadgiver')})`,
+        );
+        expect((await c.get('/api/auth/me')).status).toBe(200);
+      } finally {
+        await t.dataSource.query(`ALTER TABLE user_session ENABLE TRIGGER tg_user_session_cache`);
+      }
+      // The same revocation as any other process or tool would make it: the trigger notifies on commit.
+      await t.dataSource.query(
+        `UPDATE user_session SET revoked_reason = 'test' WHERE user_id = (SELECT id FROM app_user WHERE username = 'beboerraadgiver')`,
+      );
+      expect(await meAnswers(c, 401)).toBeLessThan(1000);
+    });
+
+    it('should end every session of a user deactivated in the database at once', async () => {
+      const c = await t.loginAs('boligorg');
+      expect((await c.get('/api/auth/me')).status).toBe(200);
+      await t.dataSource.query(`UPDATE app_user SET is_active = false WHERE username = 'boligorg'`);
+      try {
+        expect(await meAnswers(c, 401)).toBeLessThan(1000);
+      } finally {
+        await t.dataSource.query(`UPDATE app_user SET is_active = true WHERE username = 'boligorg'`);
+      }
+    });
+
+    it('should give a session its new teams at once when its user’s membership changes in the database', async () => {
+      const c = await t.loginAs('vicevaert');
+      const before = (await c.get('/api/auth/me')).body.teams as Array<{ id: string }>;
+      expect(before.length).toBeGreaterThan(0);
+      const [{ id: userId }] = await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'vicevaert'`);
+      await t.dataSource.query(`DELETE FROM user_team WHERE user_id = $1`, [userId]);
+      try {
+        const started = Date.now();
+        for (;;) {
+          const teams = (await c.get('/api/auth/me')).body.teams as unknown[];
+          if (teams.length === 0) break;
+          if (Date.now() - started > 1000) throw new Error('the session still has its old teams');
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      } finally {
+        await t.dataSource.query(`INSERT INTO user_team (user_id, team_id) SELECT $1, unnest($2::uuid[])`, [
+          userId,
+          before.map((x) => x.id),
+        ]);
+      }
+    });
+
+    it('should forget everything it cached when it loses its listening connection, and listen again', async () => {
+      const c = await t.loginAs('dpo');
+      expect((await c.get('/api/auth/me')).status).toBe(200);
+      await t.dataSource.query(`ALTER TABLE user_session DISABLE TRIGGER tg_user_session_cache`);
+      try {
+        await t.dataSource.query(`UPDATE user_session SET revoked_at = now() WHERE id IN (${liveSessions('dpo')})`);
+        expect((await c.get('/api/auth/me')).status).toBe(200);
+        const pid = await listener();
+        expect(pid).toBeDefined();
+        await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [pid]);
+        const started = Date.now();
+        while ((await listener()) === pid || (await listener()) === undefined) {
+          if (Date.now() - started > 5000) throw new Error('the session cache did not listen again');
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        // What it had cached is gone: the revocation it was never told of is read from the database.
+        expect((await c.get('/api/auth/me')).status).toBe(401);
+      } finally {
+        await t.dataSource.query(`ALTER TABLE user_session ENABLE TRIGGER tg_user_session_cache`);
+      }
     });
   });
 });

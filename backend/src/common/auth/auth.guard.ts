@@ -49,10 +49,9 @@ export class AuthGuard implements CanActivate {
     }
 
     const token = cookies[AUTH_COOKIE];
-    const session = token
-      ? await this.sessions.findActiveByTokenHash(hashToken(token), this.config.SESSION_IDLE_MINUTES)
-      : null;
-    if (!session) throw new DomainError('UNAUTHENTICATED', 'Du skal logge ind.');
+    const tokenHash = token ? hashToken(token) : null;
+    const session = tokenHash ? await this.sessions.findActive(tokenHash, this.config.SESSION_IDLE_MINUTES) : null;
+    if (!session || !tokenHash) throw new DomainError('UNAUTHENTICATED', 'Du skal logge ind.');
     if (unsafe && !sameSecret(header, session.csrfToken)) throw csrfRejected();
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
@@ -63,7 +62,8 @@ export class AuthGuard implements CanActivate {
     }
     if (!permissions.includes(permission)) throw new DomainError('FORBIDDEN', 'Du har ikke adgang til dette.');
 
-    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.sessions.touch(session.sessionId);
+    if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+      await this.sessions.touch(session.sessionId, tokenHash);
     req.ctx = {
       userId: session.userId,
       username: session.username,

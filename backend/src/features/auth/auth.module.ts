@@ -7,6 +7,7 @@ import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
+import { SessionCache } from './session-cache';
 import { SessionsRepository } from './sessions.repository';
 
 @Global()
@@ -14,6 +15,14 @@ import { SessionsRepository } from './sessions.repository';
   controllers: [AuthController],
   exports: [PasswordService, SessionsRepository, UsersRepository],
   imports: [PassportModule],
-  providers: [AuthService, LocalStrategy, LoginThrottleService, PasswordService, SessionsRepository, UsersRepository],
+  providers: [
+    AuthService,
+    LocalStrategy,
+    LoginThrottleService,
+    PasswordService,
+    SessionCache,
+    SessionsRepository,
+    UsersRepository,
+  ],
 })
 export class AuthModule {}

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Role } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { SessionCache } from './session-cache';
 import { SessionEntity } from './session.entity';
 
 export interface ActiveSession {
   sessionId: string;
   csrfToken: string;
   lastSeenAt: Date;
+  expiresAt: Date;
   userId: string;
   username: string;
   role: Role;
@@ -17,7 +19,23 @@ export interface ActiveSession {
 
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: SessionCache,
+  ) {}
+
+  /** The live session for a token hash, from this process's cache when it may answer (see SessionCache). */
+  findActive(tokenHash: string, idleMinutes: number): Promise<ActiveSession | null> {
+    return this.cache.lookup(tokenHash, () => this.findActiveByTokenHash(tokenHash, idleMinutes));
+  }
+
+  /**
+   * Forgets the user's cached sessions now; the database's notification does it again, in every process,
+   * when the change commits. For changes to the user's role, organisation or teams.
+   */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
+  }
 
   /** The live session for a token hash: not revoked, within absolute and idle lifetime, user active. */
   async findActiveByTokenHash(tokenHash: string, idleMinutes: number): Promise<ActiveSession | null> {
@@ -25,13 +43,14 @@ export class SessionsRepository {
       session_id: string;
       csrf_token: string;
       last_seen_at: Date;
+      expires_at: Date;
       user_id: string;
       username: string;
       role: Role;
       partner_organisation_id: string | null;
       team_ids: string[] | null;
     }> = await this.dataSource.query(
-      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.username, u.role,
+      `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.role,
               u.partner_organisation_id,
               (SELECT array_agg(ut.team_id) FROM user_team ut JOIN team t ON t.id = ut.team_id
                 WHERE ut.user_id = u.id AND t.is_active) AS team_ids
@@ -46,6 +65,7 @@ export class SessionsRepository {
       sessionId: r.session_id,
       csrfToken: r.csrf_token,
       lastSeenAt: r.last_seen_at,
+      expiresAt: r.expires_at,
       userId: r.user_id,
       username: r.username,
       role: r.role,
@@ -54,10 +74,11 @@ export class SessionsRepository {
     };
   }
 
-  async touch(sessionId: string): Promise<void> {
+  async touch(sessionId: string, tokenHash: string): Promise<void> {
     await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
       sessionId,
     ]);
+    this.cache.touched(tokenHash);
   }
 
   async create(
@@ -80,6 +101,7 @@ export class SessionsRepository {
 
   /** Revokes one session of the user; false when there was no such live session. */
   async revokeOne(em: EntityManager, userId: string, sessionId: string, reason: string): Promise<boolean> {
+    this.cache.forgetUser(userId);
     const result = await em.query(
       `UPDATE user_session SET revoked_at = now(), revoked_reason = $3
         WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
@@ -90,6 +112,7 @@ export class SessionsRepository {
 
   /** Revokes every live session of the user except `keepSessionId` (if given). */
   async revokeAllForUser(em: EntityManager, userId: string, reason: string, keepSessionId?: string): Promise<void> {
+    this.cache.forgetUser(userId);
     await em.query(
       `UPDATE user_session SET revoked_at = now(), revoked_reason = $2
         WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)`,

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, fieldError, notFound, versionConflict } from '../../common/errors/domain-error';
 import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
+import { SessionsRepository } from '../auth/sessions.repository';
 import { TeamEntity } from './team.entity';
 import { CreateTeamDto, UpdateTeamDto } from './teams.dto';
 import { TeamRow, TeamsRepository } from './teams.repository';
@@ -31,6 +32,7 @@ export class TeamsService {
     private readonly dataSource: DataSource,
     private readonly teams: TeamsRepository,
     private readonly accessLog: AccessLogService,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async list(): Promise<TeamSummary[]> {
@@ -68,6 +70,8 @@ export class TeamsService {
       if (dto.name !== undefined) changes.name = dto.name;
       if (dto.description !== undefined) changes.description = dto.description;
       if (dto.isActive !== undefined) changes.isActive = dto.isActive;
+      // A session holds its user's active teams (the commit notifies the other processes too).
+      if (dto.isActive !== undefined) this.sessions.forgetUser('*');
       if (!(await this.teams.updateIfVersion(em, id, dto.version, changes))) {
         const fresh = await this.teams.findById(id);
         throw versionConflict(fresh ? toTeamSummary(fresh) : null);

@@ -110,6 +110,8 @@ export class UsersService {
         throw versionConflict(fresh ? toUserSummary(fresh) : null);
       }
       if (dto.teamIds) await this.users.setTeams(em, id, teamIds);
+      // Role, organisation and teams are part of a cached session (the commit notifies the other processes).
+      this.sessions.forgetUser(id);
       // Deactivation and role changes take effect at once: end the user's sessions.
       if (dto.isActive === false || role !== current.role)
         await this.sessions.revokeAllForUser(em, id, 'changed_by_admin');
