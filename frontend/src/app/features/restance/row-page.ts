@@ -1,3 +1,4 @@
+import { DatePipe } from '@angular/common';
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
@@ -43,6 +44,7 @@ import { RowConvertDialog } from './row-convert-dialog';
 @Component({
   selector: 'bf-restance-row-page',
   imports: [
+    DatePipe,
     ContactAttemptForm,
     MatButtonModule,
     MatCardModule,

@@ -161,6 +161,14 @@ describe(WorklistPage.name, () => {
     expect(element.querySelector('[data-testid="worklist-select"]')).toBeNull();
   });
 
+  it('should show the påkrav and ophævelse dates in Danish', async () => {
+    const { element } = await setup([row({ paakravDate: '2026-11-05', ophaevelseDate: null })]);
+    const text = element.querySelector('[data-testid="worklist-row"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain('Påkrav: 5. nov. 2026');
+    expect(text).toContain('Ophævelse: –');
+    expect(text).not.toContain('2026-11-05');
+  });
+
   it('should warn on rows that are gone from the newest list', async () => {
     const { element } = await setup([
       row({ id: 'a', supersededByNewerList: true }),

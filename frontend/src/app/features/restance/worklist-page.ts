@@ -1,3 +1,4 @@
+import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
@@ -36,6 +37,7 @@ import {
 @Component({
   selector: 'bf-worklist-page',
   imports: [
+    DatePipe,
     MatButtonModule,
     MatCheckboxModule,
     MatChipsModule,
