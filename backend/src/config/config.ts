@@ -55,6 +55,16 @@ export class EnvironmentVariables {
   @Max(300)
   SESSION_CACHE_SECONDS = 30;
 
+  /**
+   * Months after its list date that a replaced restanceliste keeps its raw file and the personal data
+   * of rows that never became a case (0: keep them; the retention is the DPO's decision).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  RESTANCE_RETENTION_MONTHS = 3;
+
   @IsIn(['auto', 'true', 'false'])
   COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
 

@@ -18,6 +18,7 @@ import { CreateReportSchema1795600000000 } from './migrations/1795600000000-Crea
 import { WorklistCountIndex1795700000000 } from './migrations/1795700000000-WorklistCountIndex';
 import { RestanceFacets1795800000000 } from './migrations/1795800000000-RestanceFacets';
 import { SessionCacheNotify1795900000000 } from './migrations/1795900000000-SessionCacheNotify';
+import { RestanceRetention1796000000000 } from './migrations/1796000000000-RestanceRetention';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   WorklistCountIndex1795700000000,
   RestanceFacets1795800000000,
   SessionCacheNotify1795900000000,
+  RestanceRetention1796000000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

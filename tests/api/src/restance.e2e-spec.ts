@@ -1,4 +1,5 @@
 import { JobsService } from '../../../backend/src/features/jobs/jobs.service';
+import { RestanceRetention } from '../../../backend/src/features/restance/restance-retention';
 import { teamIdOf } from './support/casework';
 import { ApiClient, createTestApp, TestApp } from './support/test-app';
 
@@ -555,6 +556,90 @@ describe('Restanceliste', () => {
         version: saved.body.version,
       });
       expect(bad.status).toBe(400);
+    });
+  });
+
+  describe('retention of rows that never became a case', () => {
+    // Per list: what the reports count, which retention must leave as it was.
+    const numbers = () =>
+      t.dataSource.query(`SELECT i.id, count(r.id)::int AS rows, coalesce(sum(r.amount), 0)::text AS amount,
+          count(*) FILTER (WHERE r.change = 'ny')::int AS ny, count(r.first_contact_at)::int AS contacted,
+          count(r.paakrav_date)::int AS paakrav, count(r.assignee_id)::int AS assigned
+        FROM restance_import i LEFT JOIN restance_row r ON r.import_id = i.id
+       WHERE i.status = 'committed' GROUP BY i.id ORDER BY i.id`);
+    const listOf = async (listDate: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT id, file_content IS NOT NULL AS has_file FROM restance_import WHERE status = 'committed' AND list_date = $1`,
+          [listDate],
+        )
+      )[0] as { id: string; has_file: boolean };
+
+    it('should anonymise replaced lists past retention, keeping rows of cases, the newest list and the numbers', async () => {
+      const retention = t.app.get(RestanceRetention);
+      const before = await numbers();
+      // Three months before 1 December 2026: only June (replaced since) is older than 1 September.
+      expect(await retention.purgeDue(3, '2026-12-01')).toMatchObject({ lists: 1, rows: 1 });
+      expect((await listOf('2026-06-01')).has_file).toBe(false);
+      expect((await listOf('2026-09-01')).has_file).toBe(true);
+
+      // One month: September and October go; November, the newest list, stays whole.
+      const result = await retention.purgeDue(1, '2026-12-01');
+      expect(result.lists).toBe(2);
+      const [sep, oct, nov] = await Promise.all(['2026-09-01', '2026-10-01', '2026-11-01'].map(listOf));
+      expect([sep.has_file, oct.has_file, nov.has_file]).toEqual([false, false, true]);
+      const old = await t.dataSource.query(
+        `SELECT tenant_names, address, lejemaalsnummer, lejemaal_id, raw, row_key, case_id, amount
+           FROM restance_row WHERE import_id = ANY($1::uuid[])`,
+        [[sep.id, oct.id]],
+      );
+      const unconverted = old.filter((r: { case_id: string | null }) => r.case_id === null);
+      expect(unconverted.length).toBe(result.rows);
+      expect(unconverted.length).toBeGreaterThan(0);
+      for (const r of unconverted) {
+        expect(r).toMatchObject({ tenant_names: '', address: null, lejemaalsnummer: '', lejemaal_id: null, raw: {} });
+        expect(r.row_key).toMatch(/^anonymiseret:/);
+      }
+      // Fatima Ali's rows belong to her case and are kept whole.
+      const kept = old.filter((r: { case_id: string | null }) => r.case_id !== null);
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.every((r: { tenant_names: string }) => r.tenant_names === 'Fatima Ali')).toBe(true);
+      // The newest list's rows keep their names, and every count and sum is as it was.
+      const newest = await rowsOf(nov.id);
+      expect(newest.map((r: { tenant_names: string }) => r.tenant_names)).toContain('Cia Crone');
+      expect(await numbers()).toEqual(before);
+      const [{ drift }] = await t.dataSource.query(`SELECT count(*)::int AS drift FROM (
+          SELECT import_id, sum(n) AS n FROM restance_facet GROUP BY import_id
+          EXCEPT SELECT import_id, count(*) FROM restance_row WHERE accepted AND afdeling_id IS NOT NULL GROUP BY import_id) d`);
+      expect(drift).toBe(0);
+
+      // The import history says so, and the worklist (newest list) is unchanged.
+      const summary = await adviser.get(`/api/restance/imports/${oct.id}`);
+      expect(summary.body.purgedAt).toEqual(expect.any(String));
+      expect(summary.body.errors).toEqual([]);
+      expect((await adviser.get(`/api/restance/imports/${nov.id}`)).body.purgedAt).toBeNull();
+      const page = await adviser.get('/api/restance/worklist?pageSize=50');
+      expect(page.body.items.map((r: { tenantNames: string }) => r.tenantNames)).toContain('Cia Crone');
+
+      // Nothing more is due: a second run changes nothing.
+      expect(await retention.purgeDue(1, '2026-12-01')).toEqual({ lists: 0, rows: 0, uploads: 0 });
+    });
+
+    it('should delete the files of failed uploads past retention', async () => {
+      const [failed] = await t.dataSource.query(
+        `SELECT id FROM restance_import WHERE status = 'failed' AND file_content IS NOT NULL LIMIT 1`,
+      );
+      expect(failed).toBeDefined();
+      // Uploaded today: not due on today's date, due a month and a day later.
+      const retention = t.app.get(RestanceRetention);
+      expect((await retention.purgeDue(1)).uploads).toBe(0);
+      const [{ later }] = await t.dataSource.query(`SELECT (current_date + 32)::text AS later`);
+      expect((await retention.purgeDue(1, later)).uploads).toBeGreaterThan(0);
+      const [row] = await t.dataSource.query(`SELECT file_content, purged_at FROM restance_import WHERE id = $1`, [
+        failed.id,
+      ]);
+      expect(row.file_content).toBeNull();
+      expect(row.purged_at).not.toBeNull();
     });
   });
 });

@@ -893,7 +893,7 @@ function rowValues(importId: string, boligorganisationId: string, listDate: stri
 // ---- helpers --------------------------------------------------------------------------------------
 
 const SUMMARY_SELECT = `SELECT i.id, i.boligorganisation_id, b.name AS boligorganisation_name, i.list_date, i.filename, i.status, i.counts,
-    i.errors, i.error, i.created_at, i.committed_at, coalesce(j.progress_done, 0) AS progress_done, coalesce(j.progress_total, 0) AS progress_total,
+    i.errors, i.error, i.created_at, i.committed_at, i.purged_at, coalesce(j.progress_done, 0) AS progress_done, coalesce(j.progress_total, 0) AS progress_total,
     CASE WHEN i.status <> 'committed' THEN NULL
          WHEN EXISTS (SELECT 1 FROM restance_import n WHERE n.boligorganisation_id = i.boligorganisation_id AND n.status = 'committed'
                        AND (n.list_date > i.list_date OR (n.list_date = i.list_date AND n.committed_at > i.committed_at))) THEN 'lukket'
@@ -918,6 +918,7 @@ function toSummary(r: Record<string, never>): RestanceImportSummary {
     createdAt: (r['created_at'] as Date).toISOString(),
     committedAt: r['committed_at'] ? (r['committed_at'] as Date).toISOString() : null,
     listState: r['list_state'],
+    purgedAt: r['purged_at'] ? (r['purged_at'] as Date).toISOString() : null,
   };
 }
 

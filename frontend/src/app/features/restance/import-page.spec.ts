@@ -33,6 +33,7 @@ function summary(overrides: Partial<RestanceImportSummary>): RestanceImportSumma
     createdAt: '2026-11-23T10:00:00Z',
     committedAt: null,
     listState: null,
+    purgedAt: null,
     ...overrides,
   };
 }
@@ -163,6 +164,26 @@ describe(ImportPage.name, () => {
     http.expectOne('/api/restance/imports?boligorganisationId=b1').flush([]);
     fixture.detectChanges();
     expect(byTestId('restance-result-status')?.textContent).toContain('Uændret (samme fil)');
+  });
+
+  it('should mark a list retention has anonymised in the history, with the reason for screen readers', async () => {
+    const { fixture, component, http, byTestId } = await setup();
+    await component.commit();
+    http
+      .expectOne((r) => r.method === 'POST' && r.url === '/api/restance/imports')
+      .flush(summary({ status: 'unchanged' }));
+    http
+      .expectOne('/api/restance/imports?boligorganisationId=b1')
+      .flush([
+        summary({ id: 'old', status: 'committed', listState: 'lukket', purgedAt: '2026-12-01T08:00:00Z' }),
+        summary({ id: 'new', status: 'committed', listState: 'modtaget' }),
+      ]);
+    fixture.detectChanges();
+    const purged = fixture.nativeElement.querySelectorAll('[data-testid="restance-purged"]');
+    expect(purged).toHaveLength(1);
+    expect(purged[0].textContent).toContain('Anonymiseret');
+    expect(purged[0].textContent).toContain('rækker uden sag er anonymiseret');
+    expect(byTestId('restance-purged')?.closest('tr')?.textContent).toContain('Lukket');
   });
 
   it('should take the boligorganisation from the import history when organisations are forbidden', async () => {

@@ -109,6 +109,11 @@ export interface RestanceImportSummary {
   committedAt: string | null;
   /** A committed list's state: derived from its rows, never stored (null until committed). */
   listState: RestanceListState | null;
+  /**
+   * When retention deleted the raw file and anonymised the rows that never became a case (see
+   * RESTANCE_RETENTION_MONTHS); null while the list is kept whole.
+   */
+  purgedAt: string | null;
 }
 
 /**
