@@ -62,6 +62,37 @@ async function copyBaseline(client, csv) {
   return performance.now() - started;
 }
 
+async function durableFloor(client, importId) {
+  await client.query(`CREATE TEMP TABLE floor_rows AS SELECT * FROM restance_row WHERE import_id = $1`, [importId]);
+  await client.query('BEGIN');
+  try {
+    const [{ id }] = (
+      await client.query(
+        `INSERT INTO restance_import (boligorganisation_id, list_date, filename, file_hash, file_content, status)
+         SELECT boligorganisation_id, list_date + 1, 'floor.csv', 'floor', '\\x00', 'committed' FROM restance_import WHERE id = $1
+         RETURNING id`,
+        [importId],
+      )
+    ).rows;
+    const columns = (
+      await client.query(
+        `SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS c FROM pg_attribute
+          WHERE attrelid = 'restance_row'::regclass AND attnum > 0 AND NOT attisdropped
+            AND attname NOT IN ('id', 'import_id', 'list_date')`,
+      )
+    ).rows[0].c;
+    const started = performance.now();
+    await client.query(
+      `INSERT INTO restance_row (import_id, list_date, ${columns}) SELECT $1, list_date + 1, ${columns} FROM floor_rows`,
+      [id],
+    );
+    return performance.now() - started;
+  } finally {
+    await client.query('ROLLBACK');
+    await client.query('DROP TABLE floor_rows');
+  }
+}
+
 process.env.BOFAST_TEST_LOG_LEVEL ??= 'warn';
 const server = await startBofast();
 const db = new pg.Client({ connectionString: server.databaseUrl });
@@ -184,6 +215,14 @@ try {
     `Worklist page at ${CLIENTS} clients: API ${Math.round(apiRps)} req/s (p97.5 ${p95} ms, errors ${api.errors + api.non2xx}), pg direct ${Math.round(directRps)} q/s`,
   );
   console.log(`  ratio ${ratio.toFixed(2)} (target ≥ 0.5), p97.5 ≤ 50 ms ${listOk ? 'ok' : 'MISSED'}`);
+  // Last, so its dead rows cannot disturb the worklist. For the record, not a target: what storing the same rows durably costs, with nothing else done —
+  // the import's rows inserted again, as prepared rows, into restance_row (its keys, indexes and facet
+  // trigger) under a second list of the same organisation, in a transaction that is rolled back.
+  const floorMs = await durableFloor(db, id);
+  console.log(
+    `  for the record: INSERT of the same ${ROWS} prepared rows into restance_row ${Math.round(floorMs)} ms, ` +
+      `${(copyMs / floorMs).toFixed(2)} of COPY's rows/s; Bofast does ${(floorMs / importMs).toFixed(2)} of that`,
+  );
   console.log(`\n${2 - failed} passed, ${failed} failed`);
   process.exitCode = failed ? 1 : 0;
 } finally {
