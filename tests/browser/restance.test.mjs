@@ -103,6 +103,19 @@ describe('the monthly restanceliste', () => {
     assert.deepEqual(await seriousViolations(page), []);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(overflow, false, 'the worklist page scrolls sideways at phone width');
+    // Each row is a card with its values under their column names: nothing to scroll sideways for.
+    const cards = await page.evaluate(() => {
+      const table = document.querySelector('[data-testid="worklist-table"]');
+      const scroller = table.parentElement;
+      const row = document.querySelector('[data-testid="worklist-row"]');
+      const label = getComputedStyle(row.querySelector('td[data-label]'), '::before').content;
+      return {
+        display: getComputedStyle(row).display,
+        sideways: scroller.scrollWidth > scroller.clientWidth + 1,
+        label,
+      };
+    });
+    assert.deepEqual(cards, { display: 'grid', sideways: false, label: '"Prioritet"' });
     await page.context().close();
   });
 
