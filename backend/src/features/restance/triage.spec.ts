@@ -41,6 +41,7 @@ describe(triage.name, () => {
     ]);
     expect(result.priority).toBe(93);
     expect(result.reasons[0].detail).toBe('Restance 8.500,00 kr.');
+    expect(result.reasons[2].detail).toBe('Påkrav sendt 05.11.2026');
   });
 
   it('should count ophævelse instead of påkrav when both are reached', () => {
@@ -49,6 +50,7 @@ describe(triage.name, () => {
       DEFAULT_TRIAGE_WEIGHTS,
     );
     expect(r.reasons.map((x) => x.rule)).toEqual(['amount', 'ophaevelse']);
+    expect(r.reasons[1].detail).toBe('Lejemålet er ophævet 01.10.2026');
   });
 
   it('should follow the team lead’s weights', () => {
