@@ -13,6 +13,8 @@ import {
   workingDaysBetween,
 } from '@bofast/contracts';
 
+import { danishDate } from '../../common/text/danish';
+
 /** The fields of a stage entry the rules need. */
 export interface StageFact {
   stage: EvictionStage;
@@ -90,7 +92,7 @@ export function stageWarnings(
   if (inconsistent) {
     warnings.push({
       code: 'date_before_earlier_stage',
-      message: `Datoen passer ikke med ${STAGE_NAME[inconsistent.stage].toLowerCase()} den ${inconsistent.date}. Kontrollér datoerne.`,
+      message: `Datoen passer ikke med ${STAGE_NAME[inconsistent.stage].toLowerCase()} den ${danishDate(inconsistent.date)}. Kontrollér datoerne.`,
     });
   }
   const paakrav = latest.get('paakrav');

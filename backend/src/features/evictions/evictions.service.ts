@@ -23,6 +23,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { DomainError, fieldError, notFound, versionConflict } from '../../common/errors/domain-error';
 import type { RequestContext } from '../../common/http/request-context';
+import { danishDate } from '../../common/text/danish';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CaseAccess } from '../case-core/case-access';
 import { TimelineWriter } from '../case-core/timeline.writer';
@@ -443,7 +444,7 @@ export class EvictionsService {
         throw new DomainError('INVALID_STATE', 'Opfølgningen hører til et godkendt "undgået"-udfald.');
       if (row.sustained_checked_at) throw new DomainError('INVALID_STATE', 'Opfølgningen er allerede registreret.');
       if (danishToday() < row.sustained_due)
-        throw new DomainError('INVALID_STATE', `Opfølgningen kan registreres fra ${row.sustained_due}.`);
+        throw new DomainError('INVALID_STATE', `Opfølgningen kan registreres fra ${danishDate(row.sustained_due)}.`);
       await this.recordSustained(em, id, dto.stillResident, 'medarbejder', dto.note ?? null, ctx.userId);
       await this.logWrite(ctx, em, id);
       return this.view(em, ctx, await this.requireEviction(em, ctx, id));

@@ -1,5 +1,7 @@
 import { PriorityReason, TriageWeights } from '@bofast/contracts';
 
+import { danishDate } from '../../common/text/danish';
+
 export interface TriageInput {
   amount: number;
   months: number | null;
@@ -15,8 +17,6 @@ export interface TriageInput {
 // One formatter for all rows: toLocaleString builds a new one per call (most of a 50,000-row triage).
 const KR = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const kr = (n: number) => KR.format(n);
-/** 2026-10-05 → 05.10.2026, as a Danish reader writes a date. */
-const dato = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** A transparent priority: the sum of rule points, each with the reason a worker can read. */
 export function triage(row: TriageInput, w: TriageWeights): { priority: number; reasons: PriorityReason[] } {
@@ -28,8 +28,8 @@ export function triage(row: TriageInput, w: TriageWeights): { priority: number; 
     add('amount', w.amount * Math.ceil(Math.max(row.amount, 0) / 1000), `Restance ${kr(row.amount)} kr.`);
     if (row.months)
       add('months', w.months * row.months, `${row.months} måned${row.months === 1 ? '' : 'er'} i restance`);
-    if (row.ophaevelseDate) add('ophaevelse', w.ophaevelse, `Lejemålet er ophævet ${dato(row.ophaevelseDate)}`);
-    else if (row.paakravDate) add('paakrav', w.paakrav, `Påkrav sendt ${dato(row.paakravDate)}`);
+    if (row.ophaevelseDate) add('ophaevelse', w.ophaevelse, `Lejemålet er ophævet ${danishDate(row.ophaevelseDate)}`);
+    else if (row.paakravDate) add('paakrav', w.paakrav, `Påkrav sendt ${danishDate(row.paakravDate)}`);
     if (row.hasChildren) add('children', w.children, 'Børn i husstanden');
     if (!row.contacted) add('no_contact', w.no_contact, 'Ingen kontakt endnu');
     if (row.repeatCount >= 2)
