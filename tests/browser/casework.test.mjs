@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
+import { dialogReady, launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
 import { startBofast } from './support/server.mjs';
 
 let server;
@@ -75,7 +75,7 @@ describe('a social vicevært from signal to case', () => {
 
       // 4. Written consent for Jobcenter Fjordby, økonomi and bolig.
       await page.getByTestId('consent-banner-register').click();
-      await page.getByTestId('consent-dialog').waitFor();
+      await dialogReady(page, 'consent-dialog');
       await page.getByTestId('consent-recipients').click();
       await page.getByRole('option', { name: /Jobcenter Fjordby/ }).click();
       await page.keyboard.press('Escape');

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 
 import {
   choose,
+  dialogReady,
   launch,
   login,
   newPage,
@@ -36,7 +37,7 @@ const plus = (iso, days) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * DAY
 
 async function recordStage(page, { stage, date, time, amount, notifiedBy, channel }) {
   await page.getByTestId('eviction-record-stage').click();
-  await page.getByTestId('stage-dialog').waitFor();
+  await dialogReady(page, 'stage-dialog');
   await choose(page, 'stage-select', stage);
   await page.getByTestId('stage-date').fill(date);
   if (time) await page.getByTestId('stage-time').fill(time);
@@ -62,7 +63,7 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
 
     // 1. Open the udsættelsessag on the case's tenancy.
     await page.getByTestId('eviction-create').click();
-    await page.getByTestId('eviction-create-dialog').waitFor();
+    await dialogReady(page, 'eviction-create-dialog');
     await page.getByTestId('eviction-create-submit').click();
     await page.getByTestId('eviction-card').waitFor();
     assert.deepEqual(await seriousViolations(page), []);
@@ -109,7 +110,7 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
     // 4. Back on the case: propose "undgået – aftale/fortsættelse efter ophævelse".
     await openCase(page, 'Henrik Sørensen');
     await page.getByTestId('eviction-propose-outcome').click();
-    await page.getByTestId('outcome-dialog').waitFor();
+    await dialogReady(page, 'outcome-dialog');
     await choose(page, 'outcome-select', /aftale\/fortsættelse/);
     await page.getByTestId('outcome-note').fill('Afdragsordning aftalt; boligorganisationen fortsætter lejemålet.');
     assert.deepEqual(await seriousViolations(page), []);
@@ -129,7 +130,7 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
     await leadPage.goto('/udsaettelser');
     await leadPage.getByTestId('evictions-pending-item').filter({ hasText: 'Skovhaven 8' }).getByRole('link').click();
     await leadPage.getByTestId('eviction-approve').click();
-    await leadPage.getByTestId('decision-dialog').waitFor();
+    await dialogReady(leadPage, 'decision-dialog');
     assert.deepEqual(await seriousViolations(leadPage), []);
     await leadPage.getByTestId('decision-submit').click();
     await leadPage.getByTestId('decision-dialog').waitFor({ state: 'detached' });
@@ -170,7 +171,7 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
     assert.deepEqual(await seriousViolations(page), []);
     // Hand the udsættelsessag to a colleague.
     await page.getByTestId('eviction-edit').click();
-    await page.getByTestId('eviction-edit-dialog').waitFor();
+    await dialogReady(page, 'eviction-edit-dialog');
     await choose(page, 'eviction-edit-responsible', 'Ahmad Hassan');
     assert.deepEqual(await seriousViolations(page), []);
     await page.getByTestId('eviction-edit-submit').click();

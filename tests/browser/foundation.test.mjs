@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
+import { dialogReady, launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
 import { startBofast } from './support/server.mjs';
 
 // What each role must see in the side navigation (from ROLE_PERMISSIONS in @bofast/contracts).
@@ -96,7 +96,7 @@ describe('administration', () => {
     await page.getByTestId('nav-users').click();
     await page.getByTestId('users-table').waitFor();
     await page.getByTestId('user-create').click();
-    await page.getByTestId('user-dialog').waitFor();
+    await dialogReady(page, 'user-dialog');
     await page.getByTestId('user-username').fill('sara.jensen');
     await page.getByTestId('user-display-name').fill('Sara Jensen');
     await page.getByTestId('user-email').fill('sara.jensen@fjordly.example');

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 
 import {
   choose,
+  dialogReady,
   launch,
   login,
   newPage,
@@ -42,7 +43,7 @@ describe('visit, consent, referral and the partner portal', () => {
 
     // 1. An unannounced home visit, logged on the phone.
     await page.getByTestId('visit-register').click();
-    await page.getByTestId('visit-dialog').waitFor();
+    await dialogReady(page, 'visit-dialog');
     await page.getByTestId('visit-status-gennemfoert').click();
     await page.getByTestId('visit-location-hjem').click();
     await page.getByTestId('visit-summary').fill('Uanmeldt besøg. Henrik vil gerne have hjælp til at finde arbejde.');
@@ -58,7 +59,7 @@ describe('visit, consent, referral and the partner portal', () => {
 
     // 2. His written consent for Jobcenter Fjordby: økonomi and beskæftigelse, to pass on.
     await page.getByTestId('consent-banner-register').click();
-    await page.getByTestId('consent-dialog').waitFor();
+    await dialogReady(page, 'consent-dialog');
     await page.getByTestId('consent-recipients').click();
     await page.getByRole('option', { name: /Jobcenter Fjordby/ }).click();
     await page.keyboard.press('Escape');
@@ -78,7 +79,7 @@ describe('visit, consent, referral and the partner portal', () => {
 
     // 3. The referral, sharing økonomi (the arrears) and beskæftigelse (a note).
     await page.getByTestId('referral-new').click();
-    await page.getByTestId('referral-dialog').waitFor();
+    await dialogReady(page, 'referral-dialog');
     await choose(page, 'referral-partner', /Jobcenter Fjordby/);
     await choose(page, 'referral-method', /Formel henvisning/i);
     await page.getByTestId('referral-reason').fill('Ønsker hjælp til at komme i arbejde efter sin kones død.');
@@ -157,7 +158,7 @@ describe('visit, consent, referral and the partner portal', () => {
     await login(page, 'vicevaert');
     await openCase(page, 'Henrik Sørensen');
     await page.getByTestId('visit-register').click();
-    await page.getByTestId('visit-dialog').waitFor();
+    await dialogReady(page, 'visit-dialog');
     await page.getByTestId('visit-status-ingen_hjemme').click();
     await page.getByTestId('visit-location-hjem').click();
     await page.getByTestId('visit-summary').fill('Ingen åbnede; visitkort i døren.');

@@ -94,6 +94,20 @@ export async function login(page, username, password = DEMO_PASSWORD) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/**
+ * Waits for a Material dialog to be open and ready for typing: it moves focus into itself only after its
+ * opening animation, and text typed before that can land in whichever field it then focuses.
+ */
+export async function dialogReady(page, testId) {
+  const dialog = page.getByTestId(testId);
+  await dialog.waitFor();
+  await page.waitForFunction(
+    (id) => document.querySelector(`[data-testid="${id}"]`)?.contains(document.activeElement) ?? false,
+    testId,
+  );
+  return dialog;
+}
+
 /** Picks an option in a Material select and waits for its panel to close. */
 export async function choose(page, selectTestId, optionName) {
   await page.getByTestId(selectTestId).click();
