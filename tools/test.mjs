@@ -26,6 +26,13 @@ const stages = [
     args: ['run-many', '-t', 'build', '--projects=backend,frontend', '--outputStyle=static'],
   },
   {
+    // Operations: the built backend as a process (restarts, signals, outages, several processes, hostile files).
+    name: 'ops',
+    cmd: process.execPath,
+    args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/ops/'],
+    counts: 'node',
+  },
+  {
     name: 'browser',
     cmd: process.execPath,
     args: ['--test', '--test-concurrency=1', '--test-reporter=spec', 'tests/browser/'],
@@ -68,8 +75,13 @@ function count(kind, out) {
 let passed = 0;
 let failed = 0;
 const failedStages = [];
+const timings = [];
 for (const stage of stages) {
+  const started = Date.now();
   const { code, out } = await run(stage);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  timings.push(`${stage.name} ${seconds} s`);
+  console.log(`=== ${stage.name} took ${seconds} s`);
   if (stage.counts) {
     const c = count(stage.counts, out);
     passed += c.passed;
@@ -78,6 +90,7 @@ for (const stage of stages) {
   }
   if (code !== 0) failedStages.push(stage.name);
 }
-console.log(`\nStages failed: ${failedStages.length ? failedStages.join(', ') : 'none'}`);
+console.log(`\nStage times: ${timings.join(', ')}`);
+console.log(`Stages failed: ${failedStages.length ? failedStages.join(', ') : 'none'}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failedStages.length ? 1 : 0);
