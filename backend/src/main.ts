@@ -9,6 +9,12 @@ import { ConfigError, loadConfig } from './config/config';
 import { runMigrations } from './database/data-source';
 import { EmbeddedDatabase, EmbeddedPostgresError, startEmbeddedPostgres } from './database/embedded-postgres';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './database/seed/demo-seed';
+import { drainHttp, requestGate, serviceState } from './common/lifecycle/service-state';
+
+/** How long requests in flight may take to finish after SIGTERM/SIGINT before their connections are closed. */
+const DRAIN_MS = 10_000;
+/** After this, a shutdown that hangs (a stuck job, an unreachable database) exits anyway. */
+const SHUTDOWN_LIMIT_MS = 60_000;
 
 async function bootstrap(): Promise<void> {
   const args = new Set(process.argv.slice(2));
@@ -16,6 +22,17 @@ async function bootstrap(): Promise<void> {
   const log = pino({ level: config.LOG_LEVEL, base: { app: 'bofast' } });
 
   let embedded: EmbeddedDatabase | null = null;
+  const stopEmbedded = async () => {
+    if (embedded) await embedded.stop().catch(() => undefined);
+    embedded = null;
+  };
+  // Signals are Bofast's own from the first moment: before the app listens they stop the embedded
+  // server and exit; after, `shutdown` below drains first. Nothing else may exit the process on them.
+  let onSignal: (signal: NodeJS.Signals) => void = (signal) => {
+    log.info({ signal }, 'Stopped during start');
+    void stopEmbedded().finally(() => process.exit(0));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => onSignal(signal));
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({
@@ -25,11 +42,9 @@ async function bootstrap(): Promise<void> {
       logger: log,
     });
     databaseUrl = embedded.url;
+    const server = embedded;
+    serviceState.watchDatabase(() => server.problem());
   }
-  const stopEmbedded = async () => {
-    if (embedded) await embedded.stop().catch(() => undefined);
-    embedded = null;
-  };
 
   try {
     const applied = await runMigrations(databaseUrl);
@@ -56,20 +71,30 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(PinoNestLogger));
+  app.use(requestGate);
   const { frontendDir } = configureApp(app, config);
   if (!frontendDir) log.warn('No built frontend found (dist/frontend/browser); serving the API only');
 
   let closing = false;
-  const shutdown = async (signal: string) => {
+  onSignal = (signal) => {
     if (closing) return;
     closing = true;
-    log.info({ signal }, 'Shutting down');
-    await app.close().catch(() => undefined);
+    void shutdown(signal);
+  };
+  const shutdown = async (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'Shutting down: no new requests; letting those in flight finish');
+    setTimeout(() => {
+      log.error('Shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    const { drained, inFlight } = await drainHttp(app.getHttpServer(), DRAIN_MS);
+    if (!drained) log.warn({ inFlight }, 'Requests still running after the drain; their connections were closed');
+    // Background work stops next (a running import finishes or is handed back), then the pool closes.
+    await app.close().catch((error: unknown) => log.error({ err: { type: (error as Error)?.name } }, 'Close failed'));
     await stopEmbedded();
+    log.info('Stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen(config.PORT);
   log.info(`Bofast is running at http://localhost:${config.PORT} (API at /api, OpenAPI at /api/docs)`);

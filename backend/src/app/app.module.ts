@@ -68,8 +68,15 @@ export class AppModule {
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
+            // 503s (database away, shutting down) are logged by the error filter, at most once per 10 s.
             customLogLevel: (_req, res, err) =>
-              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+              res.statusCode === 503
+                ? 'silent'
+                : err || res.statusCode >= 500
+                  ? 'error'
+                  : res.statusCode >= 400
+                    ? 'warn'
+                    : 'info',
             quietReqLogger: true,
           },
         }),

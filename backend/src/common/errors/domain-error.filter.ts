@@ -3,6 +3,8 @@ import type { ApiError } from '@bofast/contracts';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 
+import { RETRY_AFTER_SECONDS } from '../lifecycle/service-state';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, DomainErrorCode } from './domain-error';
 
 function assertUnreachable(x: never): never {
@@ -42,12 +44,18 @@ const HTTP_CODES: Record<number, [string, string]> = {
   413: ['PAYLOAD_TOO_LARGE', 'Forespørgslen er for stor.'],
   415: ['UNSUPPORTED_MEDIA_TYPE', 'Formatet understøttes ikke.'],
   429: ['TOO_MANY_REQUESTS', 'For mange forespørgsler. Prøv igen om lidt.'],
+  503: ['SERVICE_UNAVAILABLE', 'Bofast kan ikke nå sin database lige nu. Prøv igen om lidt.'],
 };
+
+/** At most one warning per window while the database is away, with the number of answers it stands for. */
+const OUTAGE_LOG_WINDOW_MS = 10_000;
 
 /** Turns every error into the ApiError body. Unknown errors become 500 without details (logged). */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+  private outageLoggedAt = 0;
+  private outageSuppressed = 0;
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -58,7 +66,10 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError && exception.details.retryAfterSeconds) {
       res.setHeader('Retry-After', String(exception.details.retryAfterSeconds));
     }
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.logOutage(exception);
+    } else if (body.statusCode >= 500) {
       // Log the error class and stack only: messages from the driver can echo parameter values.
       const err = exception as Error;
       this.logger.error(
@@ -69,7 +80,24 @@ export class DomainErrorFilter implements ExceptionFilter {
     res.status(body.statusCode).json(body);
   }
 
+  private logOutage(exception: unknown): void {
+    const now = Date.now();
+    if (now - this.outageLoggedAt < OUTAGE_LOG_WINDOW_MS) {
+      this.outageSuppressed += 1;
+      return;
+    }
+    this.logger.warn(
+      { err: { type: (exception as Error)?.constructor?.name }, since: this.outageSuppressed },
+      'Database unavailable: answering 503',
+    );
+    this.outageLoggedAt = now;
+    this.outageSuppressed = 0;
+  }
+
   private toBody(exception: unknown): ApiError & { current?: unknown } {
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: HTTP_CODES[503][1] };
+    }
     if (exception instanceof DomainError) {
       const status = statusFor(exception.code);
       return {
