@@ -28,10 +28,24 @@ describe(recoverStalePostmaster.name, () => {
   });
 
   it('should stop an orphaned server that still runs, and wait for it to exit', async () => {
-    const orphan = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    // Its command line names postgres, as a real postmaster's does.
+    const orphan = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'postgres']);
     const exited = new Promise((resolve) => orphan.once('exit', (_code, signal) => resolve(signal)));
     writeFileSync(join(dir, 'postmaster.pid'), `${orphan.pid}\n${dir}\n`);
     await recoverStalePostmaster(dir, logger);
     await expect(exited).resolves.toBe('SIGINT');
+  });
+
+  it('should leave alone a live process that is not PostgreSQL (the pid was reused after a reboot)', async () => {
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    try {
+      writeFileSync(join(dir, 'postmaster.pid'), `${other.pid}\n${dir}\n`);
+      await recoverStalePostmaster(dir, logger);
+      expect(other.exitCode).toBeNull();
+      expect(other.signalCode).toBeNull();
+      expect(existsSync(join(dir, 'postmaster.pid'))).toBe(false);
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 });

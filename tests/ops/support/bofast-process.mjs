@@ -12,6 +12,8 @@ export const ROOT = new URL('../../..', import.meta.url).pathname;
 export const MAIN = join(ROOT, 'dist/backend/main.js');
 export const DEMO_PASSWORD = 'Bofast-demo-2026';
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** A sleep that does not keep the test process alive (for races against an exit). */
+export const deadline = (ms) => new Promise((r) => setTimeout(r, ms).unref());
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -110,7 +112,7 @@ export async function startBofast(db, { env = {}, port, healthTimeoutMs = 60_000
     async stop(signal = 'SIGTERM', timeoutMs = 30_000) {
       if (child.exitCode !== null || child.signalCode !== null) return exited;
       child.kill(signal);
-      return Promise.race([exited, sleep(timeoutMs).then(() => null)]);
+      return Promise.race([exited, deadline(timeoutMs).then(() => null)]);
     },
   };
   if (waitHealthy) await waitForHealth(handle, healthTimeoutMs);
@@ -181,4 +183,41 @@ export async function query(url, sql, params = []) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Writers: `concurrency` loops that each create signals (POST /api/signals) until `until()` is true,
+ * at most `maxPerWriter` each. Records every answer's status (or the network error) and the ids of
+ * acknowledged (201) writes, which must all be in the database afterwards.
+ */
+export async function writers(session, { teamId, concurrency = 8, until, maxPerWriter = 2000, bases }) {
+  const codes = {};
+  const acked = [];
+  const bodies5xx = [];
+  let n = 0;
+  const count = (key) => (codes[key] = (codes[key] ?? 0) + 1);
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, w) => {
+      for (let i = 0; i < maxPerWriter && !until(); i++) {
+        const base = bases ? bases[(w + i) % bases.length] : undefined;
+        try {
+          const res = await session.request(
+            'POST',
+            '/api/signals',
+            { source: 'drift', teamId, description: `Ops-test ${w}-${i}-${n++}` },
+            base ? { base } : {},
+          );
+          count(res.status);
+          const text = await res.text();
+          if (res.status === 201) acked.push(JSON.parse(text).id);
+          else if (res.status >= 500) bodies5xx.push(`${res.status} ${text.slice(0, 200)}`);
+          if (res.status === 503) await sleep(100);
+        } catch (error) {
+          count(`network:${error?.cause?.code ?? error?.name ?? 'error'}`);
+          await sleep(50);
+        }
+      }
+    }),
+  );
+  return { codes, acked, bodies5xx };
 }

@@ -26,9 +26,13 @@ const UNAVAILABLE_MESSAGES = [
   'connection is closed',
 ];
 
+// TypeORM releases a transaction's query runner when its connection breaks; the callback's next query says so.
+const UNAVAILABLE_NAMES = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
+
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 3) return false;
-  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; name?: unknown };
+  if (UNAVAILABLE_NAMES.has(String(e.name)) || UNAVAILABLE_NAMES.has(error.constructor?.name)) return true;
   if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_ERRNO.has(e.code))) return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((m) => (e.message as string).includes(m))) {
     return true;
