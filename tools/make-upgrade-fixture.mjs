@@ -28,7 +28,8 @@ const HEADER = 'Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Ældste forfa
 const SYNTHETIC_CPR = '120385-1237'; // the API suite's test number; no real person's data in a fixture
 const PDF = Buffer.from('%PDF-1.4\n% Samtykkeerklæring (syntetisk)\n').toString('base64');
 
-if (!process.env.DATABASE_URL) throw new Error('Set DATABASE_URL to a PostgreSQL server (the fixture is a server dump)');
+if (!process.env.DATABASE_URL)
+  throw new Error('Set DATABASE_URL to a PostgreSQL server (the fixture is a server dump)');
 
 const adminUrl = new URL(process.env.DATABASE_URL);
 adminUrl.pathname = '/postgres';
@@ -56,8 +57,33 @@ function random(seed) {
   };
 }
 
-const FIRST = ['Anne', 'Bjarne', 'Camilla', 'Dorthe', 'Emil', 'Freja', 'Gustav', 'Hanne', 'Ida', 'Jonas', 'Karin', 'Lars'];
-const LAST = ['Holm', 'Kjær', 'Lund', 'Mikkelsen', 'Nygaard', 'Olsen', 'Poulsen', 'Riis', 'Skov', 'Thomsen', 'Vestergaard'];
+const FIRST = [
+  'Anne',
+  'Bjarne',
+  'Camilla',
+  'Dorthe',
+  'Emil',
+  'Freja',
+  'Gustav',
+  'Hanne',
+  'Ida',
+  'Jonas',
+  'Karin',
+  'Lars',
+];
+const LAST = [
+  'Holm',
+  'Kjær',
+  'Lund',
+  'Mikkelsen',
+  'Nygaard',
+  'Olsen',
+  'Poulsen',
+  'Riis',
+  'Skov',
+  'Thomsen',
+  'Vestergaard',
+];
 
 /** The demo tenancies (matched to known households) and 40 the demo world does not know. */
 function tenancies() {
@@ -75,7 +101,12 @@ function tenancies() {
     const house = 10 + Math.floor(i / 4);
     const floor = i % 4;
     const name = `${FIRST[Math.floor(rnd() * FIRST.length)]} ${LAST[Math.floor(rnd() * LAST.length)]}`;
-    return [afd, `${afd}-${String(house).padStart(2, '0')}${floor}${(i % 2) + 1}`, name, `${street} ${house}, ${floor || 'st.'}. tv.`];
+    return [
+      afd,
+      `${afd}-${String(house).padStart(2, '0')}${floor}${(i % 2) + 1}`,
+      name,
+      `${street} ${house}, ${floor || 'st.'}. tv.`,
+    ];
   });
   return [...demo, ...other];
 }
@@ -156,7 +187,8 @@ async function importList(session, boId, listDate, base64) {
   for (;;) {
     const summary = await ok(await session.request('GET', `/api/restance/imports/${created.id}`), 'import status');
     if (summary.status === 'committed') return summary;
-    if (['failed', 'unchanged'].includes(summary.status)) throw new Error(`import ${listDate}: ${summary.status} ${summary.error}`);
+    if (['failed', 'unchanged'].includes(summary.status))
+      throw new Error(`import ${listDate}: ${summary.status} ${summary.error}`);
     if (Date.now() > deadline) throw new Error(`import ${listDate} did not commit within 2 minutes`);
     await sleep(200);
   }
@@ -198,7 +230,10 @@ try {
     'worklist',
   );
   await ok(
-    await lead.request('POST', '/api/restance/worklist/assign', { rowIds: page.items.map((r) => r.id), assigneeId: me.id }),
+    await lead.request('POST', '/api/restance/worklist/assign', {
+      rowIds: page.items.map((r) => r.id),
+      assigneeId: me.id,
+    }),
     'assign',
   );
   const caseIds = [];
@@ -234,7 +269,12 @@ try {
 
   // 3. A person with a CPR number (synthetic) and a written consent with its document.
   const person = await ok(
-    await worker.request('POST', '/api/persons', { name: 'Karen Testesen', teamId, cpr: SYNTHETIC_CPR, birthYear: 1985 }),
+    await worker.request('POST', '/api/persons', {
+      name: 'Karen Testesen',
+      teamId,
+      cpr: SYNTHETIC_CPR,
+      birthYear: 1985,
+    }),
     'person',
   );
   const consent = await ok(
@@ -254,8 +294,21 @@ try {
   //    (external, so small counts are suppressed), and the last month of afdeling 12.
   const afd12 = bo.afdelinger.find((a) => a.afdelingsnummer === '12');
   const reportBodies = [
-    { from: listDates[0], to: lastOfMonth(-1), scopeType: 'team', scopeId: teamId, audience: 'intern', title: 'Kvartal til styregruppen' },
-    { from: `${listDates[0].slice(0, 4)}-01-01`, to: lastOfMonth(-1), scopeType: 'boligorganisation', scopeId: bo.id, audience: 'ekstern' },
+    {
+      from: listDates[0],
+      to: lastOfMonth(-1),
+      scopeType: 'team',
+      scopeId: teamId,
+      audience: 'intern',
+      title: 'Kvartal til styregruppen',
+    },
+    {
+      from: `${listDates[0].slice(0, 4)}-01-01`,
+      to: lastOfMonth(-1),
+      scopeType: 'boligorganisation',
+      scopeId: bo.id,
+      audience: 'ekstern',
+    },
     { from: listDates[2], to: lastOfMonth(-1), scopeType: 'afdeling', scopeId: afd12.id, audience: 'intern' },
   ];
   const reports = [];
@@ -289,7 +342,15 @@ try {
   // 6. Dump, strip what node-pg cannot run, compress; record the counts and the applied migrations.
   const sql = execFileSync(
     PG_DUMP,
-    ['--format=plain', '--inserts', '--rows-per-insert=100', '--no-owner', '--no-privileges', '--dbname', dbUrl.toString()],
+    [
+      '--format=plain',
+      '--inserts',
+      '--rows-per-insert=100',
+      '--no-owner',
+      '--no-privileges',
+      '--dbname',
+      dbUrl.toString(),
+    ],
     { maxBuffer: 512 * 1024 * 1024 },
   ).toString('utf8');
   const client = new pg.Client({ connectionString: dbUrl.toString() });

@@ -12,7 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 
-import { MAIN, ROOT, assertBuilt, freePort, login, makeDatabase, query, startBofast } from './support/bofast-process.mjs';
+import {
+  MAIN,
+  ROOT,
+  assertBuilt,
+  freePort,
+  login,
+  makeDatabase,
+  query,
+  startBofast,
+} from './support/bofast-process.mjs';
 import { restorePlainDump, tableCounts } from './support/sql-dump.mjs';
 
 const FIXTURES = join(ROOT, 'tests/ops/fixtures');
@@ -120,7 +129,11 @@ function migrateOnly(url) {
       CPR_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'),
       CPR_INDEX_KEY: Buffer.alloc(32, 6).toString('base64'),
     };
-    const child = spawn(process.execPath, [MAIN, '--migrate-only'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, '--migrate-only'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -226,11 +239,15 @@ describe('upgrade from the previous release', { timeout: 300_000 }, () => {
     for (const drop of cleanups) await drop();
   });
 
-  test('a server database keeps its data and reports', { skip: !process.env.DATABASE_URL && 'no DATABASE_URL' }, async () => {
-    const db = await makeDatabase({ embedded: false });
-    cleanups.push(db.drop);
-    await upgradeAndCheck(db.url);
-  });
+  test(
+    'a server database keeps its data and reports',
+    { skip: !process.env.DATABASE_URL && 'no DATABASE_URL' },
+    async () => {
+      const db = await makeDatabase({ embedded: false });
+      cleanups.push(db.drop);
+      await upgradeAndCheck(db.url);
+    },
+  );
 
   test('an embedded PostgreSQL database keeps its data and reports', async () => {
     const db = await embeddedDatabase();
