@@ -8,7 +8,8 @@
 // It starts dist/backend/main.js on a fresh database with the demo world, then works through the API as
 // the users would: three monthly restancelister for Boligselskabet Fjordly, contact attempts, rows turned
 // into cases, a person with a (synthetic) CPR number and a written consent, and three stored reports.
-// Synthetic data only. Options: --keep (leave the database bofast_fixture_<version> for a look).
+// Synthetic data only. Options: --keep (leave the database bofast_fixture_<version> for a look),
+// --out <folder> (write the two files elsewhere, e.g. to try the script without touching the fixture).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,8 @@ import { ROOT, login, sleep, startBofast } from '../tests/ops/support/bofast-pro
 import { cleanPlainDump, tableCounts } from '../tests/ops/support/sql-dump.mjs';
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-const FIXTURES = join(ROOT, 'tests/ops/fixtures');
+const OUT_AT = process.argv.indexOf('--out');
+const FIXTURES = OUT_AT > 0 ? process.argv[OUT_AT + 1] : join(ROOT, 'tests/ops/fixtures');
 const DB_NAME = `bofast_fixture_${VERSION.replace(/\W/g, '_')}`;
 const PG_DUMP = process.env.PG_DUMP ?? 'pg_dump';
 const KEEP = process.argv.includes('--keep');
