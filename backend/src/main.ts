@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
@@ -34,6 +36,10 @@ async function bootstrap(): Promise<void> {
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => onSignal(signal));
   let databaseUrl = config.DATABASE_URL;
+  const serving = !args.has('--migrate-only') && !args.has('--seed-only');
+  if (serving && (await isPortTaken(config.PORT))) {
+    throw new ConfigError(`Port ${config.PORT} is already in use: is Bofast already running? Set PORT to use another.`);
+  }
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({
       dataDir: config.EMBEDDED_PG_DIR,
@@ -67,6 +73,21 @@ async function bootstrap(): Promise<void> {
     return;
   }
 
+  try {
+    await serve(config, databaseUrl, log, (handler) => (onSignal = handler), stopEmbedded);
+  } catch (error) {
+    await stopEmbedded(); // never leave the embedded server running behind a failed start
+    throw error;
+  }
+}
+
+async function serve(
+  config: ReturnType<typeof loadConfig>,
+  databaseUrl: string,
+  log: pino.Logger,
+  handleSignals: (handler: (signal: NodeJS.Signals) => void) => void,
+  stopEmbedded: () => Promise<void>,
+): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bufferLogs: true,
   });
@@ -76,11 +97,11 @@ async function bootstrap(): Promise<void> {
   if (!frontendDir) log.warn('No built frontend found (dist/frontend/browser); serving the API only');
 
   let closing = false;
-  onSignal = (signal) => {
+  handleSignals((signal) => {
     if (closing) return;
     closing = true;
     void shutdown(signal);
-  };
+  });
   const shutdown = async (signal: NodeJS.Signals) => {
     log.info({ signal }, 'Shutting down: no new requests; letting those in flight finish');
     setTimeout(() => {
@@ -98,6 +119,14 @@ async function bootstrap(): Promise<void> {
 
   await app.listen(config.PORT);
   log.info(`Bofast is running at http://localhost:${config.PORT} (API at /api, OpenAPI at /api/docs)`);
+}
+
+function isPortTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(true));
+    probe.listen(port, () => probe.close(() => resolve(false)));
+  });
 }
 
 function printDemoUsers(created: boolean): void {

@@ -99,6 +99,16 @@ describe('restarts on the embedded PostgreSQL', { timeout: 300_000 }, () => {
     assert.equal(statSync(db.dataDir).mode & 0o777, 0o700);
   });
 
+  it('a second Bofast on the same folder refuses to start and leaves the running one alone', async () => {
+    const pid = postmasterPid(db);
+    const second = await startBofast(db, { waitHealthy: false });
+    const exit = await Promise.race([second.exited, deadline(60_000).then(() => null)]);
+    assert.deepEqual(exit, { code: 1, signal: null });
+    assert.match(second.output(), /Another process \(pid \d+\) runs the embedded PostgreSQL/);
+    assert.equal(postmasterPid(db), pid);
+    assert.equal((await fetch(`${app.baseUrl}/api/health`)).status, 200, 'the first one still serves');
+  });
+
   it('says why with PostgreSQL own log lines when the server cannot start', async () => {
     assert.deepEqual(await app.stop('SIGTERM'), { code: 0, signal: null });
     // A corrupt configuration: PostgreSQL refuses to start and says so in its log.

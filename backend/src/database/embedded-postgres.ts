@@ -394,6 +394,14 @@ export async function recoverStalePostmaster(dataDir: string, logger: EmbeddedOp
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && isPostgres(pid)) {
+    const parent = parentOf(pid);
+    if (parent !== null && parent > 1 && parent !== process.pid && isAlive(parent) && isNode(parent)) {
+      // Not an orphan: another Bofast runs it (two starts on one folder). Never take its database away.
+      throw new EmbeddedPostgresError(
+        `Another process (pid ${parent}) runs the embedded PostgreSQL on ${dataDir}: probably Bofast is ` +
+          `already running. Stop it first, or give this one another EMBEDDED_PG_DIR and EMBEDDED_PG_PORT.`,
+      );
+    }
     logger.warn({ pid }, 'An embedded PostgreSQL from an earlier run is still running; stopping it');
     process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps committed data
     const deadline = Date.now() + STOP_TIMEOUT_MS;
@@ -420,6 +428,25 @@ function isAlive(pid: number): boolean {
     return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return true; // no /proc: trust the signal
+  }
+}
+
+/** The parent pid (1, or a subreaper, once the parent died), from /proc; null where there is none. */
+function parentOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the pid runs Node (a Bofast), not an init or subreaper that adopted an orphan. */
+function isNode(pid: number): boolean {
+  try {
+    return /node|bofast/i.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return false;
   }
 }
 
