@@ -49,8 +49,22 @@ describe('errorInterceptor', () => {
     TestBed.inject(HttpClient)
       .get('/api/teams')
       .subscribe({ error: () => undefined });
-    http.expectOne('/api/teams').flush(null, { status: 503, statusText: 'Unavailable' });
+    http.expectOne('/api/teams').flush(null, { status: 500, statusText: 'Internal Server Error' });
     expect(open).toHaveBeenCalledWith('Der opstod en fejl på serveren. Prøv igen om lidt.', 'Luk', expect.anything());
+    expect(TestBed.inject(AuthStore).user()).not.toBeNull();
+  });
+
+  it('should say in Danish that Bofast is briefly unavailable when it answers 503 (restart, database away)', () => {
+    const open = jest.spyOn(TestBed.inject(MatSnackBar), 'open');
+    TestBed.inject(HttpClient)
+      .get('/api/teams')
+      .subscribe({ error: () => undefined });
+    http.expectOne('/api/teams').flush(null, { status: 503, statusText: 'Service Unavailable' });
+    expect(open).toHaveBeenCalledWith(
+      expect.stringMatching(/^Bofast er midlertidigt utilgængelig/),
+      'Luk',
+      expect.anything(),
+    );
     expect(TestBed.inject(AuthStore).user()).not.toBeNull();
   });
 });

@@ -29,7 +29,8 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
           // Same page for both, so a 404 never reveals whether something exists.
           void router.navigateByUrl('/not-found', { skipLocationChange: true });
         } else if ((error.status === 0 || error.status >= 500) && !req.context.get(QUIET_ERRORS)) {
-          const key = error.status === 0 ? 'errors.network' : 'errors.server';
+          const key =
+            error.status === 0 ? 'errors.network' : error.status === 503 ? 'errors.unavailable' : 'errors.server';
           snackBar.open(transloco.translate(key), transloco.translate('common.close'), {
             duration: 8000,
           });
