@@ -14,6 +14,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The restanceliste parser runs in a worker thread: its own file next to main.js.
+      additionalEntryPoints: [
+        { entryName: 'restance-parse-worker', entryPath: './src/features/restance/parsing/parse-worker.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

@@ -22,6 +22,8 @@ export function statusFor(code: DomainErrorCode): number {
       return HttpStatus.CONFLICT;
     case 'VALIDATION_FAILED':
       return HttpStatus.BAD_REQUEST;
+    case 'FILE_REJECTED':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
       return HttpStatus.UNAUTHORIZED;

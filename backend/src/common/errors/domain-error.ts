@@ -7,6 +7,8 @@ export type DomainErrorCode =
   /** A disclosure that no active consent covers (a referral's send). */
   | 'CONSENT_REQUIRED'
   | 'VALIDATION_FAILED'
+  /** An uploaded file refused for its size or shape (a limit, the parse time budget). */
+  | 'FILE_REJECTED'
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
   | 'LOGIN_THROTTLED'

@@ -24,13 +24,9 @@ import { copyRows, CopyValue } from '../../common/database/copy';
 import { JobContext, JobsService } from '../jobs/jobs.service';
 import { EvictionsService } from '../evictions/evictions.service';
 import { parseAmount, parseDate, ParseError, parseInteger } from './parsing/danish-formats';
-import {
-  DEFAULT_ALIASES,
-  inspectRestanceliste,
-  ParsedRow,
-  parseRestanceliste,
-  ParseResult,
-} from './parsing/restance-parser';
+import { FileRejectedError } from './parsing/file-limits';
+import { Inspection, inspectInWorker, PARSE_BUDGET_MS, parseInWorker } from './parsing/parse-in-worker';
+import { DEFAULT_ALIASES, ParsedRow, ParseResult } from './parsing/restance-parser';
 import { CorrectRowDto, UpdateImportProfileDto, UploadRestanceDto } from './restance.dto';
 import { triage } from './triage';
 
@@ -111,7 +107,7 @@ export class RestanceImportsService implements OnModuleInit {
   async preview(ctx: RequestContext, dto: UploadRestanceDto): Promise<ImportPreview> {
     const content = this.decode(dto.base64);
     await this.assertMayImport(this.dataSource.manager, ctx, dto.boligorganisationId);
-    const parsed = await this.parse(content, dto.boligorganisationId);
+    const parsed = await this.parse(content, dto.boligorganisationId, PARSE_BUDGET_MS.request);
     const hash = sha256(content);
     const [existing] = await this.dataSource.query(
       `SELECT 1 FROM restance_import WHERE boligorganisation_id = $1 AND file_hash = $2 AND status = 'committed'`,
@@ -645,24 +641,20 @@ export class RestanceImportsService implements OnModuleInit {
     return { counts, errors, rows, caseEvents };
   }
 
-  private async inspect(content: Buffer, boligorganisationId: string) {
+  // Both read the file in a worker thread within a time budget (parse-in-worker.ts): a request
+  // answers within ~5 s and the event loop stays free whatever the file holds.
+  private async inspect(content: Buffer, boligorganisationId: string): Promise<Inspection> {
     const profile = await this.profile(boligorganisationId);
-    try {
-      return await inspectRestanceliste(content, profile.aliases);
-    } catch (error) {
-      if (error instanceof ParseError) throw fieldError('base64', error.message);
-      throw error;
-    }
+    return readingFile(() => inspectInWorker(content, profile.aliases, PARSE_BUDGET_MS.request));
   }
 
-  private async parse(content: Buffer, boligorganisationId: string): Promise<ParseResult> {
+  private async parse(
+    content: Buffer,
+    boligorganisationId: string,
+    budgetMs: number = PARSE_BUDGET_MS.job,
+  ): Promise<ParseResult> {
     const profile = await this.profile(boligorganisationId);
-    try {
-      return await parseRestanceliste(content, profile.aliases);
-    } catch (error) {
-      if (error instanceof ParseError) throw fieldError('base64', error.message);
-      throw error;
-    }
+    return readingFile(() => parseInWorker(content, profile.aliases, budgetMs));
   }
 
   private decode(base64: string): Buffer {
@@ -960,4 +952,17 @@ function cleanAliases(input: Record<string, unknown>): ColumnAliases {
     out[key as RestanceField] = list.map((a: string) => a.trim());
   }
   return out;
+}
+
+/** A file the parser refuses: 422 FILE_REJECTED for a limit, 400 on the file field for unreadable content. */
+async function readingFile<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof FileRejectedError) {
+      throw new DomainError('FILE_REJECTED', error.message, { fields: { base64: [error.message] } });
+    }
+    if (error instanceof ParseError) throw fieldError('base64', error.message);
+    throw error;
+  }
 }

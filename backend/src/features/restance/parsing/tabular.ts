@@ -1,6 +1,16 @@
 import ExcelJS from 'exceljs';
 
 import { ParseError } from './danish-formats';
+import {
+  assertColumns,
+  assertRows,
+  checkCsvBytes,
+  checkXlsx,
+  FILE_LIMITS,
+  FileLimits,
+  isZip,
+  UNREADABLE_XLSX,
+} from './file-limits';
 
 export interface Table {
   format: 'csv' | 'xlsx';
@@ -9,16 +19,21 @@ export interface Table {
   rows: unknown[][];
 }
 
-const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/** Reads a CSV (any of ; , tab; UTF-8 with or without BOM, or Windows-1252) or an XLSX file into rows of cells. */
-export async function readTable(content: Buffer): Promise<Table> {
+/**
+ * Reads a CSV (any of ; , tab; UTF-8 with or without BOM, or Windows-1252) or an XLSX file into rows of
+ * cells. The file's shape is checked against `limits` before it is read (FileRejectedError).
+ */
+export async function readTable(content: Buffer, limits: FileLimits = FILE_LIMITS): Promise<Table> {
   if (content.length === 0) throw new ParseError('Filen er tom');
-  if (content.subarray(0, 4).equals(XLSX_MAGIC)) return readXlsx(content);
+  if (isZip(content)) {
+    checkXlsx(content, limits);
+    return readXlsx(content, limits);
+  }
+  checkCsvBytes(content, limits);
   const { text, encoding } = decode(content);
   if (text.trim() === '') throw new ParseError('Filen er tom');
   const delimiter = detectDelimiter(text);
-  return { format: 'csv', encoding, delimiter, rows: parseCsv(text, delimiter) };
+  return { format: 'csv', encoding, delimiter, rows: parseCsv(text, delimiter, limits) };
 }
 
 export function decode(content: Buffer): { text: string; encoding: string } {
@@ -72,7 +87,11 @@ const CR = 13;
  * exports it reads: text after a closing quote is kept, and a quote inside an unquoted field is a quote.
  * Fields are sliced out of the text, not built a character at a time (a 50,000-row list in tens of ms).
  */
-export function parseCsv(text: string, delimiter: string): string[][] {
+export function parseCsv(
+  text: string,
+  delimiter: string,
+  limits: Pick<FileLimits, 'maxColumns'> = { maxColumns: Infinity },
+): string[][] {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   const rows: string[][] = [];
@@ -106,7 +125,7 @@ export function parseCsv(text: string, delimiter: string): string[][] {
       if (c === d || c === LF || c === CR) break;
     }
     field += text.slice(i, j);
-    row.push(field);
+    if (row.push(field) > limits.maxColumns) assertColumns(row.length, limits);
     if (j >= n) {
       if (field !== '' || row.length > 1) rows.push(row); // an empty last line ("" at the very end) is no row
       return rows;
@@ -128,22 +147,34 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   return rows;
 }
 
-async function readXlsx(content: Buffer): Promise<Table> {
+async function readXlsx(content: Buffer, limits: FileLimits): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw new ParseError('Regnearket kan ikke læses (er det en gyldig .xlsx-fil?)');
+    throw new ParseError(UNREADABLE_XLSX);
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ParseError('Regnearket har ingen ark');
+  // Only the cells that exist, each row padded to the widest: never up to a claimed column count.
   const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (r, rowNumber) => {
+  let width = 0;
+  sheet.eachRow((r, rowNumber) => {
+    assertRows(rowNumber, limits);
     const cells: unknown[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellValue(r.getCell(c)));
+    r.eachCell((cell, column) => {
+      assertColumns(column, limits);
+      cells[column - 1] = cellValue(cell);
+    });
+    width = Math.max(width, cells.length);
     rows[rowNumber - 1] = cells;
   });
-  return { format: 'xlsx', encoding: 'xlsx', delimiter: null, rows: Array.from(rows, (r) => r ?? []) };
+  const table = Array.from(rows, (r) => {
+    const cells = r ?? [];
+    for (let c = 0; c < width; c++) cells[c] ??= null;
+    return cells;
+  });
+  return { format: 'xlsx', encoding: 'xlsx', delimiter: null, rows: table };
 }
 
 function cellValue(cell: ExcelJS.Cell): unknown {
