@@ -121,6 +121,23 @@ describe(ImportPage.name, () => {
     await component.runPreview();
   });
 
+  it('should show the Danish message of a refused file at the file field', async () => {
+    const { fixture, component, http, byTestId } = await setup();
+    await component.runPreview();
+    const message =
+      'Filen har for mange kolonner (16.384; højst 200). Slet tomme kolonner, eller gem kun restancelisten.';
+    http
+      .expectOne('/api/restance/imports/preview')
+      .flush(
+        { statusCode: 422, code: 'FILE_REJECTED', message, fields: { base64: [message] } },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
+    fixture.detectChanges();
+    expect(byTestId('restance-file-error')?.textContent?.trim()).toBe(message);
+    expect(byTestId('restance-error')).toBeNull();
+    expect(byTestId('restance-preview-card')).toBeNull();
+  });
+
   it('should poll the import every second, show progress and then the result', async () => {
     const { fixture, component, http, byTestId } = await setup();
     await component.commit();

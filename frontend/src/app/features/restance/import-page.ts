@@ -251,6 +251,13 @@ export class ImportPage {
   private fail(error: unknown): void {
     this.isBusy.set(false);
     if (error instanceof HttpErrorResponse && error.status >= 400 && error.status < 500) {
+      // A refused file (422 FILE_REJECTED: a limit or the read time; 400: unreadable) is said at the file field.
+      const fields = readApiError(error)?.fields ?? {};
+      const fileMessages = fields['base64'] ?? [];
+      if (fileMessages.length) {
+        this.fileError.set(fileMessages.join(' '));
+        if (Object.keys(fields).every((f) => f === 'base64')) return;
+      }
       const message = applyServerErrors(this.form, error, { listDate: 'month' });
       this.errorMessage.set(message ?? (readApiError(error) ? null : this.transloco.translate('errors.unknown')));
     }
