@@ -65,6 +65,16 @@ export class EnvironmentVariables {
   @Max(120)
   RESTANCE_RETENTION_MONTHS = 3;
 
+  /**
+   * Time an upload's preview or check may spend reading a restanceliste (in a worker thread) before
+   * the file is refused with 422: bad files are answered within about a second more than this.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(120_000)
+  RESTANCE_PARSE_BUDGET_MS = 4000;
+
   @IsIn(['auto', 'true', 'false'])
   COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
 

@@ -25,7 +25,7 @@ import { JobContext, JobsService } from '../jobs/jobs.service';
 import { EvictionsService } from '../evictions/evictions.service';
 import { parseAmount, parseDate, ParseError, parseInteger } from './parsing/danish-formats';
 import { FileRejectedError } from './parsing/file-limits';
-import { Inspection, inspectInWorker, PARSE_BUDGET_MS, parseInWorker } from './parsing/parse-in-worker';
+import { Inspection, inspectInWorker, ParseBudget, parseInWorker } from './parsing/parse-in-worker';
 import { DEFAULT_ALIASES, ParsedRow, ParseResult } from './parsing/restance-parser';
 import { CorrectRowDto, UpdateImportProfileDto, UploadRestanceDto } from './restance.dto';
 import { triage } from './triage';
@@ -107,7 +107,7 @@ export class RestanceImportsService implements OnModuleInit {
   async preview(ctx: RequestContext, dto: UploadRestanceDto): Promise<ImportPreview> {
     const content = this.decode(dto.base64);
     await this.assertMayImport(this.dataSource.manager, ctx, dto.boligorganisationId);
-    const parsed = await this.parse(content, dto.boligorganisationId, PARSE_BUDGET_MS.request);
+    const parsed = await this.parse(content, dto.boligorganisationId, 'request');
     const hash = sha256(content);
     const [existing] = await this.dataSource.query(
       `SELECT 1 FROM restance_import WHERE boligorganisation_id = $1 AND file_hash = $2 AND status = 'committed'`,
@@ -645,16 +645,12 @@ export class RestanceImportsService implements OnModuleInit {
   // answers within ~5 s and the event loop stays free whatever the file holds.
   private async inspect(content: Buffer, boligorganisationId: string): Promise<Inspection> {
     const profile = await this.profile(boligorganisationId);
-    return readingFile(() => inspectInWorker(content, profile.aliases, PARSE_BUDGET_MS.request));
+    return readingFile(() => inspectInWorker(content, profile.aliases, 'request'));
   }
 
-  private async parse(
-    content: Buffer,
-    boligorganisationId: string,
-    budgetMs: number = PARSE_BUDGET_MS.job,
-  ): Promise<ParseResult> {
+  private async parse(content: Buffer, boligorganisationId: string, budget: ParseBudget = 'job'): Promise<ParseResult> {
     const profile = await this.profile(boligorganisationId);
-    return readingFile(() => parseInWorker(content, profile.aliases, budgetMs));
+    return readingFile(() => parseInWorker(content, profile.aliases, budget));
   }
 
   private decode(base64: string): Buffer {

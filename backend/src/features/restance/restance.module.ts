@@ -1,7 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module } from '@nestjs/common';
 
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { CasesModule } from '../cases/cases.module';
 import { EvictionsModule } from '../evictions/evictions.module';
+import { configureParseBudgets } from './parsing/parse-in-worker';
 import { RestanceController } from './restance.controller';
 import { RestanceImportsService } from './restance-imports.service';
 import { RestanceRetention } from './restance-retention';
@@ -12,4 +14,8 @@ import { WorklistService } from './worklist.service';
   imports: [CasesModule, EvictionsModule],
   providers: [RestanceImportsService, RestanceRetention, WorklistService],
 })
-export class RestanceModule {}
+export class RestanceModule {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    configureParseBudgets({ request: config.RESTANCE_PARSE_BUDGET_MS });
+  }
+}

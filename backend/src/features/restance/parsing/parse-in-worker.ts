@@ -17,8 +17,16 @@ export type ParseTask = { kind: 'inspect' | 'parse'; content: Uint8Array; aliase
 export type WorkerReply =
   { ok: true; result: ParseResult | Inspection } | { ok: false; kind: 'rejected' | 'parse'; message: string };
 
-/** Time budgets: a request answers within ~5 s; the import job may take longer, off the event loop. */
-export const PARSE_BUDGET_MS = { request: 4_000, job: 120_000 } as const;
+/**
+ * Time budgets in ms: a request answers within ~5 s (RESTANCE_PARSE_BUDGET_MS); the import job may
+ * take longer, as it runs off the event loop and nobody waits on the answer.
+ */
+const budgets = { request: 4_000, job: 120_000 };
+export type ParseBudget = keyof typeof budgets;
+
+export function configureParseBudgets(ms: Partial<Record<ParseBudget, number>>): void {
+  Object.assign(budgets, ms);
+}
 
 /** Parse workers at once; later files wait for one (each is short: the budget bounds it). */
 const MAX_WORKERS = 2;
@@ -49,14 +57,14 @@ const seconds = (ms: number) => (ms / 1000).toLocaleString('da-DK');
  * `budgetMs` the worker is terminated and the file refused (FileRejectedError), as it is when the
  * worker runs out of its heap. ParseError and FileRejectedError come back as themselves.
  */
-export function inspectInWorker(content: Buffer, aliases: ColumnAliases, budgetMs: number): Promise<Inspection> {
+export function inspectInWorker(content: Buffer, aliases: ColumnAliases, budget: ParseBudget): Promise<Inspection> {
   if (IN_PROCESS) return inspectRestanceliste(content, aliases);
-  return runWorker({ kind: 'inspect', content, aliases }, budgetMs) as Promise<Inspection>;
+  return runWorker({ kind: 'inspect', content, aliases }, budgets[budget]) as Promise<Inspection>;
 }
 
-export function parseInWorker(content: Buffer, aliases: ColumnAliases, budgetMs: number): Promise<ParseResult> {
+export function parseInWorker(content: Buffer, aliases: ColumnAliases, budget: ParseBudget): Promise<ParseResult> {
   if (IN_PROCESS) return parseRestanceliste(content, aliases);
-  return runWorker({ kind: 'parse', content, aliases }, budgetMs) as Promise<ParseResult>;
+  return runWorker({ kind: 'parse', content, aliases }, budgets[budget]) as Promise<ParseResult>;
 }
 
 async function runWorker(task: ParseTask, budgetMs: number): Promise<ParseResult | Inspection> {
