@@ -92,6 +92,18 @@ describe('Restanceliste: hostile and huge files', () => {
     expect(res.body.code).toBe('FILE_REJECTED');
   });
 
+  it('should answer 404 without reading the file for an organisation the caller may not import for', async () => {
+    const foreign = {
+      ...body(fullSheetWorkbook(), 'liste.xlsx'),
+      boligorganisationId: '00000000-0000-4000-8000-000000000000',
+    };
+    for (const path of ['/api/restance/imports/preview', '/api/restance/imports']) {
+      const res = await boligorg.post(path, foreign);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+  });
+
   it('should still read a workbook within the limits by its actual cells', async () => {
     const xml = sheetXml('A1:E3', [
       [

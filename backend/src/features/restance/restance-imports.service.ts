@@ -133,6 +133,8 @@ export class RestanceImportsService implements OnModuleInit {
   /** Stores the file and queues the commit as a background job; the answer carries its id for progress. */
   async upload(ctx: RequestContext, dto: UploadRestanceDto): Promise<RestanceImportSummary> {
     const content = this.decode(dto.base64);
+    // Only a caller who may import for the organisation gets a parse worker (checked again below).
+    await this.assertMayImport(this.dataSource.manager, ctx, dto.boligorganisationId);
     // Fail fast on an unreadable file or missing columns; the rows are parsed once, in the job.
     const inspected = await this.inspect(content, dto.boligorganisationId);
     if (inspected.missingColumns.length) throw missingColumns(inspected.missingColumns);
