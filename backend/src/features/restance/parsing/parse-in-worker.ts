@@ -2,20 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
-import type { ColumnAliases, RestanceField } from '@bofast/contracts';
+import type { ColumnAliases } from '@bofast/contracts';
 
 import { ParseError } from './danish-formats';
 import { FileRejectedError } from './file-limits';
+import { Inspection, ParseTask, RowChunk, WorkerReply } from './parse-protocol';
 import { inspectRestanceliste, parseRestanceliste, ParseResult } from './restance-parser';
 
-export interface Inspection {
-  missingColumns: RestanceField[];
-  dataRows: number;
-}
-
-export type ParseTask = { kind: 'inspect' | 'parse'; content: Uint8Array; aliases: ColumnAliases };
-export type WorkerReply =
-  { ok: true; result: ParseResult | Inspection } | { ok: false; kind: 'rejected' | 'parse'; message: string };
+export type { Inspection } from './parse-protocol';
 
 /**
  * Time budgets in ms: a request answers within ~5 s (RESTANCE_PARSE_BUDGET_MS); the import job may
@@ -95,12 +89,32 @@ async function runWorker(task: ParseTask, budgetMs: number): Promise<ParseResult
           ),
         budgetMs,
       );
-      worker.on('message', (reply: WorkerReply) =>
+      let parsed: ParseResult | null = null;
+      let rowsLeft = 0;
+      worker.on('message', (reply: WorkerReply | RowChunk) => {
+        if ('chunk' in reply) {
+          if (!parsed) return;
+          parsed.accepted.push(...reply.chunk.accepted);
+          parsed.rejected.push(...reply.chunk.rejected);
+          rowsLeft -= reply.chunk.accepted.length + reply.chunk.rejected.length;
+          const result = parsed;
+          if (rowsLeft <= 0) settle(() => resolve(result));
+          else setImmediate(() => worker.postMessage('next')); // let other requests run in between
+          return;
+        }
+        if (reply.ok && reply.rows) {
+          // Read within the budget: the rows follow, however long they take to arrive.
+          clearTimeout(timer);
+          parsed = reply.result as ParseResult;
+          rowsLeft = reply.rows;
+          worker.postMessage('next');
+          return;
+        }
         settle(() => {
           if (reply.ok) resolve(reply.result);
           else reject(reply.kind === 'rejected' ? new FileRejectedError(reply.message) : new ParseError(reply.message));
-        }),
-      );
+        });
+      });
       worker.on('error', (error: Error & { code?: string }) =>
         settle(() =>
           reject(
