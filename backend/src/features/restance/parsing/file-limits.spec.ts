@@ -83,6 +83,15 @@ describe('file limits', () => {
       expect(rejection(() => checkSheetXml(xml, small))).toMatch(message);
     });
 
+    it('should refuse a merged range beyond the limits', () => {
+      const xml = sheetXml('A1', [[1, [['A1', 'x']]]]).replace(
+        '</sheetData>',
+        '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+      );
+      expect(rejection(() => checkSheetXml(xml, small))).toMatch(/for mange kolonner \(16\.384/);
+      expect(() => checkSheetXml(xml.replace('XFD1048576', 'E10'), small)).not.toThrow();
+    });
+
     it('should count cells without references too', () => {
       const xml = `<worksheet><sheetData><row>${'<c/>'.repeat(21)}</row></sheetData></worksheet>`;
       expect(rejection(() => checkSheetXml(xml, small))).toMatch(/udfyldte celler/);

@@ -163,11 +163,13 @@ export function assertRows(rows: number, limits: Pick<FileLimits, 'maxRows'> = F
 
 const DIMENSION = /<(?:\w+:)?dimension\s[^>]*?ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"/;
 const CELL_REF = /<(?:\w+:)?c\s[^>]*?r="([A-Z]{1,3})(\d+)"/g;
+const MERGE_REF = /<(?:\w+:)?mergeCell\s[^>]*?ref="[A-Z]{1,3}\d+:([A-Z]{1,3})(\d+)"/g;
 const CELL_TAG = /<(?:\w+:)?c[\s/>]/g;
 
 /**
  * Checks a worksheet's XML before a spreadsheet library reads it: the declared `<dimension ref>`,
- * then every cell's own reference (the dimension is optional and may lie) and the number of cells.
+ * then every cell's own reference (the dimension is optional and may lie), merged ranges, and the
+ * number of cells.
  */
 export function checkSheetXml(xml: string, limits: FileLimits = FILE_LIMITS): void {
   const dimension = DIMENSION.exec(xml.slice(0, 4096));
@@ -183,6 +185,11 @@ export function checkSheetXml(xml: string, limits: FileLimits = FILE_LIMITS): vo
     const row = Number(m[2]);
     if (column > maxColumn) assertColumns((maxColumn = column), limits);
     if (row > maxRow) assertRows((maxRow = row), limits);
+  }
+  // A merged range becomes one cell per position when read: it may not reach past the limits either.
+  for (const m of xml.matchAll(MERGE_REF)) {
+    assertColumns(columnNumber(m[1]), limits);
+    assertRows(Number(m[2]), limits);
   }
   let cells = 0;
   CELL_TAG.lastIndex = 0;
