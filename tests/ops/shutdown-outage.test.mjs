@@ -12,6 +12,19 @@ function serverErrors(codes) {
   return Object.entries(codes).filter(([code]) => /^5\d\d$/.test(code) && code !== '503');
 }
 
+/** A fresh database and Bofast started on it, signed in as the vicevært; stopped and dropped after the suite. */
+async function started(cleanups, dbOptions) {
+  const ctx = { db: await makeDatabase(dbOptions) };
+  ctx.app = await startBofast(ctx.db);
+  cleanups.push(
+    () => ctx.db.drop(),
+    () => ctx.app.stop('SIGKILL'),
+  );
+  ctx.session = await login(ctx.app.baseUrl, 'vicevaert');
+  ctx.teamId = await teamOf(ctx.db);
+  return ctx;
+}
+
 async function assertAcknowledgedThere(db, acked) {
   const rows = await query(db.url, 'SELECT count(*)::int AS n FROM signal WHERE id = ANY($1::uuid[])', [acked]);
   assert.equal(rows[0].n, acked.length, 'every acknowledged (201) write is in the database');
@@ -23,15 +36,9 @@ describe('graceful shutdown', { timeout: 180_000 }, () => {
     for (const c of cleanups.reverse()) await c();
   });
 
-  it('SIGTERM under 8 writers: in-flight writes finish, later ones get 503 or no connection, exit 0', async () => {
-    const db = await makeDatabase();
-    let app = await startBofast(db);
-    cleanups.push(
-      () => db.drop(),
-      () => app.stop('SIGKILL'),
-    );
-    const session = await login(app.baseUrl, 'vicevaert');
-    const teamId = await teamOf(db);
+  it('SIGTERM under 8 writers: in-flight writes finish, later ones get 503, then the port closes; exit 0', async () => {
+    const ctx = await started(cleanups);
+    const { db, app, session, teamId } = ctx;
     let exited = false;
     app.exited.then(() => (exited = true));
     const load = writers(session, { teamId, concurrency: 8, until: () => exited, maxPerWriter: 5000 });
@@ -45,21 +52,20 @@ describe('graceful shutdown', { timeout: 180_000 }, () => {
     assert.deepEqual(exit, { code: 0, signal: null });
     assert.deepEqual(serverErrors(codes), [], bodies5xx.join('\n'));
     assert.ok(acked.length > 0);
+    // Served whole, refused with 503 before starting, or the port was already closed — never a
+    // connection closed under a request.
+    const cut = Object.keys(codes).filter((k) => k.startsWith('network:') && k !== 'network:ECONNREFUSED');
+    assert.deepEqual(cut, [], JSON.stringify(codes));
+    assert.ok((codes[503] ?? 0) > 0, 'requests that arrived while draining were refused with 503');
     assert.ok(stopMs < 12_000, 'the drain is bounded');
     assert.match(app.output(), /Shutting down/);
     // The data are checked through a fresh start (the embedded server stopped with Bofast).
-    app = await startBofast(db, { env: { SEED_DEMO_DATA: 'false' } });
+    ctx.app = await startBofast(db, { env: { SEED_DEMO_DATA: 'false' } });
     await assertAcknowledgedThere(db, acked);
   });
 
   it('a request that arrives while draining is refused with 503 before it starts', async () => {
-    const db = await makeDatabase();
-    const app = await startBofast(db);
-    cleanups.push(
-      () => db.drop(),
-      () => app.stop('SIGKILL'),
-    );
-    const session = await login(app.baseUrl, 'teamleder');
+    const { app, session } = await started(cleanups);
     // A slow request holds the drain open (a report over a year), and a kept-alive connection asks again.
     const slow = session.request('GET', '/api/health');
     app.child.kill('SIGTERM');
@@ -87,14 +93,7 @@ describe('database outages', { timeout: 240_000 }, () => {
   });
 
   it('embedded: kill -9 of the postmaster under write load → 503s, no 500, back within 30 s, nothing acknowledged lost', async () => {
-    const db = await makeDatabase({ embedded: true });
-    const app = await startBofast(db);
-    cleanups.push(
-      () => db.drop(),
-      () => app.stop('SIGKILL'),
-    );
-    const session = await login(app.baseUrl, 'vicevaert');
-    const teamId = await teamOf(db);
+    const { db, app, session, teamId } = await started(cleanups, { embedded: true });
     let stopAt = Infinity;
     const load = writers(session, { teamId, concurrency: 8, until: () => Date.now() > stopAt, maxPerWriter: 5000 });
     await sleep(1500);
@@ -132,14 +131,7 @@ describe('database outages', { timeout: 240_000 }, () => {
   });
 
   it('any server: connections terminated under write load → 503, never 500, and the pool recovers', async () => {
-    const db = await makeDatabase();
-    const app = await startBofast(db);
-    cleanups.push(
-      () => db.drop(),
-      () => app.stop('SIGKILL'),
-    );
-    const session = await login(app.baseUrl, 'vicevaert');
-    const teamId = await teamOf(db);
+    const { db, app, session, teamId } = await started(cleanups);
     let stopAt = Infinity;
     const load = writers(session, { teamId, concurrency: 8, until: () => Date.now() > stopAt, maxPerWriter: 5000 });
     const dbName = new URL(db.url).pathname.slice(1);
@@ -155,6 +147,7 @@ describe('database outages', { timeout: 240_000 }, () => {
     stopAt = Date.now() + 1500;
     const { codes, acked, bodies5xx } = await load;
     console.log(`connections terminated 6 times: answers ${JSON.stringify(codes)}`);
+    assert.equal(app.child.exitCode, null, `Bofast must not exit:\n${app.output().slice(-3000)}`);
     const unhandled = app
       .output()
       .split('\n')

@@ -249,7 +249,8 @@ class SupervisedPostgres {
     }
   }
 
-  private async accepts(): Promise<boolean> {
+  /** A connection to the server's `postgres` database (the embedded server's fixed local credentials). */
+  private client(): PgClient {
     const client = new Client({
       host: '127.0.0.1',
       port: this.options.port,
@@ -259,6 +260,11 @@ class SupervisedPostgres {
       connectionTimeoutMillis: 1000,
     });
     client.on('error', () => undefined);
+    return client;
+  }
+
+  private async accepts(): Promise<boolean> {
+    const client = this.client();
     try {
       await client.connect();
       await client.query('SELECT 1');
@@ -271,13 +277,7 @@ class SupervisedPostgres {
   }
 
   private async createDatabase(): Promise<void> {
-    const client = new Client({
-      host: '127.0.0.1',
-      port: this.options.port,
-      user: 'postgres',
-      password: 'postgres',
-      database: 'postgres',
-    });
+    const client = this.client();
     await client.connect();
     try {
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [this.options.database]);

@@ -50,7 +50,8 @@ export const serviceState = new ServiceState();
 
 /**
  * The first middleware: counts requests in flight, and once shutdown has begun refuses new ones with
- * 503 before anything runs (so nothing is half-done), closing the kept-alive connection they came on.
+ * 503 before anything runs (so nothing is half-done). Every answer given after shutdown began closes
+ * its kept-alive connection, so clients move on before the server closes the rest.
  */
 export function requestGate(_req: Request, res: Response, next: NextFunction): void {
   if (serviceState.draining) {
@@ -72,22 +73,33 @@ export function requestGate(_req: Request, res: Response, next: NextFunction): v
   };
   res.once('finish', end);
   res.once('close', end);
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: unknown[]) {
+    if (serviceState.draining && !this.headersSent) this.setHeader('Connection', 'close');
+    return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+  } as typeof res.writeHead;
   next();
 }
 
 /**
- * Graceful stop of the HTTP side: no new connections, requests in flight may finish within
- * `drainMs`, idle kept-alive connections are closed at once and the rest when the drain ends.
+ * Graceful stop of the HTTP side. While requests in flight finish (at most `drainMs`, at least
+ * `refuseMs`), the server keeps listening and answers every new request 503 `SHUTTING_DOWN` with
+ * `Connection: close`: a request is either served whole or refused before it starts, and a kept-alive
+ * client learns it on its next request rather than by a connection closed under it. Then the server
+ * stops listening and closes what is left.
  */
-export async function drainHttp(server: Server, drainMs: number): Promise<{ drained: boolean; inFlight: number }> {
+export async function drainHttp(
+  server: Server,
+  drainMs: number,
+  refuseMs = 1000,
+): Promise<{ drained: boolean; inFlight: number }> {
   serviceState.draining = true;
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  // Connections that go idle after answering during the drain are closed as they do.
-  const closeWhenIdle = setInterval(() => server.closeIdleConnections(), 100);
+  const started = Date.now();
   const drained = await serviceState.idle(drainMs);
-  clearInterval(closeWhenIdle);
+  const rest = refuseMs - (Date.now() - started);
+  if (rest > 0) await new Promise((r) => setTimeout(r, rest));
   const left = serviceState.inFlight;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   await Promise.race([closed, new Promise((r) => setTimeout(r, 1000))]);
   return { drained, inFlight: left };
