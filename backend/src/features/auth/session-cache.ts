@@ -38,6 +38,7 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
   private epoch = 0;
   private listener: ListenClient | null = null;
   private listening = false;
+  private everListened = false;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
 
@@ -116,7 +117,8 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
     const client = new Client({ connectionString: url, application_name: 'bofast-session-cache' });
     const lost = (error?: Error) => {
       if (this.listener !== client) return;
-      if (error)
+      // Said once per outage, not at every reconnect try (every second while the database is away).
+      if (error && this.listening)
         this.logger.warn({ err: error.message }, 'Session cache listener lost; sessions are read from the database');
       this.stopListening();
       if (!this.stopped) this.retry = setTimeout(() => void this.listen(), RECONNECT_MS);
@@ -130,7 +132,11 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
     try {
       await client.connect();
       await client.query(`LISTEN ${SESSION_CHANNEL}`);
-      if (this.listener === client && !this.stopped) this.listening = true;
+      if (this.listener === client && !this.stopped) {
+        if (this.everListened) this.logger.log('Session cache listener back');
+        this.listening = true;
+        this.everListened = true;
+      }
     } catch (error) {
       lost(error as Error);
     }
