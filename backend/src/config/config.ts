@@ -123,6 +123,28 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   TRUST_PROXY?: string;
+
+  /** Seconds a restance import may run before pg-boss considers its process gone and retries it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(6 * 3600)
+  JOBS_IMPORT_EXPIRE_SECONDS = 1800;
+
+  /** How often pg-boss looks for expired jobs (and archives finished ones). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOBS_MAINTENANCE_SECONDS = 60;
+
+  /** Cron (Europe/Copenhagen) for the restance retention purge. */
+  @IsString()
+  JOBS_RETENTION_CRON = '17 * * * *';
+
+  /** Cron (Europe/Copenhagen) for the referral chaser (unanswered referrals become follow-up tasks). */
+  @IsString()
+  JOBS_REFERRAL_CHASE_CRON = '*/10 * * * *';
 }
 
 export type AppConfig = Readonly<EnvironmentVariables>;

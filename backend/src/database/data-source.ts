@@ -62,14 +62,26 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-/** Runs pending migrations on a short-lived connection, before the app serves. */
+// Any constant unique to Bofast: the session-level advisory lock that serialises migration runs.
+const MIGRATION_LOCK = 0x626f6661;
+
+/**
+ * Runs pending migrations on a short-lived connection, before the app serves. Several processes
+ * starting at once take turns on an advisory lock: the first migrates, the others find nothing to do.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
   const ds = new DataSource(dataSourceOptions(url));
   await ds.initialize();
+  const lock = ds.createQueryRunner();
   try {
+    await lock.connect();
+    await lock.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK]);
     const done = await ds.runMigrations({ transaction: 'each' });
     return done.map((m) => m.name);
   } finally {
+    // A lost connection has released the lock already; nothing more to undo then.
+    await lock.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
     await ds.destroy();
   }
 }

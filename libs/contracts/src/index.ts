@@ -19,3 +19,4 @@ export * from './lib/evictions/evictions';
 export * from './lib/referrals/visits';
 export * from './lib/referrals/referrals';
 export * from './lib/reports/reports';
+export * from './lib/jobs/jobs';

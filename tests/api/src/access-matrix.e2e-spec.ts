@@ -77,6 +77,7 @@ const ROUTES: Record<string, Permission | typeof PUBLIC> = {
   'POST /api/restance/imports/preview': Permission.RestanceImport,
   'POST /api/restance/imports': Permission.RestanceImport,
   'GET /api/restance/imports': Permission.RestanceImport,
+  'GET /api/jobs/failed': Permission.JobRead,
   'GET /api/restance/imports/:importId': Permission.RestanceImport,
   'GET /api/restance/imports/:importId/rejected': Permission.RestanceImport,
   'PUT /api/restance/rejected-rows/:rowId': Permission.RestanceImport,

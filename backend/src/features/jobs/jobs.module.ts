@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 
+import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
 @Global()
-@Module({ exports: [JobsService], providers: [JobsService] })
+@Module({ controllers: [JobsController], exports: [JobsService], providers: [JobsService] })
 export class JobsModule {}

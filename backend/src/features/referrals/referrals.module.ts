@@ -1,40 +1,33 @@
-import { BeforeApplicationShutdown, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
 
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { JobsService } from '../jobs/jobs.service';
 import { PartnerDirectoryController, PartnerDirectoryService } from './partner-directory';
 import { PartnerPortalController, ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
 
-const CHASE_EVERY_MS = 10 * 60_000;
+export const REFERRAL_CHASE_SCHEDULE = 'referral-chase';
 
 @Module({
   controllers: [ReferralsController, PartnerPortalController, PartnerDirectoryController],
   providers: [ReferralsService, PartnerDirectoryService],
 })
-export class ReferralsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('ReferralChaser');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | null = null;
+export class ReferralsModule implements OnModuleInit {
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly jobs: JobsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  constructor(private readonly referrals: ReferralsService) {}
-
-  /** The closed-loop timer: unanswered referrals become follow-up tasks (every 10 minutes). */
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), CHASE_EVERY_MS);
-    this.timer.unref();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.referrals
-      .chaseUnanswered()
-      .catch((error: unknown) =>
-        this.logger.warn({ err: { type: (error as Error)?.constructor?.name } }, 'Referral chase failed'),
-      )
-      .finally(() => (this.running = null));
+  /** The closed-loop timer: unanswered referrals become follow-up tasks (every 10 minutes, one process). */
+  async onModuleInit(): Promise<void> {
+    await this.jobs.schedule(
+      REFERRAL_CHASE_SCHEDULE,
+      this.config.JOBS_REFERRAL_CHASE_CRON,
+      async () => {
+        await this.referrals.chaseUnanswered();
+      },
+      { expireInSeconds: 5 * 60, retryLimit: 2, retryDelaySeconds: 30 },
+    );
   }
 }

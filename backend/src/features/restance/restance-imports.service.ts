@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import {
   AccessAction,
   ColumnAliases,
@@ -21,6 +21,7 @@ import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { TimelineWriter } from '../case-core/timeline.writer';
 import { copyRows, CopyValue } from '../../common/database/copy';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { JobContext, JobsService } from '../jobs/jobs.service';
 import { EvictionsService } from '../evictions/evictions.service';
 import { parseAmount, parseDate, ParseError, parseInteger } from './parsing/danish-formats';
@@ -68,10 +69,17 @@ export class RestanceImportsService implements OnModuleInit {
     private readonly timeline: TimelineWriter,
     private readonly accessLog: AccessLogService,
     private readonly evictions: EvictionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onModuleInit(): void {
-    this.jobs.register(JOB_TYPE, (job) => this.process(job));
+  async onModuleInit(): Promise<void> {
+    // Expiry well past the longest import: pg-boss 10 has no heartbeat, so a job running longer
+    // would be retried beside itself (harmless, the commit is idempotent, but wasted work).
+    await this.jobs.register(JOB_TYPE, (job) => this.process(job), {
+      expireInSeconds: this.config.JOBS_IMPORT_EXPIRE_SECONDS,
+      retryLimit: 3,
+      retryDelaySeconds: 30,
+    });
   }
 
   // ---- profiles ---------------------------------------------------------------------------------
@@ -161,7 +169,7 @@ export class RestanceImportsService implements OnModuleInit {
       );
       return row.id as string;
     });
-    this.jobs.wake(); // committed: the worker can claim it now rather than at its next poll
+    this.jobs.wake(JOB_TYPE); // committed: a worker can claim it now rather than at its next poll
     return this.get(ctx, id);
   }
 
@@ -376,9 +384,12 @@ export class RestanceImportsService implements OnModuleInit {
   private async process(job: JobContext): Promise<void> {
     const importId = job.payload['importId'] as string;
     const [imp] = await this.dataSource.query(`SELECT * FROM restance_import WHERE id = $1`, [importId]);
-    // "running" too: a crash left it so, and the claimed job is the only one that may process it.
+    // "running" too: a crash or an expired job left it so; the commit below decides who applies it.
     if (!imp || !['queued', 'running'].includes(imp.status)) return;
-    await this.dataSource.query(`UPDATE restance_import SET status = 'running' WHERE id = $1`, [importId]);
+    await this.dataSource.query(
+      `UPDATE restance_import SET status = 'running' WHERE id = $1 AND status IN ('queued','running')`,
+      [importId],
+    );
     // Phase timings for operations (counts and milliseconds only, never row content).
     const timings: Record<string, number> = {};
     let mark = performance.now();
@@ -395,6 +406,10 @@ export class RestanceImportsService implements OnModuleInit {
       await this.dataSource.transaction(async (em) => {
         // One import per boligorganisation at a time keeps month-over-month comparisons consistent.
         await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`restance:${imp.boligorganisation_id}`]);
+        // Idempotent: a retried job (its first run expired, or its process died after the commit)
+        // finds the list already applied and leaves it as it is.
+        const [current] = await em.query(`SELECT status FROM restance_import WHERE id = $1 FOR UPDATE`, [importId]);
+        if (!current || !['queued', 'running'].includes(current.status)) return;
         const [dup] = await em.query(
           `SELECT 1 FROM restance_import WHERE boligorganisation_id = $1 AND file_hash = $2 AND status = 'committed'`,
           [imp.boligorganisation_id, imp.file_hash],
@@ -445,11 +460,16 @@ export class RestanceImportsService implements OnModuleInit {
         error instanceof ParseError || error instanceof DomainError
           ? error.message
           : 'Indlæsningen fejlede. Prøv igen.';
-      await this.dataSource.query(`UPDATE restance_import SET status = 'failed', error = $2 WHERE id = $1`, [
-        importId,
-        message,
-      ]);
-      if (!(error instanceof ParseError || error instanceof DomainError)) throw error;
+      const isFileError = error instanceof ParseError || error instanceof DomainError || isDataError(error);
+      // Anything else (the database went away, the process is stopping) is retried by the queue;
+      // the list fails only when the file is at fault or the last attempt has failed.
+      if (isFileError || job.isLastAttempt) {
+        await this.dataSource.query(
+          `UPDATE restance_import SET status = 'failed', error = $2 WHERE id = $1 AND status IN ('queued','running')`,
+          [importId, message],
+        );
+      }
+      if (!isFileError) throw error;
     }
   }
 
@@ -963,4 +983,13 @@ async function readingFile<T>(read: () => Promise<T>): Promise<T> {
     if (error instanceof ParseError) throw fieldError('base64', error.message);
     throw error;
   }
+}
+
+// SQLSTATE classes 22 (data exception, e.g. an amount too large) and 23 (integrity): the file's
+// content is at fault, and a retry would fail the same way.
+function isDataError(error: unknown): boolean {
+  // A raw pg error (the COPY) carries the code itself; TypeORM's QueryFailedError wraps it.
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }

@@ -1,10 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { JobsService } from '../jobs/jobs.service';
 
-const FIRST_RUN_MS = 60_000;
-const EVERY_MS = 60 * 60_000;
+export const RETENTION_SCHEDULE = 'restance-retention';
 
 export interface PurgeResult {
   /** Lists whose raw file went and whose unconverted rows were anonymised. */
@@ -25,42 +25,28 @@ export interface PurgeResult {
  * or changed nothing lose their file after the same time.
  */
 @Injectable()
-export class RestanceRetention implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class RestanceRetention implements OnModuleInit {
   private readonly logger = new Logger(RestanceRetention.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** A minute after start, then every hour (several processes: each list is purged once, SKIP LOCKED). */
-  onApplicationBootstrap(): void {
-    if (!this.config.RESTANCE_RETENTION_MONTHS) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.purgeDue(this.config.RESTANCE_RETENTION_MONTHS)
-        .then((r) => {
-          if (r.lists || r.uploads) this.logger.log({ ...r }, 'Restance lists past retention purged');
-        })
-        .catch((error: unknown) =>
-          this.logger.warn({ err: { type: (error as Error)?.constructor?.name } }, 'Restance retention failed'),
-        )
-        .finally(() => (this.running = null));
-    };
-    this.timer = setTimeout(() => {
-      tick();
-      this.timer = setInterval(tick, EVERY_MS);
-      this.timer.unref();
-    }, FIRST_RUN_MS);
-    this.timer.unref();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    clearTimeout(this.timer);
-    clearInterval(this.timer);
-    await this.running;
+  /** Hourly, once across all processes (a pg-boss schedule); each list is purged once, SKIP LOCKED. */
+  async onModuleInit(): Promise<void> {
+    const months = this.config.RESTANCE_RETENTION_MONTHS;
+    if (!months) return;
+    await this.jobs.schedule(
+      RETENTION_SCHEDULE,
+      this.config.JOBS_RETENTION_CRON,
+      async () => {
+        const r = await this.purgeDue(months);
+        if (r.lists || r.uploads) this.logger.log({ ...r }, 'Restance lists past retention purged');
+      },
+      { expireInSeconds: 15 * 60, retryLimit: 2, retryDelaySeconds: 60 },
+    );
   }
 
   /** Purges what is due on `today` (default: the database's current date), in one transaction. */

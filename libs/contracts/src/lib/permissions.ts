@@ -41,6 +41,7 @@ export const Permission = {
   ReportRead: 'report.read',
   ReportOwn: 'report.own',
   ReportDefine: 'report.define',
+  JobRead: 'job.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -110,6 +111,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.RestanceConfigure,
     Permission.ReportRead,
     Permission.ReportDefine,
+    Permission.JobRead,
   ],
   [Role.Dpo]: [...EVERYONE, Permission.AccessLogRead, Permission.AccessLogExport, Permission.UserRead],
 };

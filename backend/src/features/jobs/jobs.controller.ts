@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { FailedJob, Permission } from '@bofast/contracts';
+
+import { RequirePermission } from '../../common/auth/decorators';
+import { JobsService } from './jobs.service';
+
+@ApiTags('jobs')
+@Controller('jobs')
+export class JobsController {
+  constructor(private readonly jobs: JobsService) {}
+
+  /** Background jobs whose retries are used up (dead-lettered), for the admin. */
+  @Get('failed')
+  @RequirePermission(Permission.JobRead)
+  failed(): Promise<FailedJob[]> {
+    return this.jobs.failed();
+  }
+}
