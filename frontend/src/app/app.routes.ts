@@ -138,6 +138,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./features/restance/import-profiles-page').then((m) => m.ImportProfilesPage),
       },
       {
+        path: 'admin/jobs',
+        title: 'nav.jobs',
+        canActivate: [permissionGuard(Permission.JobRead)],
+        loadComponent: () => import('./features/jobs/failed-jobs-page').then((m) => m.FailedJobsPage),
+      },
+      {
         path: 'audit',
         title: 'nav.audit',
         canActivate: [permissionGuard(Permission.AccessLogRead)],

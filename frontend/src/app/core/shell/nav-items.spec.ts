@@ -8,7 +8,7 @@ describe('visibleNavItems', () => {
     [Role.Boligorganisation, ['home', 'restance-import', 'me']],
     [
       Role.Admin,
-      ['home', 'partners', 'reports', 'users', 'teams', 'case-types', 'organisations', 'import-profiles', 'me'],
+      ['home', 'partners', 'reports', 'users', 'teams', 'case-types', 'organisations', 'import-profiles', 'jobs', 'me'],
     ],
     [
       Role.Teamleder,

@@ -130,6 +130,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     exact: false,
   },
   {
+    key: 'jobs',
+    path: '/admin/jobs',
+    labelKey: 'nav.jobs',
+    permission: Permission.JobRead,
+    exact: false,
+  },
+  {
     key: 'audit',
     path: '/audit',
     labelKey: 'nav.audit',
