@@ -36,8 +36,9 @@ export const JOBS_SCHEMA = 'pgboss';
 /** Every queue's last failure lands here, so nothing fails silently (the admin lists it). */
 export const DEAD_LETTER_QUEUE = 'dead-letter';
 const POLL_SECONDS = 1;
-const STOP_TIMEOUT_MS = 25_000;
+const STOP_TIMEOUT_MS = 10_000;
 const MAX_ERROR_LENGTH = 300;
+const ERROR_LOG_MS = 30_000;
 
 /** The error pg-boss stores: no message of the underlying error, which may quote personal data. */
 class JobFailure extends Error {
@@ -62,6 +63,8 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(JobsService.name);
   private readonly registrations = new Map<string, Registration>();
   private boss: PgBoss | undefined;
+  private lastErrorLog = 0;
+  private suppressedErrors = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -115,10 +118,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       cronMonitorIntervalSeconds: Math.min(30, this.config.JOBS_MAINTENANCE_SECONDS),
       cronWorkerIntervalSeconds: 2,
     });
-    boss.on('error', (error: Error) =>
-      // Rate-limited by pg-boss's own intervals; the type only (messages may quote data).
-      this.logger.warn({ err: { type: error?.constructor?.name } }, 'Job queue error'),
-    );
+    boss.on('error', (error: Error) => this.logError(error));
     await boss.start();
     this.boss = boss;
     await this.ensureQueue(DEAD_LETTER_QUEUE, { expireInSeconds: 60, retryLimit: 0, retryDelaySeconds: 0 }, false);
@@ -174,6 +174,19 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         attempts: r.retry_count + 1,
         error: String(r.output?.message ?? '').slice(0, MAX_ERROR_LENGTH),
       }));
+  }
+
+  // Every worker's poll fails while the database is away: one line per ERROR_LOG_MS, with a count.
+  // The error's type only (messages may quote data).
+  private logError(error: Error): void {
+    const now = Date.now();
+    if (now - this.lastErrorLog < ERROR_LOG_MS) {
+      this.suppressedErrors++;
+      return;
+    }
+    this.logger.warn({ err: { type: error?.constructor?.name }, suppressed: this.suppressedErrors }, 'Job queue error');
+    this.lastErrorLog = now;
+    this.suppressedErrors = 0;
   }
 
   private async add(name: string, registration: Registration): Promise<void> {
