@@ -63,6 +63,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(JobsService.name);
   private readonly registrations = new Map<string, Registration>();
   private boss: PgBoss | undefined;
+  private readonly unscheduled = new Set<string>();
   private lastErrorLog = 0;
   private suppressedErrors = 0;
 
@@ -79,6 +80,11 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   /** A schedule: `handler` runs once per cron period across all processes. Call from `onModuleInit`. */
   async schedule(name: string, cron: string, handler: () => Promise<void>, settings: QueueSettings): Promise<void> {
     await this.add(name, { handler: () => handler(), settings, cron });
+  }
+
+  /** Removes a schedule set by an earlier start (the feature is switched off). Call from `onModuleInit`. */
+  unschedule(name: string): void {
+    this.unscheduled.add(name);
   }
 
   /**
@@ -122,6 +128,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     await boss.start();
     this.boss = boss;
     await this.ensureQueue(DEAD_LETTER_QUEUE, { expireInSeconds: 60, retryLimit: 0, retryDelaySeconds: 0 }, false);
+    for (const name of this.unscheduled) await boss.unschedule(name);
     for (const [name, registration] of this.registrations) await this.start(name, registration);
   }
 

@@ -37,7 +37,10 @@ export class RestanceRetention implements OnModuleInit {
   /** Hourly, once across all processes (a pg-boss schedule); each list is purged once, SKIP LOCKED. */
   async onModuleInit(): Promise<void> {
     const months = this.config.RESTANCE_RETENTION_MONTHS;
-    if (!months) return;
+    if (!months) {
+      this.jobs.unschedule(RETENTION_SCHEDULE);
+      return;
+    }
     await this.jobs.schedule(
       RETENTION_SCHEDULE,
       this.config.JOBS_RETENTION_CRON,
