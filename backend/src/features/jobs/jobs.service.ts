@@ -39,6 +39,8 @@ const POLL_SECONDS = 1;
 const STOP_TIMEOUT_MS = 10_000;
 const MAX_ERROR_LENGTH = 300;
 const ERROR_LOG_MS = 30_000;
+// Any constant unique to Bofast's queue setup (the migration lock is another).
+const SETUP_LOCK = 0x626f6662;
 
 /** The error pg-boss stores: no message of the underlying error, which may quote personal data. */
 class JobFailure extends Error {
@@ -127,9 +129,20 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     boss.on('error', (error: Error) => this.logError(error));
     await boss.start();
     this.boss = boss;
-    await this.ensureQueue(DEAD_LETTER_QUEUE, { expireInSeconds: 60, retryLimit: 0, retryDelaySeconds: 0 }, false);
-    for (const name of this.unscheduled) await boss.unschedule(name);
-    for (const [name, registration] of this.registrations) await this.start(name, registration);
+    // Creating queues is DDL (a partition per queue): processes starting at once deadlock on it
+    // unless they take turns.
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query(`SELECT pg_advisory_lock($1)`, [SETUP_LOCK]);
+      await this.ensureQueue(DEAD_LETTER_QUEUE, { expireInSeconds: 60, retryLimit: 0, retryDelaySeconds: 0 }, false);
+      for (const name of this.unscheduled) await boss.unschedule(name);
+      for (const [name, registration] of this.registrations) await this.start(name, registration);
+    } finally {
+      // A lost connection has released the lock already; nothing more to undo then.
+      await lock.query(`SELECT pg_advisory_unlock($1)`, [SETUP_LOCK]).catch(() => undefined);
+      await lock.release();
+    }
   }
 
   // Before the database connections close: a running job gets STOP_TIMEOUT_MS to finish; after
