@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 
-import type { FailedJob } from '@bofast/contracts';
+import { FailedJob, getPermissions, RestanceImportSummary, Role } from '@bofast/contracts';
 
+import type { RequestContext } from '../../../backend/src/common/http/request-context';
 import { JobContext, JobsService } from '../../../backend/src/features/jobs/jobs.service';
 import { RestanceImportsService } from '../../../backend/src/features/restance/restance-imports.service';
 import { ApiClient, createTestApp, TestApp } from './support/test-app';
@@ -27,12 +28,46 @@ describe('Background jobs (pg-boss)', () => {
   let t: TestApp;
   let adviser: ApiClient;
   let boId: string;
+  let uploader: RequestContext;
 
+  // A boligorganisation of this suite's own, seen by no team: the lists imported here change no other
+  // suite's month-over-month comparisons or worklists on the shared test database.
   beforeAll(async () => {
     t = await createTestApp();
     adviser = await t.loginAs('oekonomi');
-    [{ id: boId }] = await t.dataSource.query(`SELECT id FROM boligorganisation WHERE name = 'Boligselskabet Fjordly'`);
+    [{ id: boId }] = await t.dataSource.query(
+      `INSERT INTO boligorganisation (name) VALUES ('Jobtest Boligselskab')
+       ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO afdeling (boligorganisation_id, afdelingsnummer, name) VALUES ($1, '12', 'Jobtest 12')
+       ON CONFLICT (boligorganisation_id, afdelingsnummer) DO NOTHING`,
+      [boId],
+    );
+    const [{ id: userId }] = await t.dataSource.query(
+      `INSERT INTO app_user (username, display_name, email, role, password_hash, boligorganisation_id)
+       VALUES ('jobtest-upload', 'Jobtest', 'jobtest@example.invalid', 'boligorganisation', '!', $1)
+       ON CONFLICT (username) DO UPDATE SET boligorganisation_id = EXCLUDED.boligorganisation_id RETURNING id`,
+      [boId],
+    );
+    uploader = {
+      userId,
+      username: 'jobtest-upload',
+      role: Role.Boligorganisation,
+      permissions: getPermissions(Role.Boligorganisation),
+      teamIds: [],
+      partnerOrganisationId: null,
+      sessionId: '00000000-0000-4000-8000-000000000001',
+      requestId: null,
+      clientAddress: null,
+    };
   });
+
+  // The upload route's service call, as the boligorganisation's uploader.
+  const upload = (listDate: string, filename: string, content: Buffer): Promise<RestanceImportSummary> =>
+    t.app
+      .get(RestanceImportsService)
+      .upload(uploader, { boligorganisationId: boId, listDate, filename, base64: content.toString('base64') });
 
   afterAll(() => t.close());
 
@@ -47,33 +82,23 @@ describe('Background jobs (pg-boss)', () => {
     )[0];
 
   it('should commit an uploaded list through the queue and report its progress', async () => {
-    const res = await adviser.post('/api/restance/imports', {
-      boligorganisationId: boId,
-      listDate: '2026-03-01',
-      filename: 'jobs-a.csv',
-      base64: csv('JA', 40).toString('base64'),
-    });
-    expect(res.status).toBe(201);
+    const queued = await upload('2026-03-01', 'jobs-a.csv', csv('JA', 40));
+    expect(queued.status).toBe('queued');
     await t.app.get(JobsService).drain();
-    const done = await adviser.get(`/api/restance/imports/${res.body.id}`);
-    expect(done.body.status).toBe('committed');
-    expect(done.body.progress).toEqual({ done: 40, total: 40 });
-    expect(await rowsOf(res.body.id, 'JA')).toEqual({ rows: 40, keys: 40 });
+    const done = await t.app.get(RestanceImportsService).get(uploader, queued.id);
+    expect(done.status).toBe('committed');
+    expect(done.progress).toEqual({ done: 40, total: 40 });
+    expect(await rowsOf(queued.id, 'JA')).toEqual({ rows: 40, keys: 40 });
     const [boss] = await t.dataSource.query(
       `SELECT j.state FROM pgboss.job j JOIN restance_import i ON i.job_id = j.id WHERE i.id = $1
        UNION ALL SELECT a.state FROM pgboss.archive a JOIN restance_import i ON i.job_id = a.id WHERE i.id = $1`,
-      [res.body.id],
+      [queued.id],
     );
     expect(boss.state).toBe('completed');
   });
 
   it('should not apply a committed list again when its job runs again (expired and retried)', async () => {
-    const res = await adviser.post('/api/restance/imports', {
-      boligorganisationId: boId,
-      listDate: '2026-04-01',
-      filename: 'jobs-b.csv',
-      base64: csv('JB', 30).toString('base64'),
-    });
+    const res = { body: await upload('2026-04-01', 'jobs-b.csv', csv('JB', 30)) };
     const jobs = t.app.get(JobsService);
     await jobs.drain();
     const [before] = await t.dataSource.query(`SELECT status, committed_at FROM restance_import WHERE id = $1`, [
@@ -96,7 +121,7 @@ describe('Background jobs (pg-boss)', () => {
 
   it('should apply a list once when two runs of its job overlap', async () => {
     const content = csv('JC', 25);
-    const [{ id: userId }] = await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'oekonomi'`);
+    const userId = uploader.userId;
     // A queued import with no pg-boss job: the handler is called directly, twice at once.
     const [{ id: importId }] = await t.dataSource.query(
       `INSERT INTO restance_import (boligorganisation_id, list_date, filename, file_hash, file_content, status, created_by)
