@@ -127,14 +127,14 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       cronWorkerIntervalSeconds: 2,
     });
     boss.on('error', (error: Error) => this.logError(error));
-    await boss.start();
-    this.boss = boss;
-    // Creating queues is DDL (a partition per queue): processes starting at once deadlock on it
-    // unless they take turns.
+    // Installing pg-boss's schema and creating queues is DDL (a partition per queue): processes
+    // starting at once fail on it (duplicate schema, deadlocks) unless they take turns.
     const lock = this.dataSource.createQueryRunner();
     await lock.connect();
     try {
       await lock.query(`SELECT pg_advisory_lock($1)`, [SETUP_LOCK]);
+      await boss.start();
+      this.boss = boss;
       await this.ensureQueue(DEAD_LETTER_QUEUE, { expireInSeconds: 60, retryLimit: 0, retryDelaySeconds: 0 }, false);
       for (const name of this.unscheduled) await boss.unschedule(name);
       for (const [name, registration] of this.registrations) await this.start(name, registration);
