@@ -9,7 +9,8 @@
 # reachable from the host network (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
 #
 # Environment: BOFAST_IMAGE_WORK (work folder, default /var/tmp/bofast-image; the base root
-# filesystem is kept there), BOFAST_IMAGE_REBUILD_BASE=1 (rebuild the base image), BOFAST_IMAGE_PORT.
+# filesystem is kept there; delete WORK/rootfs to debootstrap again), BOFAST_IMAGE_REBUILD_BASE=1
+# (import the base image again), BOFAST_IMAGE_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,7 @@ ADMIN_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 PORT="${BOFAST_IMAGE_PORT:-3399}"
 IMAGE=bofast:test
 CONTAINER="bofast-image-test-$$"
-BASE_TAG="$(sed -n 's/^FROM \([^ ]*\) AS build$/\1/p' docker/backend.Dockerfile)"
+BASE_TAG="$(awk '/^FROM /{print $2; exit}' docker/backend.Dockerfile)"
 DB_NAME="bofast_image_$$"
 DB_URL="${ADMIN_URL%/*}/$DB_NAME"
 
@@ -67,7 +68,7 @@ build_base() {
     return
   fi
   local rootfs="$WORK/rootfs"
-  if [ ! -f "$rootfs/etc/debian_version" ] || [ -n "${BOFAST_IMAGE_REBUILD_BASE:-}" ]; then
+  if [ ! -f "$rootfs/etc/debian_version" ]; then
     rm -rf "$rootfs"
     debootstrap --variant=minbase bookworm "$rootfs" >"$WORK/debootstrap.log" 2>&1 ||
       {
@@ -85,7 +86,14 @@ build_base() {
   # The registry is reached through this machine's certificate authorities (no credentials copied).
   mkdir -p "$rootfs/etc/ssl/certs"
   cp /etc/ssl/certs/ca-certificates.crt "$rootfs/etc/ssl/certs/ca-certificates.crt"
-  echo 'cafile=/etc/ssl/certs/ca-certificates.crt' >"$rootfs/etc/npmrc"
+  # Node's headers, as in the official image: node-gyp (argon2 compiles at install, see the
+  # Dockerfile) cannot download them from nodejs.org here.
+  rm -rf "$rootfs/usr/local/include/node"
+  mkdir -p "$rootfs/usr/local/include"
+  cp -a "$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")/include/node" "$rootfs/usr/local/include/node"
+  # npm's global config lives under its prefix, /usr/local.
+  mkdir -p "$rootfs/usr/local/etc"
+  printf 'cafile=/etc/ssl/certs/ca-certificates.crt\nnodedir=/usr/local\n' >"$rootfs/usr/local/etc/npmrc"
   # The official image's unprivileged user.
   chroot "$rootfs" sh -c 'id node >/dev/null 2>&1 || { groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node; }'
   rm -rf "$rootfs/var/cache/apt/archives/"*.deb "$rootfs/var/lib/apt/lists/"*
@@ -95,8 +103,9 @@ build_base() {
 step "base image $BASE_TAG (debootstrap bookworm minbase + this machine's Node $(node -v))" build_base
 
 build_image() {
+  echo "    full log: $WORK/build.log"
   podman_ build --pull=never --network=host --format docker -f docker/backend.Dockerfile -t "$IMAGE" . 2>&1 |
-    grep -v '^npm warn install-scripts' | tail -25
+    tee "$WORK/build.log" | grep -E '^\[[0-9]/[0-9]\] STEP|^added|^COMMIT|^Successfully|rror' | cut -c1-160
   podman_ image inspect "$IMAGE" --format '    image size {{.Size}} bytes, user {{.Config.User}}, healthcheck {{.Config.Healthcheck.Test}}'
 }
 step "podman build --pull=never -f docker/backend.Dockerfile" build_image
@@ -105,7 +114,8 @@ create_db() { psql -q "$ADMIN_URL" -c "CREATE DATABASE $DB_NAME"; }
 step "fresh database $DB_NAME on ${ADMIN_URL##*@}" create_db
 
 run_image() {
-  podman_ run -d --name "$CONTAINER" --network=host \
+  # No systemd here to schedule the HEALTHCHECK: it is run once by hand below.
+  podman_ run -d --name "$CONTAINER" --network=host --health-interval=disable \
     -e DATABASE_URL="$DB_URL" -e PORT="$PORT" -e COOKIE_SECURE=false -e SEED_DEMO_DATA=true \
     -e CPR_ENCRYPTION_KEY="$(openssl rand -base64 32)" -e CPR_INDEX_KEY="$(openssl rand -base64 32)" \
     "$IMAGE" >/dev/null
