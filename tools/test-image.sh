@@ -8,6 +8,11 @@
 # root, Debian packages (podman, runc, debootstrap; installed if missing) and a PostgreSQL server
 # reachable from the host network (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
 #
+# Then docker/docker-compose.yml itself with podman-compose: its PostgreSQL image (postgres:16-alpine)
+# cannot be pulled here and Alpine cannot be debootstrapped, so POSTGRES_IMAGE points it at a local
+# stand-in with the same contract (POSTGRES_USER/PASSWORD/DB, a data volume, pg_isready): Debian's
+# PostgreSQL 15 on the same local base. BOFAST_IMAGE_COMPOSE=0 skips this part.
+#
 # Environment: BOFAST_IMAGE_WORK (work folder, default /var/tmp/bofast-image; the base root
 # filesystem is kept there; delete WORK/rootfs to debootstrap again), BOFAST_IMAGE_REBUILD_BASE=1
 # (import the base image again), BOFAST_IMAGE_PORT.
@@ -39,6 +44,7 @@ step() {
 summary() {
   local rc=$?
   podman_ rm -f "$CONTAINER" >/dev/null 2>&1 || true
+  if [ "${BOFAST_IMAGE_COMPOSE:-1}" = 1 ]; then compose_ down -v >/dev/null 2>&1 || true; fi
   psql -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1 || true
   echo
   if [ "$rc" -eq 0 ]; then echo "Image test passed in $(($(date +%s) - started_all)) s:"; else echo "Image test FAILED (exit $rc) after $(($(date +%s) - started_all)) s:"; fi
@@ -48,12 +54,18 @@ trap summary EXIT
 
 # crun fails on this kernel's hybrid cgroups, and podman's default ulimits cannot be set here.
 podman_() { podman --runtime /usr/sbin/runc --cgroup-manager=cgroupfs "$@"; }
+COMPOSE_PORT="${BOFAST_IMAGE_COMPOSE_PORT:-3398}"
+compose_() {
+  POSTGRES_IMAGE=localhost/bofast-postgres-standin:15 BOFAST_PORT="$COMPOSE_PORT" \
+    podman-compose --podman-args '--runtime /usr/sbin/runc --cgroup-manager=cgroupfs' \
+    -p bofast-image-test -f docker/docker-compose.yml "$@"
+}
 
 install_tools() {
   local missing=()
-  for tool in podman runc debootstrap psql; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  for tool in podman runc debootstrap psql podman-compose; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   if [ ${#missing[@]} -gt 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y podman runc debootstrap postgresql-client
+    DEBIAN_FRONTEND=noninteractive apt-get install -y podman runc debootstrap postgresql-client podman-compose
   fi
   mkdir -p "$WORK"
   printf '[containers]\ndefault_ulimits = []\n' >"$WORK/containers.conf"
@@ -156,3 +168,83 @@ stop_image() {
   [ "$code" = 0 ]
 }
 step "podman stop (SIGTERM)" stop_image
+
+[ "${BOFAST_IMAGE_COMPOSE:-1}" = 1 ] || exit 0
+
+build_standin() {
+  local dir="$WORK/postgres-standin"
+  mkdir -p "$dir"
+  cat >"$dir/Dockerfile" <<'DOCKERFILE'
+# A stand-in for postgres:16-alpine (not reachable here): Debian's PostgreSQL 15, same environment contract.
+FROM node:20-bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-15 && rm -rf /var/lib/apt/lists/*
+COPY entrypoint.sh /usr/local/bin/entrypoint.sh
+ENV PGDATA=/var/lib/postgresql/data
+VOLUME /var/lib/postgresql/data
+EXPOSE 5432
+STOPSIGNAL SIGINT
+ENTRYPOINT ["/usr/local/bin/entrypoint.sh"]
+DOCKERFILE
+  cat >"$dir/entrypoint.sh" <<'ENTRYPOINT'
+#!/bin/sh
+set -eu
+bin=/usr/lib/postgresql/15/bin
+as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups "$@"; }
+mkdir -p "$PGDATA" && chown postgres:postgres "$PGDATA" && chmod 700 "$PGDATA"
+if [ ! -s "$PGDATA/PG_VERSION" ]; then
+  printf '%s\n' "$POSTGRES_PASSWORD" >/tmp/pw && chown postgres /tmp/pw
+  as_postgres "$bin/initdb" -D "$PGDATA" -U "$POSTGRES_USER" --pwfile=/tmp/pw --auth-local=trust --auth-host=scram-sha-256
+  rm -f /tmp/pw
+  echo 'host all all all scram-sha-256' >>"$PGDATA/pg_hba.conf"
+  as_postgres "$bin/pg_ctl" -D "$PGDATA" -o "-c listen_addresses= -k /tmp" -w start
+  as_postgres psql -h /tmp -U "$POSTGRES_USER" -d postgres -c "CREATE DATABASE \"$POSTGRES_DB\""
+  as_postgres "$bin/pg_ctl" -D "$PGDATA" -m fast -w stop
+fi
+exec setpriv --reuid=postgres --regid=postgres --init-groups "$bin/postgres" -D "$PGDATA" -c listen_addresses='*' -k /tmp
+ENTRYPOINT
+  chmod +x "$dir/entrypoint.sh"
+  podman_ build --pull=never --network=host -t localhost/bofast-postgres-standin:15 "$dir" >"$WORK/standin-build.log" 2>&1 ||
+    {
+      tail -20 "$WORK/standin-build.log"
+      return 1
+    }
+  podman_ tag "$IMAGE" bofast:latest
+}
+step "local stand-in for postgres:16-alpine (Debian PostgreSQL 15), image tagged bofast:latest" build_standin
+
+compose_up() {
+  CPR_ENCRYPTION_KEY="$(openssl rand -base64 32)" CPR_INDEX_KEY="$(openssl rand -base64 32)" \
+    POSTGRES_PASSWORD="compose-$$" compose_ up -d --no-build >"$WORK/compose.log" 2>&1 ||
+    {
+      tail -30 "$WORK/compose.log"
+      return 1
+    }
+  for _ in $(seq 1 180); do
+    if curl -fsS "http://127.0.0.1:$COMPOSE_PORT/api/health" >/dev/null 2>&1; then
+      echo "    $(podman_ ps --filter label=io.podman.compose.project=bofast-image-test --format '{{.Names}} {{.Image}} {{.Status}}' | tr '\n' ';')"
+      return 0
+    fi
+    sleep 0.5
+  done
+  tail -30 "$WORK/compose.log"
+  compose_ logs 2>&1 | tail -40
+  return 1
+}
+step "podman-compose -f docker/docker-compose.yml up -d (published port $COMPOSE_PORT, bridge network)" compose_up
+
+compose_check() {
+  echo "    /api/health: $(curl -fsS "http://127.0.0.1:$COMPOSE_PORT/api/health")"
+  curl -fsS "http://127.0.0.1:$COMPOSE_PORT/" | grep -q '<bf-root' && echo "    /: the Angular app"
+  # No demo users in the compose setup (SEED_DEMO_DATA is off): seed them the documented way, then sign in.
+  compose_ exec -e SEED_DEMO_DATA=true app node main.js --seed-only >/dev/null 2>&1 ||
+    podman_ exec -e SEED_DEMO_DATA=true bofast-image-test_app_1 node main.js --seed-only >/dev/null
+  BASE_URL="http://127.0.0.1:$COMPOSE_PORT" node --input-type=module -e "
+    import { login } from './tests/ops/support/bofast-process.mjs';
+    const s = await login(process.env.BASE_URL, 'vicevaert');
+    console.log('    signed in as ' + (await (await s.request('GET', '/api/auth/me')).json()).username);"
+  echo "    database: $(podman_ exec bofast-image-test_db_1 psql -h /tmp -U bofast -d bofast -Atc 'SELECT version()' | cut -c1-40)"
+}
+step "GET /api/health, GET /, seed the demo users (main.js --seed-only), sign in" compose_check
+
+compose_down() { compose_ down -v >/dev/null 2>&1; }
+step "podman-compose down -v" compose_down
