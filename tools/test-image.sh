@@ -55,8 +55,11 @@ trap summary EXIT
 # crun fails on this kernel's hybrid cgroups, and podman's default ulimits cannot be set here.
 podman_() { podman --runtime /usr/sbin/runc --cgroup-manager=cgroupfs "$@"; }
 COMPOSE_PORT="${BOFAST_IMAGE_COMPOSE_PORT:-3398}"
+COMPOSE_CPR_KEYS=("$(openssl rand -base64 32)" "$(openssl rand -base64 32)")
 compose_() {
-  POSTGRES_IMAGE=localhost/bofast-postgres-standin:15 BOFAST_PORT="$COMPOSE_PORT" \
+  # Every call interpolates the whole file, whose ${CPR_…:?} demand the keys (down too).
+  POSTGRES_IMAGE=localhost/bofast-postgres-standin:15 BOFAST_PORT="$COMPOSE_PORT" POSTGRES_PASSWORD="compose-$$" \
+    CPR_ENCRYPTION_KEY="${COMPOSE_CPR_KEYS[0]}" CPR_INDEX_KEY="${COMPOSE_CPR_KEYS[1]}" \
     podman-compose --podman-args '--runtime /usr/sbin/runc --cgroup-manager=cgroupfs' \
     -p bofast-image-test -f docker/docker-compose.yml "$@"
 }
@@ -130,7 +133,12 @@ run_image() {
   podman_ run -d --name "$CONTAINER" --network=host --health-interval=disable \
     -e DATABASE_URL="$DB_URL" -e PORT="$PORT" -e COOKIE_SECURE=false -e SEED_DEMO_DATA=true \
     -e CPR_ENCRYPTION_KEY="$(openssl rand -base64 32)" -e CPR_INDEX_KEY="$(openssl rand -base64 32)" \
-    "$IMAGE" >/dev/null
+    "$IMAGE" >/dev/null 2>"$WORK/run.err" || {
+    cat "$WORK/run.err"
+    return 1
+  }
+  # podman 4.3 still complains that it cannot schedule the HEALTHCHECK without systemd: not an error.
+  grep -v 'systemd connection' "$WORK/run.err" || true
   for _ in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1; then return 0; fi
     if [ "$(podman_ inspect --format '{{.State.Running}}' "$CONTAINER")" != true ]; then break; fi
@@ -160,7 +168,10 @@ check_image() {
 step "GET /api/health, GET /, sign in; user, HEALTHCHECK" check_image
 
 stop_image() {
-  podman_ stop -t 30 "$CONTAINER" >/dev/null
+  podman_ stop -t 30 "$CONTAINER" >/dev/null 2>"$WORK/stop.err" || {
+    cat "$WORK/stop.err"
+    return 1
+  }
   local code
   code=$(podman_ inspect --format '{{.State.ExitCode}}' "$CONTAINER")
   echo "    exit code after SIGTERM: $code"
@@ -213,15 +224,15 @@ ENTRYPOINT
 step "local stand-in for postgres:16-alpine (Debian PostgreSQL 15), image tagged bofast:latest" build_standin
 
 compose_up() {
-  CPR_ENCRYPTION_KEY="$(openssl rand -base64 32)" CPR_INDEX_KEY="$(openssl rand -base64 32)" \
-    POSTGRES_PASSWORD="compose-$$" compose_ up -d --no-build >"$WORK/compose.log" 2>&1 ||
+  compose_ up -d --no-build >"$WORK/compose.log" 2>&1 ||
     {
       tail -30 "$WORK/compose.log"
       return 1
     }
   for _ in $(seq 1 180); do
     if curl -fsS "http://127.0.0.1:$COMPOSE_PORT/api/health" >/dev/null 2>&1; then
-      echo "    $(podman_ ps --filter label=io.podman.compose.project=bofast-image-test --format '{{.Names}} {{.Image}} {{.Status}}' | tr '\n' ';')"
+      podman_ ps --filter label=io.podman.compose.project=bofast-image-test --format '    {{.Names}} {{.Image}} {{.Status}}'
+      echo "    app restarts: $(podman_ inspect --format '{{.RestartCount}}' bofast-image-test_app_1)"
       return 0
     fi
     sleep 0.5
@@ -246,5 +257,10 @@ compose_check() {
 }
 step "GET /api/health, GET /, seed the demo users (main.js --seed-only), sign in" compose_check
 
-compose_down() { compose_ down -v >/dev/null 2>&1; }
+compose_down() {
+  compose_ down -v >"$WORK/compose-down.log" 2>&1 || {
+    tail -20 "$WORK/compose-down.log"
+    return 1
+  }
+}
 step "podman-compose down -v" compose_down
