@@ -116,7 +116,7 @@ try {
       }
     },
   );
-  await step('GET /api/health, GET /, sign in and GET /api/auth/me', async () => {
+  await step('GET /api/health, GET /, sign in, GET /api/auth/me, preview a restanceliste', async () => {
     const health = await fetch(`${baseUrl}/api/health`);
     process.stdout.write(`    /api/health ${health.status} ${await health.text()}\n`);
     const page = await fetch(`${baseUrl}/`);
@@ -128,6 +128,27 @@ try {
     const me = await session.request('GET', '/api/auth/me');
     if (me.status !== 200) fail(`GET /api/auth/me answered ${me.status}`);
     process.stdout.write(`    signed in as ${(await me.json()).username}\n`);
+    // A restanceliste preview: parsed in the worker thread (its own file in dist/backend) with its dependencies.
+    const adviser = await login(baseUrl, 'oekonomi');
+    const orgs = await (
+      await adviser.request('GET', '/api/organisations/boligorganisationer')
+    )
+      .json()
+      .catch(() => null);
+    const orgId = Array.isArray(orgs) ? orgs[0]?.id : (orgs?.items?.[0]?.id ?? null);
+    if (!orgId) fail('no boligorganisation to preview a list for');
+    const csv = [
+      'Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Påkrav;Ophævelse;Betalingsaftale',
+      '12;H-1;Anna;Vej 1;1.250,00;1;;;',
+    ].join('\r\n');
+    const preview = await adviser.request('POST', '/api/restance/imports/preview', {
+      boligorganisationId: orgId,
+      listDate: '2026-09-01',
+      filename: 'bundle.csv',
+      base64: Buffer.from(csv).toString('base64'),
+    });
+    if (preview.status !== 201) fail(`restanceliste preview answered ${preview.status}: ${await preview.text()}`);
+    process.stdout.write(`    restanceliste preview (parse worker): ${(await preview.json()).counts.total} row\n`);
   });
   await step('SIGTERM', async () => {
     const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));

