@@ -109,7 +109,8 @@ async function serve(
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS).unref();
     const { drained, inFlight } = await drainHttp(app.getHttpServer(), DRAIN_MS);
-    if (!drained) log.warn({ inFlight }, 'Requests still running after the drain; their connections were closed');
+    if (drained) log.info('Drained: every request in flight finished');
+    else log.warn({ inFlight }, 'Requests still running after the drain; their connections were closed');
     // Background work stops next (a running import finishes or is handed back), then the pool closes.
     await app.close().catch((error: unknown) => log.error({ err: { type: (error as Error)?.name } }, 'Close failed'));
     await stopEmbedded();
