@@ -66,7 +66,8 @@ describe('Udsættelsessager', () => {
     });
     // Fatima Ali's (the restance suite's lists may add entries for her lejemål later in the run).
     const fatima = await t.dataSource.query(
-      `SELECT s.stage, s.stage_date - current_date AS days, s.move_out_date - current_date AS move_out
+      `SELECT s.stage, s.stage_date - (now() AT TIME ZONE 'Europe/Copenhagen')::date AS days,
+              s.move_out_date - (now() AT TIME ZONE 'Europe/Copenhagen')::date AS move_out
          FROM eviction_stage s JOIN eviction_case e ON e.id = s.eviction_case_id JOIN lejemaal l ON l.id = e.lejemaal_id
         WHERE l.lejemaalsnummer = '12-0103' AND s.source = 'brev' ORDER BY s.stage_date`,
     );

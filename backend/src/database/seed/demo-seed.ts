@@ -4,6 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { dataSourceOptions } from '../data-source';
 
+/** Today in Denmark, in SQL: the demo's dates are Danish days whatever the server's time zone (the app counts days left the same way). */
+const DANISH_TODAY = `(now() AT TIME ZONE 'Europe/Copenhagen')::date`;
+
 /** Printed at start and written in README.md. Demo only: the seed runs on the embedded database or with SEED_DEMO_DATA=true. */
 export const DEMO_PASSWORD = 'Bofast-demo-2026';
 
@@ -330,7 +333,7 @@ async function seedCaseWork(em: EntityManager): Promise<boolean> {
     ['Samtale om job hos Jobcenter Fjordby', 'partner', 14, 'planlagt'],
   ] as const) {
     await em.query(
-      `INSERT INTO handleplan_action (sag_id, goal_id, description, owner, due_date, status, created_by) VALUES ($1, $2, $3, $4, current_date + $5::int, $6, $7)`,
+      `INSERT INTO handleplan_action (sag_id, goal_id, description, owner, due_date, status, created_by) VALUES ($1, $2, $3, $4, ${DANISH_TODAY} + $5::int, $6, $7)`,
       [economy, goal.id, description, owner, due, status, users['oekonomi']],
     );
     await event(economy, 'action_added', 14, users['oekonomi'], description, { owner });
@@ -397,7 +400,7 @@ async function seedEvictions(em: EntityManager): Promise<boolean> {
   ) => {
     const [row] = await em.query(
       `INSERT INTO eviction_stage (eviction_case_id, stage, stage_date, stage_time, amount, source, move_out_date, recorded_by, recorded_at)
-       VALUES ($1, $2, current_date + $3::int, $4::time, $5, 'brev', CASE WHEN $6::int IS NULL THEN NULL ELSE current_date + $6::int END,
+       VALUES ($1, $2, ${DANISH_TODAY} + $3::int, $4::time, $5, 'brev', CASE WHEN $6::int IS NULL THEN NULL ELSE ${DANISH_TODAY} + $6::int END,
                $7, now() - make_interval(days => greatest(-$3::int, 0)))
        RETURNING id, to_char(stage_date, 'YYYY-MM-DD') AS d, to_char(move_out_date, 'YYYY-MM-DD') AS m`,
       [evictionId, s.stage, s.days, s.time ?? null, s.amount ?? null, s.moveOut ?? null, author],
@@ -577,7 +580,7 @@ async function seedVisitsAndReferrals(em: EntityManager): Promise<boolean> {
   );
   await em.query(
     `INSERT INTO task (sag_id, title, due_date, assignee_id, source, source_id, created_at)
-     VALUES ($1, 'Ring til Fatima om svar fra kommunen', current_date + 2, $2, 'besoeg', $3, now() - interval '12 days')`,
+     VALUES ($1, 'Ring til Fatima om svar fra kommunen', ${DANISH_TODAY} + 2, $2, 'besoeg', $3, now() - interval '12 days')`,
     [c.id, vicevaert.id, held.id],
   );
   const [planned] = await em.query(
