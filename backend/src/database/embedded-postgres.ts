@@ -78,6 +78,8 @@ class SupervisedPostgres {
   private stopping = false;
   private restarts = 0;
   private restartTimer: NodeJS.Timeout | undefined;
+  /** Only a server that was up is restarted by the supervisor; a failing start is retried by its caller. */
+  private supervising = false;
 
   constructor(private readonly options: EmbeddedOptions) {
     this.dataDir = resolve(options.dataDir);
@@ -110,6 +112,7 @@ class SupervisedPostgres {
       }
     }
     await this.createDatabase();
+    this.supervising = true;
     this.options.logger.info({ port: this.options.port }, 'Embedded PostgreSQL started');
   }
 
@@ -200,7 +203,9 @@ class SupervisedPostgres {
     let exitedEarly = false;
     child.once('exit', (code, signal) => {
       exitedEarly = true;
-      if (this.child === child) this.onExit(code, signal);
+      if (this.child !== child) return;
+      if (this.supervising) this.onExit(code, signal);
+      else this.child = null;
     });
     child.once('error', () => undefined); // spawn errors surface as an exit
     const deadline = Date.now() + START_TIMEOUT_MS;
@@ -236,7 +241,9 @@ class SupervisedPostgres {
     if (this.stopping) return;
     try {
       await recoverStalePostmaster(this.dataDir, this.options.logger);
+      this.supervising = false;
       await this.launch();
+      this.supervising = true;
       this.problem = null;
       this.restarts = 0;
       this.options.logger.warn('Embedded PostgreSQL restarted');
