@@ -52,6 +52,7 @@ describe('Existence across teams', () => {
     await user('oest.raadgiver', 'beboerraadgiver', oestTeam);
     await user('oest.oekonomi', 'oekonomisk_raadgiver', oestTeam);
     await user('vest.raadgiver', 'beboerraadgiver', vestTeam);
+    await user('vest.oekonomi', 'oekonomisk_raadgiver', vestTeam);
     oest = await t.loginAs('oest.raadgiver');
     vest = await t.loginAs('vest.raadgiver');
     dpo = await t.loginAs('dpo');
@@ -247,6 +248,7 @@ describe('Existence across teams', () => {
     const HEADER = 'Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Påkrav;Ophævelse;Betalingsaftale';
     let oestRow: string;
     let vestRow: string;
+    let importId: string;
 
     beforeAll(async () => {
       const uploader = await t.loginAs('oest.oekonomi');
@@ -255,6 +257,9 @@ describe('Existence across teams', () => {
           HEADER,
           '51;GR-1;Østlejer Hansen;Østvej 1;4.000,00;2;;;',
           '52;GR-2;Vestlejer Jensen;Vestvej 2;3.000,00;1;;;',
+          ,
+          '51;GR-3;Østlejer Afvist;Østvej 3;mange penge;1;;;',
+          '99;GR-4;Ukendt Afdeling;Et sted 4;100,00;1;;;',
         ].join('\r\n'),
         'utf8',
       ).toString('base64');
@@ -266,6 +271,7 @@ describe('Existence across teams', () => {
       });
       expect(res.status).toBe(201);
       await t.app.get(JobsService).drain();
+      importId = res.body.id;
       expect((await uploader.get(`/api/restance/imports/${res.body.id}`)).body.status).toBe('committed');
       const rows = await t.dataSource.query(
         `SELECT id, lejemaalsnummer FROM restance_row WHERE import_id = $1 AND accepted`,
@@ -316,6 +322,36 @@ describe('Existence across teams', () => {
         oestRow,
       ]);
       expect(row).toEqual({ outreach_status: 'ikke_kontaktet', attempts: 0 });
+    });
+
+    it('should show an importer of another team only the rejected lines without a known afdeling', async () => {
+      const oestImporter = await t.loginAs('oest.oekonomi');
+      const vestImporter = await t.loginAs('vest.oekonomi');
+      const names = (rows: Array<{ raw: Record<string, unknown> }>) =>
+        rows.map((r) => Object.values(r.raw).find((v) => String(v).includes('Afvist') || String(v).includes('Ukendt')));
+      const oestLines = await oestImporter.get(`/api/restance/imports/${importId}/rejected`);
+      expect(oestLines.status).toBe(200);
+      expect(names(oestLines.body).sort()).toEqual(['Ukendt Afdeling', 'Østlejer Afvist']);
+      const vestLines = await vestImporter.get(`/api/restance/imports/${importId}/rejected`);
+      expect(vestLines.status).toBe(200);
+      expect(names(vestLines.body)).toEqual(['Ukendt Afdeling']);
+      expect(JSON.stringify(vestLines.body)).not.toContain('Østlejer');
+      const oestLine = oestLines.body.find((r: { raw: Record<string, unknown> }) =>
+        JSON.stringify(r.raw).includes('Østlejer Afvist'),
+      );
+      const unknownLine = vestLines.body[0];
+      const correction = { afdeling: '51', lejemaalsnummer: 'GR-3', amount: '1.000,00', tenantNames: 'X' };
+      const foreign = await vestImporter.send('put', `/api/restance/rejected-rows/${oestLine.id}`, correction);
+      const missing = await vestImporter.send('put', `/api/restance/rejected-rows/${NO_SUCH_ID}`, correction);
+      expect(foreign.status).toBe(404);
+      expect(foreign.body.message).toBe(missing.body.message);
+      // Nor can a line be corrected into an afdeling the importer's teams do not cover.
+      const into51 = await vestImporter.send('put', `/api/restance/rejected-rows/${unknownLine.id}`, {
+        ...correction,
+        lejemaalsnummer: 'GR-4',
+      });
+      expect(into51.status).toBe(400);
+      expect(into51.body.fields.afdeling[0]).toBe('Afdeling 51 findes ikke hos boligorganisationen');
     });
   });
 });
