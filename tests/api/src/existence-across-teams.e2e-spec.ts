@@ -257,7 +257,6 @@ describe('Existence across teams', () => {
           HEADER,
           '51;GR-1;Østlejer Hansen;Østvej 1;4.000,00;2;;;',
           '52;GR-2;Vestlejer Jensen;Vestvej 2;3.000,00;1;;;',
-          ,
           '51;GR-3;Østlejer Afvist;Østvej 3;mange penge;1;;;',
           '99;GR-4;Ukendt Afdeling;Et sted 4;100,00;1;;;',
         ].join('\r\n'),
