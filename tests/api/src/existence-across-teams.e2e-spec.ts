@@ -215,6 +215,16 @@ describe('Existence across teams', () => {
       }
     });
 
+    it('should offer only the afdelinger the caller’s teams cover when asked for them', async () => {
+      const covered = await vest.get('/api/organisations/boligorganisationer?covered=true');
+      expect(covered.status).toBe(200);
+      expect(covered.body).toEqual([
+        expect.objectContaining({ id: boId, afdelinger: [expect.objectContaining({ id: afd52 })] }),
+      ]);
+      const all = await vest.get('/api/organisations/boligorganisationer');
+      expect(all.body.length).toBeGreaterThan(1);
+    });
+
     it('should answer 404 for creating a tenancy in an afdeling the caller’s teams do not cover', async () => {
       const uncovered = await vest.post('/api/tenancies', {
         afdelingId: afd51,
