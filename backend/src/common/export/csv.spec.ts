@@ -1,4 +1,4 @@
-import { csvDocument, csvField, csvLine, CsvSeparator, isFormulaLike, neutralise } from './csv';
+import { csvDocument, csvField, csvLine, CsvSeparator, isFormulaLike, neutralise, neutraliseCell } from './csv';
 
 /**
  * Splits a line as a spreadsheet does with the given list separator: a field that starts with a quote
@@ -75,6 +75,12 @@ describe('CSV export helper', () => {
   it.each(['Fatima Ali', 'Vej 1, st. tv.', 'a=b', '12-0501', "O'Brien", ''])('should leave %p alone', (value) => {
     expect(isFormulaLike(value)).toBe(false);
     expect(neutralise(value)).toBe(value);
+  });
+
+  it('should neutralise an XLSX cell in front only (a cell is never split)', () => {
+    expect(neutraliseCell(' =1+1')).toBe(`' =1+1`);
+    expect(neutraliseCell('Vej 1, -2 th.')).toBe('Vej 1, -2 th.');
+    expect(neutraliseCell(-5)).toBe(-5);
   });
 
   it('should keep numbers as numbers, in Danish, and quote every field', () => {

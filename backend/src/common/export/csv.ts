@@ -30,7 +30,16 @@ export function isFormulaLike(text: string): boolean {
 }
 
 /**
- * The value with an apostrophe in front when it could be read as a formula, and after every inner
+ * For a spreadsheet cell (XLSX): the value with an apostrophe in front when it could be read as a
+ * formula. A cell is never split, so its inner text stays as it is. Numbers stay numbers.
+ */
+export function neutraliseCell<T extends CsvValue>(value: T): T | string {
+  if (typeof value !== 'string') return value;
+  return isFormulaLike(value) ? `'${value}` : value;
+}
+
+/**
+ * For a CSV field: the value with an apostrophe in front when it could be read as a formula, and after every inner
  * separator that a reader with another list separator would start a formula field at. Numbers stay numbers.
  */
 export function neutralise<T extends CsvValue>(value: T): T | string {

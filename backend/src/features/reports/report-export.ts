@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Cell, Report } from '@bofast/contracts';
 
-import { csvDocument, CsvValue, neutralise } from '../../common/export/csv';
+import { csvDocument, CsvValue, neutraliseCell } from '../../common/export/csv';
 
 type Value = string | number | null;
 type Table = { name: string; header: string[]; rows: Value[][] };
@@ -139,7 +139,7 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   for (const t of reportTables(report)) {
     const ws = wb.addWorksheet(t.name);
     ws.addRow(t.header).font = { bold: true };
-    for (const row of t.rows) ws.addRow(row.map(neutralise));
+    for (const row of t.rows) ws.addRow(row.map((v) => neutraliseCell(v)));
     ws.columns.forEach((col) => (col.width = 22));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { WorklistRow } from '@bofast/contracts';
 
-import { csvDocument, neutralise } from '../../common/export/csv';
+import { csvDocument, neutraliseCell } from '../../common/export/csv';
 
 const COLUMNS: Array<[string, (r: WorklistRow) => string | number | null]> = [
   ['Prioritet', (r) => r.priority],
@@ -30,7 +30,7 @@ export async function toXlsx(rows: WorklistRow[], listDate: string | null): Prom
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`Restancer ${listDate ?? ''}`.trim().slice(0, 31));
   ws.addRow(COLUMNS.map(([h]) => h)).font = { bold: true };
-  for (const r of rows) ws.addRow(COLUMNS.map(([, f]) => neutralise(f(r))));
+  for (const r of rows) ws.addRow(COLUMNS.map(([, f]) => neutraliseCell(f(r))));
   ws.columns.forEach((c) => (c.width = 16));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
