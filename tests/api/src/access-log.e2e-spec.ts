@@ -59,7 +59,7 @@ describe('Access log', () => {
     const csv = await dpo.get(`/api/access-log/export?subjectType=user&subjectId=${target.id}&format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.text).toContain('tidspunkt;rolle;handling;formaal');
+    expect(csv.text).toContain('"tidspunkt";"rolle";"handling";"formaal"');
     const exported = await t.dataSource.query(`SELECT 1 FROM access_log WHERE action = 'export' AND subject_id = $1`, [
       target.id,
     ]);

@@ -331,8 +331,9 @@ describe('Reports', () => {
     expect(values).toContainEqual(['Udsættelsessager, involveret i', 6]);
     expect(values).toContainEqual(['Rapport', `'=HYPERLINK("http://x")`]);
     const csv = await lead.get(`/api/reports/${r.id}/export?format=csv`);
-    expect(csv.text).toContain('Udsættelsessager, involveret i;6');
-    expect(csv.text).toContain('Udsættelser undgået;1');
+    expect(csv.text).toContain('"Udsættelsessager, involveret i";"6"');
+    expect(csv.text).toContain('"Udsættelser undgået";"1"');
+    expect(csv.text).toContain(`"Rapport";"'=HYPERLINK(""http://x"")"`);
     expect((await lead.get(`/api/reports/${r.id}/export?format=pdf`)).status).toBe(400);
   });
 

@@ -250,7 +250,7 @@ describe('Restanceliste', () => {
       expect(res.headers['content-disposition']).toContain('restanceliste-2026-11-01.csv');
       const lines = res.text.trim().split('\r\n');
       expect(lines).toHaveLength(2);
-      expect(lines[1]).toContain(';M-2;');
+      expect(lines[1]).toContain(';"M-2";');
       const xlsx = await adviser.agent
         .get('/api/restance/worklist/export?format=xlsx')
         .buffer(true)

@@ -174,11 +174,16 @@ describe('Signals, persons and search', () => {
       expect(res.status).toBe(201);
     });
 
-    it('should refuse a second person with the same CPR', async () => {
-      await worker.post('/api/persons', { name: 'Første', teamId: await teamIdOf(t), cpr: '150570-2223' });
+    it('should refuse a second person with the same CPR in the same team, naming the team’s own record', async () => {
+      const first = await worker.post('/api/persons', {
+        name: 'Første',
+        teamId: await teamIdOf(t),
+        cpr: '150570-2223',
+      });
       const dup = await worker.post('/api/persons', { name: 'Anden', teamId: await teamIdOf(t), cpr: '1505702223' });
       expect(dup.status).toBe(409);
       expect(dup.body.fields.cpr).toBeDefined();
+      expect(dup.body.current).toMatchObject({ id: first.body.id, name: 'Første' });
     });
   });
 

@@ -4,6 +4,7 @@ import { AccessLogEntry, Page, Permission, SubjectAccessExport } from '@bofast/c
 import type { Response } from 'express';
 
 import { RequirePermission } from '../../common/auth/decorators';
+import { csvDocument } from '../../common/export/csv';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { ListAccessLogQueryDto, SubjectExportQueryDto } from './access-log.dto';
 import { AccessLogService } from './access-log.service';
@@ -30,13 +31,9 @@ export class AccessLogController {
     if (query.format !== 'csv') return result;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="indsigt-${query.subjectType}-${query.subjectId}.csv"`);
-    const lines = result.entries.map((e) =>
-      [e.occurredAt, e.actorRole ?? '', e.action, e.purpose].map(csvCell).join(';'),
-    );
-    return ['\uFEFFtidspunkt;rolle;handling;formaal', ...lines].join('\r\n');
+    return csvDocument([
+      ['tidspunkt', 'rolle', 'handling', 'formaal'],
+      ...result.entries.map((e) => [e.occurredAt, e.actorRole ?? '', e.action, e.purpose]),
+    ]);
   }
-}
-
-function csvCell(value: string): string {
-  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessLogEntry, AccessSubjectType, ListAccessLogQuery, Page } from '@bofast/contracts';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 
 import { AccessLogEntity } from './access-log.entity';
 
@@ -25,8 +25,30 @@ export class AccessLogRepository {
     return { items: rows.map(toEntry), total, page, pageSize };
   }
 
-  findAllForSubject(em: EntityManager, subjectType: AccessSubjectType, subjectId: string): Promise<AccessLogEntity[]> {
-    return em.find(AccessLogEntity, { where: { subjectType, subjectId }, order: { occurredAt: 'ASC' } });
+  /**
+   * Every entry about the subject. For a person: also the entries about the other teams' person rows
+   * of the same resident (one CPR number, one person_identity; ADR 0006), so the DPO's indsigt covers
+   * the whole installation.
+   */
+  async findAllForSubject(
+    em: EntityManager,
+    subjectType: AccessSubjectType,
+    subjectId: string,
+  ): Promise<AccessLogEntity[]> {
+    const ids = subjectType === AccessSubjectType.Person ? await this.sameResident(em, subjectId) : [subjectId];
+    return em.find(AccessLogEntity, {
+      where: { subjectType, subjectId: In(ids) },
+      order: { occurredAt: 'ASC' },
+    });
+  }
+
+  /** The person id and the ids of all person rows linked to the same identity. */
+  private async sameResident(em: EntityManager, personId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await em.query(
+      `SELECT o.id FROM person p JOIN person o ON o.identity_id = p.identity_id WHERE p.id = $1`,
+      [personId],
+    );
+    return [...new Set([personId, ...rows.map((r) => r.id)])];
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CaseStatus } from '@bofast/contracts';
 import { EntityManager } from 'typeorm';
 
-import { notFound } from '../../common/errors/domain-error';
+import { fieldError, notFound } from '../../common/errors/domain-error';
 import type { RequestContext } from '../../common/http/request-context';
 
 export interface CaseRow {
@@ -64,6 +64,36 @@ export class CaseAccess {
     return `(${p}.team_id = ANY(${teams}::uuid[])
       OR EXISTS (SELECT 1 FROM sag vs WHERE vs.person_id = ${p}.id AND vs.team_id = ANY(${teams}::uuid[]))
       OR EXISTS (SELECT 1 FROM signal vg WHERE vg.person_id = ${p}.id AND vg.team_id = ANY(${teams}::uuid[])))`;
+  }
+
+  /**
+   * SQL condition: tenancy alias `l` lies in an afdeling that one of the teams in the uuid[] parameter
+   * `teams` covers (team_afdeling). Tenancies elsewhere do not exist for the caller (ADR 0006).
+   */
+  tenancyVisibleSql(l: string, teams: string): string {
+    return `${l}.afdeling_id IN (SELECT vta.afdeling_id FROM team_afdeling vta WHERE vta.team_id = ANY(${teams}::uuid[]))`;
+  }
+
+  /**
+   * The tenancy's id if it lies in an afdeling the caller's teams cover; else the same answer as for
+   * a tenancy that does not exist: 404, or with `field` (a tenancy named in a body) a field error.
+   */
+  async requireTenancy(em: EntityManager, ctx: RequestContext, tenancyId: string, field?: string): Promise<void> {
+    const rows = await em.query(`SELECT 1 FROM lejemaal l WHERE l.id = $1 AND ${this.tenancyVisibleSql('l', '$2')}`, [
+      tenancyId,
+      ctx.teamIds,
+    ]);
+    if (rows.length) return;
+    throw field ? fieldError(field, 'Lejemålet findes ikke') : notFound('Lejemålet');
+  }
+
+  /** 404 unless one of the caller's teams covers the afdeling (as if it did not exist). */
+  async requireAfdeling(em: EntityManager, ctx: RequestContext, afdelingId: string): Promise<void> {
+    const rows = await em.query(
+      `SELECT 1 FROM team_afdeling ta WHERE ta.afdeling_id = $1 AND ta.team_id = ANY($2::uuid[])`,
+      [afdelingId, ctx.teamIds],
+    );
+    if (!rows.length) throw notFound('Afdelingen');
   }
 
   requireTeam(ctx: RequestContext, teamId: string): void {

@@ -157,6 +157,7 @@ export class CasesService {
     const id = await this.dataSource.transaction(async (em) => {
       this.access.requireTeam(ctx, dto.teamId);
       await this.access.requirePerson(em, ctx, dto.personId);
+      if (dto.tenancyId) await this.access.requireTenancy(em, ctx, dto.tenancyId, 'tenancyId');
       return this.createInTransaction(em, ctx, {
         type: dto.type,
         personId: dto.personId,

@@ -192,8 +192,9 @@ export class EvictionsService {
 
   async create(ctx: RequestContext, dto: CreateEvictionDto): Promise<EvictionCase> {
     return this.dataSource.transaction(async (em) => {
+      // A tenancy outside the afdelinger the caller's teams cover answers as one that does not exist.
+      await this.access.requireTenancy(em, ctx, dto.tenancyId);
       const [tenancy] = await em.query(`SELECT id, afdeling_id FROM lejemaal WHERE id = $1`, [dto.tenancyId]);
-      if (!tenancy) throw notFound('Lejemålet');
       const caseIds = [...new Set(dto.caseIds ?? [])];
       const cases = [];
       for (const caseId of caseIds) cases.push(await this.access.requireCase(em, ctx, caseId));

@@ -1,11 +1,17 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AfdelingSummary, BoligorganisationSummary, PartnerOrganisationSummary, Permission } from '@bofast/contracts';
 import { DataSource } from 'typeorm';
 
 import { RequirePermission } from '../../common/auth/decorators';
 import { DomainError, notFound } from '../../common/errors/domain-error';
-import { CreateAfdelingDto, CreateBoligorganisationDto, CreatePartnerOrganisationDto } from './organisations.dto';
+import { Ctx, RequestContext } from '../../common/http/request-context';
+import {
+  CreateAfdelingDto,
+  CreateBoligorganisationDto,
+  CreatePartnerOrganisationDto,
+  ListBoligorganisationerQueryDto,
+} from './organisations.dto';
 import { BoligorganisationEntity } from './boligorganisation.entity';
 import { PartnerOrganisationEntity } from './partner-organisation.entity';
 
@@ -16,18 +22,33 @@ export class OrganisationsController {
 
   @Get('boligorganisationer')
   @RequirePermission(Permission.OrganisationRead)
-  async boligorganisationer(): Promise<BoligorganisationSummary[]> {
+  async boligorganisationer(
+    @Ctx() ctx: RequestContext,
+    @Query() q: ListBoligorganisationerQueryDto,
+  ): Promise<BoligorganisationSummary[]> {
     const rows = await this.dataSource
       .getRepository(BoligorganisationEntity)
       .find({ relations: { afdelinger: true }, order: { name: 'ASC' } });
-    return rows.map((b) => ({
-      id: b.id,
-      name: b.name,
-      cvr: b.cvr,
-      afdelinger: [...b.afdelinger]
-        .sort((x, y) => x.afdelingsnummer.localeCompare(y.afdelingsnummer, 'da', { numeric: true }))
-        .map((a) => ({ id: a.id, afdelingsnummer: a.afdelingsnummer, name: a.name })),
-    }));
+    const covered = q.covered
+      ? new Set<string>(
+          (
+            await this.dataSource.query(`SELECT afdeling_id FROM team_afdeling WHERE team_id = ANY($1::uuid[])`, [
+              ctx.teamIds,
+            ])
+          ).map((r: { afdeling_id: string }) => r.afdeling_id),
+        )
+      : null;
+    return rows
+      .map((b) => ({
+        id: b.id,
+        name: b.name,
+        cvr: b.cvr,
+        afdelinger: [...b.afdelinger]
+          .filter((a) => !covered || covered.has(a.id))
+          .sort((x, y) => x.afdelingsnummer.localeCompare(y.afdelingsnummer, 'da', { numeric: true }))
+          .map((a) => ({ id: a.id, afdelingsnummer: a.afdelingsnummer, name: a.name })),
+      }))
+      .filter((b) => !covered || b.afdelinger.length > 0);
   }
 
   @Get('partners')

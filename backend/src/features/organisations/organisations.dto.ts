@@ -5,9 +5,17 @@ import {
   PartnerType,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
-import { emptyToNull, trim } from '../../common/http/transforms';
+import { emptyToNull, toBool, trim } from '../../common/http/transforms';
+
+export class ListBoligorganisationerQueryDto {
+  /** Only the afdelinger the caller's teams cover (and the organisations that have one). */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'Skal være true eller false' })
+  covered?: boolean;
+}
 
 export class CreateBoligorganisationDto implements CreateBoligorganisationRequest {
   @Transform(trim)

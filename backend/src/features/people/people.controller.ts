@@ -26,8 +26,8 @@ export class PeopleController {
 
   @Post('tenancies')
   @RequirePermission(Permission.TenancyWrite)
-  createTenancy(@Body() dto: CreateTenancyDto): Promise<TenancySummary> {
-    return this.people.createTenancy(dto);
+  createTenancy(@Ctx() ctx: RequestContext, @Body() dto: CreateTenancyDto): Promise<TenancySummary> {
+    return this.people.createTenancy(ctx, dto);
   }
 
   @Get('tenancies/:tenancyId')

@@ -45,10 +45,10 @@ export class PeopleService {
     private readonly accessLog: AccessLogService,
   ) {}
 
-  async createTenancy(dto: CreateTenancyDto): Promise<TenancySummary> {
+  /** In an afdeling the caller's teams cover; any other afdeling (or none) answers 404 alike. */
+  async createTenancy(ctx: RequestContext, dto: CreateTenancyDto): Promise<TenancySummary> {
     return this.dataSource.transaction(async (em) => {
-      const afdeling = await em.query(`SELECT 1 FROM afdeling WHERE id = $1`, [dto.afdelingId]);
-      if (!afdeling.length) throw fieldError('afdelingId', 'Afdelingen findes ikke');
+      await this.access.requireAfdeling(em, ctx, dto.afdelingId);
       const taken = await em.query(`SELECT 1 FROM lejemaal WHERE afdeling_id = $1 AND lejemaalsnummer = $2`, [
         dto.afdelingId,
         dto.lejemaalsnummer,
@@ -71,6 +71,7 @@ export class PeopleService {
     id: string,
   ): Promise<{ tenancy: TenancySummary; household: HouseholdDetail | null }> {
     return this.dataSource.transaction(async (em) => {
+      await this.access.requireTenancy(em, ctx, id);
       const tenancy = await this.tenancyById(em, id);
       const [household] = await em.query(`SELECT id FROM household WHERE lejemaal_id = $1`, [id]);
       const detail = household ? await this.householdDetail(em, ctx, household.id, tenancy) : null;
@@ -89,11 +90,12 @@ export class PeopleService {
     this.access.requireTeam(ctx, dto.teamId);
     const cpr = this.parseCpr(dto.cpr);
     const id = await this.dataSource.transaction(async (em) => {
-      if (cpr) await this.assertCprFree(em, cpr);
+      if (dto.tenancyId) await this.access.requireTenancy(em, ctx, dto.tenancyId, 'tenancyId');
+      if (cpr) await this.assertCprFreeInTeam(em, dto.teamId, cpr);
       const [row] = await em.query(
         `INSERT INTO person (team_id, name, birth_year, phone, sms_preferred, email, preferred_language, interpreter_needed,
-                             communication_preference, cpr_encrypted, cpr_blind_index, cpr_masked, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+                             communication_preference, cpr_encrypted, cpr_blind_index, cpr_masked, created_by, identity_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
         [
           dto.teamId,
           dto.name,
@@ -108,6 +110,7 @@ export class PeopleService {
           cpr ? this.vault.blindIndex(cpr) : null,
           cpr ? maskCpr(cpr) : null,
           ctx.userId,
+          cpr ? await this.identityFor(em, cpr) : null,
         ],
       );
       if (dto.tenancyId) await this.joinHousehold(em, dto.tenancyId, row.id, dto.relation ?? 'lejer');
@@ -158,8 +161,8 @@ export class PeopleService {
   async updatePerson(ctx: RequestContext, id: string, dto: UpdatePersonDto): Promise<PersonDetail> {
     const cpr = dto.cpr === undefined ? undefined : this.parseCpr(dto.cpr);
     await this.dataSource.transaction(async (em) => {
-      await this.access.requirePerson(em, ctx, id);
-      if (cpr) await this.assertCprFree(em, cpr, id);
+      const person = await this.access.requirePerson(em, ctx, id);
+      if (cpr) await this.assertCprFreeInTeam(em, person.team_id, cpr, id);
       const sets: string[] = [];
       const params: unknown[] = [id, dto.version];
       const set = (column: string, value: unknown) => {
@@ -174,10 +177,12 @@ export class PeopleService {
       if (dto.preferredLanguage !== undefined) set('preferred_language', dto.preferredLanguage);
       if (dto.interpreterNeeded !== undefined) set('interpreter_needed', dto.interpreterNeeded);
       if (dto.communicationPreference !== undefined) set('communication_preference', dto.communicationPreference);
+      const [before] = cpr === undefined ? [] : await em.query(`SELECT identity_id FROM person WHERE id = $1`, [id]);
       if (cpr !== undefined) {
         set('cpr_encrypted', cpr ? this.vault.encrypt(cpr) : null);
         set('cpr_blind_index', cpr ? this.vault.blindIndex(cpr) : null);
         set('cpr_masked', cpr ? maskCpr(cpr) : null);
+        set('identity_id', cpr ? await this.identityFor(em, cpr) : null);
       }
       const result = await em.query(
         `UPDATE person SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
@@ -187,6 +192,13 @@ export class PeopleService {
       if (!(result[0] as unknown[]).length) {
         const [fresh]: PersonRow[] = await em.query(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = $1`, [id]);
         throw versionConflict(toPerson(fresh));
+      }
+      // A changed or removed CPR number leaves no identity behind that no person row uses.
+      if (before?.identity_id) {
+        await em.query(
+          `DELETE FROM person_identity i WHERE i.id = $1 AND NOT EXISTS (SELECT 1 FROM person p WHERE p.identity_id = i.id)`,
+          [before.identity_id],
+        );
       }
       await this.accessLog.record(
         ctx,
@@ -228,6 +240,7 @@ export class PeopleService {
     dto: AddHouseholdMemberDto,
   ): Promise<HouseholdDetail> {
     return this.dataSource.transaction(async (em) => {
+      await this.access.requireTenancy(em, ctx, tenancyId);
       const tenancy = await this.tenancyById(em, tenancyId);
       await this.access.requirePerson(em, ctx, dto.personId);
       const householdId = await this.joinHousehold(em, tenancyId, dto.personId, dto.relation);
@@ -274,9 +287,9 @@ export class PeopleService {
         );
         tenancies = await em.query(
           `SELECT ${TENANCY_COLUMNS} FROM lejemaal l JOIN afdeling a ON a.id = l.afdeling_id
-            WHERE l.address ILIKE $1 OR l.lejemaalsnummer = $2
+            WHERE (l.address ILIKE $1 OR l.lejemaalsnummer = $2) AND ${this.access.tenancyVisibleSql('l', '$3')}
             ORDER BY l.address LIMIT ${SEARCH_LIMIT}`,
-          [like, q],
+          [like, q, ctx.teamIds],
         );
       }
       await this.accessLog.record(
@@ -346,16 +359,35 @@ export class PeopleService {
     return cpr;
   }
 
-  private async assertCprFree(em: EntityManager, cpr: string, exceptId?: string): Promise<void> {
-    const rows = await em.query(
-      `SELECT 1 FROM person WHERE cpr_blind_index = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`,
-      [this.vault.blindIndex(cpr), exceptId ?? null],
+  /**
+   * One person row per CPR number per team. The 409 names the team's own record (which the caller may
+   * see); persons with the number in other teams are never looked at here (ADR 0006).
+   */
+  private async assertCprFreeInTeam(em: EntityManager, teamId: string, cpr: string, exceptId?: string): Promise<void> {
+    const [row]: PersonRow[] = await em.query(
+      `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.team_id = $1 AND p.cpr_blind_index = $2 AND ($3::uuid IS NULL OR p.id <> $3::uuid)`,
+      [teamId, this.vault.blindIndex(cpr), exceptId ?? null],
     );
-    if (rows.length) {
-      throw new DomainError('ALREADY_EXISTS', 'Der findes allerede en person med det CPR-nummer.', {
-        fields: { cpr: ['Der findes allerede en person med det CPR-nummer'] },
+    if (row) {
+      throw new DomainError('ALREADY_EXISTS', 'Teamet har allerede en person med det CPR-nummer.', {
+        fields: { cpr: ['Teamet har allerede en person med det CPR-nummer'] },
+        current: toPerson(row),
       });
     }
+  }
+
+  /**
+   * The installation-wide identity for a CPR number, made on first use. Other teams' person rows with
+   * the number link to the same identity silently: nothing about them is read or answered.
+   */
+  private async identityFor(em: EntityManager, cpr: string): Promise<string> {
+    const blind = this.vault.blindIndex(cpr);
+    await em.query(
+      `INSERT INTO person_identity (cpr_blind_index) VALUES ($1) ON CONFLICT (cpr_blind_index) DO NOTHING`,
+      [blind],
+    );
+    const [row] = await em.query(`SELECT id FROM person_identity WHERE cpr_blind_index = $1`, [blind]);
+    return row.id as string;
   }
 }
 

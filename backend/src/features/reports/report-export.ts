@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Cell, Report } from '@bofast/contracts';
 
-import { neutralise } from '../restance/export';
+import { csvDocument, CsvValue, neutraliseCell } from '../../common/export/csv';
 
 type Value = string | number | null;
 type Table = { name: string; header: string[]; rows: Value[][] };
@@ -139,25 +139,14 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
   for (const t of reportTables(report)) {
     const ws = wb.addWorksheet(t.name);
     ws.addRow(t.header).font = { bold: true };
-    for (const row of t.rows) ws.addRow(row.map(neutralise));
+    for (const row of t.rows) ws.addRow(row.map((v) => neutraliseCell(v)));
     ws.columns.forEach((col) => (col.width = 22));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export function reportCsv(report: Report): string {
-  const cell = (v: Value) => {
-    const s =
-      v === null
-        ? ''
-        : typeof v === 'number'
-          ? v.toLocaleString('da-DK', { useGrouping: false })
-          : String(neutralise(v));
-    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines: string[] = [];
-  for (const t of reportTables(report)) {
-    lines.push(cell(t.name), t.header.map(cell).join(';'), ...t.rows.map((r) => r.map(cell).join(';')), '');
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const lines: CsvValue[][] = [];
+  for (const t of reportTables(report)) lines.push([t.name], t.header, ...t.rows, []);
+  return csvDocument(lines);
 }

@@ -197,9 +197,12 @@ export class RestanceImportsService implements OnModuleInit {
       purpose: 'Restanceliste: afviste rækker',
       searchCriterion: `import:${importId}`,
     });
+    // Lines of an afdeling only another team covers are left out; lines without a known afdeling are
+    // the importers' to fix (ADR 0006).
     const rows = await this.dataSource.query(
-      `SELECT id, import_id, row_number, raw, errors FROM restance_row WHERE import_id = $1 AND NOT accepted ORDER BY row_number`,
-      [importId],
+      `SELECT r.id, r.import_id, r.row_number, r.raw, r.errors FROM restance_row r
+        WHERE r.import_id = $1 AND NOT r.accepted AND ${this.rejectedLineScope(ctx, 'r', '$2')} ORDER BY r.row_number`,
+      [importId, ctx.teamIds],
     );
     return rows.map((r: Record<string, never>) => ({
       id: r['id'],
@@ -218,8 +221,9 @@ export class RestanceImportsService implements OnModuleInit {
     const importId = await this.dataSource.transaction(async (em) => {
       const [row] = await em.query(
         `SELECT r.id, r.import_id, r.row_number, r.accepted, i.boligorganisation_id, i.list_date, i.status, i.counts
-           FROM restance_row r JOIN restance_import i ON i.id = r.import_id WHERE r.id = $1 FOR UPDATE OF r, i`,
-        [rowId],
+           FROM restance_row r JOIN restance_import i ON i.id = r.import_id
+          WHERE r.id = $1 AND ${this.rejectedLineScope(ctx, 'r', '$2')} FOR UPDATE OF r, i`,
+        [rowId, ctx.teamIds],
       );
       if (!row || !(await this.visibleBoligorganisationer(ctx, em)).includes(row.boligorganisation_id))
         throw notFound('Rækken');
@@ -248,8 +252,9 @@ export class RestanceImportsService implements OnModuleInit {
       if (amount === null && !fields['amount']) fields['amount'] = ['Restancebeløbet mangler'];
       const [afdeling] = await em.query(
         `SELECT a.id, (SELECT ta.team_id FROM team_afdeling ta WHERE ta.afdeling_id = a.id LIMIT 1) AS team_id
-           FROM afdeling a WHERE a.boligorganisation_id = $1 AND lower(a.afdelingsnummer) = lower($2)`,
-        [row.boligorganisation_id, dto.afdeling],
+           FROM afdeling a WHERE a.boligorganisation_id = $1 AND lower(a.afdelingsnummer) = lower($2)
+            AND ${ctx.role === Role.Boligorganisation ? 'true' : 'a.id IN (SELECT ta.afdeling_id FROM team_afdeling ta WHERE ta.team_id = ANY($3::uuid[]))'}`,
+        [row.boligorganisation_id, dto.afdeling, ...(ctx.role === Role.Boligorganisation ? [] : [ctx.teamIds])],
       );
       if (!afdeling) fields['afdeling'] = [`Afdeling ${dto.afdeling} findes ikke hos boligorganisationen`];
       const key = `${dto.afdeling.toLowerCase()}|${dto.lejemaalsnummer.toLowerCase()}`;
@@ -538,7 +543,10 @@ export class RestanceImportsService implements OnModuleInit {
     }
 
     const errors: RowError[] = parsed.rejected.flatMap((r) => r.errors);
-    const rows: RowValues[] = parsed.rejected.map((r) => rejectedRow(r.rowNumber, r.raw, r.errors));
+    // A rejected line whose afdeling is known belongs to the teams that cover it (ADR 0006).
+    const rows: RowValues[] = parsed.rejected.map((r) =>
+      rejectedRow(r.rowNumber, r.raw, r.errors, byNummer.get((r.afdeling ?? '').toLowerCase())?.id ?? null),
+    );
     const counts: ImportCounts = {
       total: parsed.accepted.length + parsed.rejected.length,
       new: 0,
@@ -686,6 +694,16 @@ export class RestanceImportsService implements OnModuleInit {
       throw notFound('Boligorganisationen');
   }
 
+  /**
+   * SQL condition on restance_row `r` for a rejected line: the organisation's own uploader sees all
+   * its lines; staff see lines without a known afdeling and those of afdelinger their teams cover.
+   * (`teams` is a uuid[] parameter; the boligorganisation role leaves it unused.)
+   */
+  private rejectedLineScope(ctx: RequestContext, r: string, teams: string): string {
+    if (ctx.role === Role.Boligorganisation) return `(${teams}::uuid[] IS NOT NULL OR true)`;
+    return `(${r}.afdeling_id IS NULL OR ${r}.afdeling_id IN (SELECT ta.afdeling_id FROM team_afdeling ta WHERE ta.team_id = ANY(${teams}::uuid[])))`;
+  }
+
   async visibleBoligorganisationer(
     ctx: RequestContext,
     em: EntityManager = this.dataSource.manager,
@@ -762,8 +780,13 @@ const EMPTY = {
   caseId: null,
 };
 
-function rejectedRow(rowNumber: number, raw: Record<string, unknown>, errors: RowError[]): RowValues {
-  return { ...EMPTY, rowNumber, rowKey: `afvist|${rowNumber}`, accepted: false, errors, raw };
+function rejectedRow(
+  rowNumber: number,
+  raw: Record<string, unknown>,
+  errors: RowError[],
+  afdelingId: string | null = null,
+): RowValues {
+  return { ...EMPTY, afdelingId, rowNumber, rowKey: `afvist|${rowNumber}`, accepted: false, errors, raw };
 }
 
 function acceptedRow(

@@ -82,9 +82,7 @@ export class SignalsService {
     this.access.requireTeam(ctx, dto.teamId);
     const id = await this.dataSource.transaction(async (em) => {
       if (dto.personId) await this.access.requirePerson(em, ctx, dto.personId);
-      if (dto.tenancyId && !(await em.query(`SELECT 1 FROM lejemaal WHERE id = $1`, [dto.tenancyId])).length) {
-        throw fieldError('tenancyId', 'Lejemålet findes ikke');
-      }
+      if (dto.tenancyId) await this.access.requireTenancy(em, ctx, dto.tenancyId, 'tenancyId');
       const assignee = dto.assigneeId ?? ctx.userId;
       const [row] = await em.query(
         `INSERT INTO signal (team_id, source, description, reporter, lejemaal_id, person_id, assignee_id, received_at, created_by)

@@ -48,6 +48,8 @@ export interface RejectedRow {
   rowNumber: number;
   raw: Record<string, unknown>;
   errors: RowError[];
+  /** The afdeling cell as read ('' when missing): gives the line to the team that covers it. */
+  afdeling: string;
 }
 
 export interface ParseResult {
@@ -212,7 +214,7 @@ export async function parseRestanceliste(content: Buffer, aliases: ColumnAliases
       });
     }
     if (errors.length) {
-      rejected.push({ rowNumber, raw, errors });
+      rejected.push({ rowNumber, raw, errors, afdeling });
       continue;
     }
     seen.set(key, rowNumber);

@@ -13,7 +13,7 @@ import { type CommunicationPreference, HouseholdRelation, type PersonDetail } fr
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { isConflict } from '../../core/http/conflict';
-import { applyServerErrors } from '../../core/http/server-errors';
+import { applyServerErrors, readApiError } from '../../core/http/server-errors';
 import { PeopleStore } from './people-store';
 
 export interface PersonDialogData {
@@ -97,7 +97,10 @@ export class PersonDialog {
       },
       error: (error: unknown) => {
         this.isSubmitting.set(false);
-        if (isConflict(error)) {
+        if (isConflict(error) && readApiError(error)?.code === 'ALREADY_EXISTS') {
+          // The team already has a person with this CPR number: shown on the field, the dialog stays open.
+          this.errorMessage.set(applyServerErrors(this.form, error));
+        } else if (isConflict(error)) {
           this.dialogRef.close('conflict');
         } else if (error instanceof HttpErrorResponse && error.status === 400) {
           this.errorMessage.set(applyServerErrors(this.form, error));

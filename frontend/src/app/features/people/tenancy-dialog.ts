@@ -87,7 +87,8 @@ export class TenancyDialog {
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<TenancyDialog, TenancySummary>>(MatDialogRef);
   protected readonly organisations = httpResource<BoligorganisationSummary[]>(
-    () => '/api/organisations/boligorganisationer',
+    // Only the afdelinger the user's teams cover: a lejemål elsewhere cannot be made (404).
+    () => '/api/organisations/boligorganisationer?covered=true',
     { defaultValue: [] },
   );
   protected readonly isSubmitting = signal(false);
@@ -121,7 +122,8 @@ export class TenancyDialog {
         },
         error: (error: unknown) => {
           this.isSubmitting.set(false);
-          if (error instanceof HttpErrorResponse && error.status === 400) {
+          if (error instanceof HttpErrorResponse && error.status >= 400 && error.status < 500) {
+            // 400 fields, 409 a lejemålsnummer the afdeling has, 404 an afdeling out of reach.
             this.errorMessage.set(applyServerErrors(this.form, error));
           } else {
             this.errorMessage.set(this.transloco.translate('errors.unknown'));
