@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AfdelingSummary, BoligorganisationSummary, PartnerOrganisationSummary, Permission } from '@bofast/contracts';
 import { DataSource } from 'typeorm';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { CreateAfdelingDto, CreateBoligorganisationDto, CreatePartnerOrganisationDto } from './organisations.dto';
 import { BoligorganisationEntity } from './boligorganisation.entity';
@@ -16,6 +16,7 @@ export class OrganisationsController {
 
   @Get('boligorganisationer')
   @RequirePermission(Permission.OrganisationRead)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   async boligorganisationer(): Promise<BoligorganisationSummary[]> {
     const rows = await this.dataSource
       .getRepository(BoligorganisationEntity)
@@ -32,6 +33,7 @@ export class OrganisationsController {
 
   @Get('partners')
   @RequirePermission(Permission.OrganisationRead)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   async partners(): Promise<PartnerOrganisationSummary[]> {
     const rows = await this.dataSource
       .getRepository(PartnerOrganisationEntity)
@@ -41,6 +43,7 @@ export class OrganisationsController {
 
   @Post('boligorganisationer')
   @RequirePermission(Permission.OrganisationManage)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   async createBoligorganisation(@Body() dto: CreateBoligorganisationDto): Promise<BoligorganisationSummary> {
     const taken = await this.dataSource.query(`SELECT 1 FROM boligorganisation WHERE name = $1`, [dto.name]);
     if (taken.length) throw nameTaken();
@@ -53,6 +56,7 @@ export class OrganisationsController {
 
   @Post('boligorganisationer/:boligorganisationId/afdelinger')
   @RequirePermission(Permission.OrganisationManage)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   async createAfdeling(
     @Param('boligorganisationId', new ParseUUIDPipe()) boligorganisationId: string,
     @Body() dto: CreateAfdelingDto,
@@ -79,6 +83,7 @@ export class OrganisationsController {
 
   @Post('partners')
   @RequirePermission(Permission.OrganisationManage)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   async createPartner(@Body() dto: CreatePartnerOrganisationDto): Promise<PartnerOrganisationSummary> {
     const taken = await this.dataSource.query(`SELECT 1 FROM partner_organisation WHERE kommune = $1 AND name = $2`, [
       dto.kommune,
