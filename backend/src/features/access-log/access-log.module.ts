@@ -10,6 +10,11 @@ import { PersonalDataInterceptor } from './personal-data.interceptor';
 @Module({
   controllers: [AccessLogController],
   exports: [AccessLogService],
-  providers: [AccessLogRepository, AccessLogService, { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
+  providers: [
+    AccessLogRepository,
+    AccessLogService,
+    PersonalDataInterceptor,
+    { provide: APP_INTERCEPTOR, useExisting: PersonalDataInterceptor },
+  ],
 })
 export class AccessLogModule {}

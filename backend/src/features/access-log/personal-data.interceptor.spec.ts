@@ -10,13 +10,19 @@ import { PersonalDataInterceptor } from './personal-data.interceptor';
 
 class Routes {
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
-  detail() {}
+  detail(): void {
+    return;
+  }
 
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case })
-  list() {}
+  list(): void {
+    return;
+  }
 
   @NoPersonalData('configuration')
-  config() {}
+  config(): void {
+    return;
+  }
 }
 
 function ctxOf(): RequestContext {

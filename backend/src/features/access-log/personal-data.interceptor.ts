@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessAction } from '@bofast/contracts';
 import { mergeMap, Observable } from 'rxjs';
@@ -16,6 +16,10 @@ import { AccessLogService } from './access-log.service';
  */
 @Injectable()
 export class PersonalDataInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(PersonalDataInterceptor.name);
+  /** Routes (method and template, never ids) where the net had to write: a service that forgot its entry. */
+  readonly fallbackRoutes = new Set<string>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly accessLog: AccessLogService,
@@ -33,6 +37,9 @@ export class PersonalDataInterceptor implements NestInterceptor {
       mergeMap(async (body: unknown) => {
         const ctx = req.ctx;
         if (ctx && !wasAccessLogged(ctx)) {
+          const route = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? '?'}`;
+          if (!this.fallbackRoutes.has(route)) this.logger.warn(`Access-log entry written by the net for ${route}`);
+          this.fallbackRoutes.add(route);
           const raw = declaration.param ? req.params?.[declaration.param] : undefined;
           const subjectId = typeof raw === 'string' ? raw : null;
           await this.accessLog.record(ctx, {

@@ -42,7 +42,7 @@ export class PeopleController {
 
   @Get('tenancies/:tenancyId')
   @RequirePermission(Permission.TenancyRead)
-  @PersonalData({ purpose: 'Sagsbehandling: husstand', subject: AccessSubjectType.Person, param: 'tenancyId' })
+  @PersonalData({ purpose: 'Sagsbehandling: husstand', subject: AccessSubjectType.Person })
   getTenancy(
     @Ctx() ctx: RequestContext,
     @Param('tenancyId', new ParseUUIDPipe()) id: string,
@@ -52,7 +52,7 @@ export class PeopleController {
 
   @Post('tenancies/:tenancyId/household/members')
   @RequirePermission(Permission.PersonWrite)
-  @PersonalData({ purpose: 'Sagsbehandling: husstand', subject: AccessSubjectType.Person, param: 'tenancyId' })
+  @PersonalData({ purpose: 'Sagsbehandling: husstand', subject: AccessSubjectType.Person })
   addHouseholdMember(
     @Ctx() ctx: RequestContext,
     @Param('tenancyId', new ParseUUIDPipe()) id: string,

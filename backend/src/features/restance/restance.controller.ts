@@ -143,14 +143,14 @@ export class RestanceController {
 
   @Get('worklist/:rowId')
   @RequirePermission(Permission.RestanceRead)
-  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person, param: 'rowId' })
+  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
   row(@Ctx() ctx: RequestContext, @RowId() id: string): Promise<WorklistRow> {
     return this.worklist.get(ctx, id);
   }
 
   @Patch('worklist/:rowId')
   @RequirePermission(Permission.RestanceWork)
-  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person, param: 'rowId' })
+  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
   updateOutreach(
     @Ctx() ctx: RequestContext,
     @RowId() id: string,
@@ -161,14 +161,14 @@ export class RestanceController {
 
   @Post('worklist/:rowId/contact-attempts')
   @RequirePermission(Permission.RestanceWork)
-  @PersonalData({ purpose: 'Restancearbejde: kontaktforsøg', subject: AccessSubjectType.Person, param: 'rowId' })
+  @PersonalData({ purpose: 'Restancearbejde: kontaktforsøg', subject: AccessSubjectType.Person })
   contact(@Ctx() ctx: RequestContext, @RowId() id: string, @Body() dto: CreateContactAttemptDto): Promise<WorklistRow> {
     return this.worklist.addContactAttempt(ctx, id, dto);
   }
 
   @Post('worklist/:rowId/convert')
   @RequirePermission(Permission.RestanceWork)
-  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person, param: 'rowId' })
+  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
   convert(@Ctx() ctx: RequestContext, @RowId() id: string, @Body() dto: ConvertRowDto): Promise<CaseDetail> {
     return this.worklist.convert(ctx, id, dto);
   }

@@ -31,21 +31,21 @@ export class SignalsController {
 
   @Get(':signalId')
   @RequirePermission(Permission.SignalRead)
-  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person, param: 'signalId' })
+  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
   get(@Ctx() ctx: RequestContext, @SignalId() id: string): Promise<SignalSummary> {
     return this.signals.get(ctx, id);
   }
 
   @Patch(':signalId')
   @RequirePermission(Permission.SignalWrite)
-  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person, param: 'signalId' })
+  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
   update(@Ctx() ctx: RequestContext, @SignalId() id: string, @Body() dto: UpdateSignalDto): Promise<SignalSummary> {
     return this.signals.update(ctx, id, dto);
   }
 
   @Post(':signalId/contact-attempts')
   @RequirePermission(Permission.SignalWrite)
-  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person, param: 'signalId' })
+  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
   addContactAttempt(
     @Ctx() ctx: RequestContext,
     @SignalId() id: string,
@@ -56,7 +56,7 @@ export class SignalsController {
 
   @Post(':signalId/convert')
   @RequirePermission(Permission.CaseWrite)
-  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Case, param: 'signalId' })
+  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Case })
   convert(@Ctx() ctx: RequestContext, @SignalId() id: string, @Body() dto: ConvertSignalDto): Promise<CaseDetail> {
     return this.signals.convert(ctx, id, dto);
   }
