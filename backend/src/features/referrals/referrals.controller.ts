@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AccessSubjectType, PartnerReferral, Permission, Referral } from '@bofast/contracts';
+import {
+  AccessSubjectType,
+  PartnerReferral,
+  PartnerReferralEnded,
+  PartnerReferralListItem,
+  Permission,
+  Referral,
+} from '@bofast/contracts';
 
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
@@ -102,7 +109,7 @@ export class PartnerPortalController {
   @Get()
   @RequirePermission(Permission.PartnerPortal)
   @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral })
-  list(@Ctx() ctx: RequestContext): Promise<PartnerReferral[]> {
+  list(@Ctx() ctx: RequestContext): Promise<PartnerReferralListItem[]> {
     return this.referrals.partnerList(ctx);
   }
 
@@ -120,7 +127,7 @@ export class PartnerPortalController {
     @Ctx() ctx: RequestContext,
     @ReferralId() id: string,
     @Body() dto: ReferralTransitionDto,
-  ): Promise<PartnerReferral> {
+  ): Promise<PartnerReferral | PartnerReferralEnded> {
     return this.referrals.partnerTransition(ctx, id, dto);
   }
 
