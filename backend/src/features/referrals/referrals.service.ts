@@ -319,6 +319,13 @@ export class ReferralsService {
         visible.push(await this.partnerView(em, r));
         await this.log(ctx, em, AccessAction.Read, r.id, AccessSubjectType.Referral, PARTNER_PURPOSE);
       }
+      // A list that showed no referral's data is still a look: one search entry, so the net is not needed.
+      if (!visible.some((v) => v.access !== 'ended'))
+        await this.accessLog.record(
+          ctx,
+          { action: AccessAction.Search, subjectType: AccessSubjectType.Referral, purpose: PARTNER_PURPOSE },
+          em,
+        );
       return visible;
     });
   }
