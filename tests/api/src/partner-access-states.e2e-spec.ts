@@ -59,12 +59,15 @@ describe('Partner access follows the referral’s state', () => {
     return { id: sent.body.id, personId: c.person.id, consentId: consent.id, name: p.name };
   }
 
-  /** Puts a referral in a state directly, with its state change `daysAgo` days (plus `minutes`) in the past. */
+  /**
+   * Puts a referral in a state directly, its state change `daysAgo` days in the past, moved `minutes` later
+   * (the same calendar arithmetic as the rule, so a DST change in the window cannot shift the boundary).
+   */
   async function setState(id: string, status: ReferralStatus, daysAgo = 0, minutes = 0) {
     await t.dataSource.query(
       `UPDATE referral SET status = $2, version = version + 1,
               closed_at = CASE WHEN $2 IN ('afvist','afsluttet','udeblevet','trukket_tilbage')
-                               THEN now() - make_interval(days => $3, mins => $4) END
+                               THEN now() - make_interval(days => $3) + make_interval(mins => $4) END
         WHERE id = $1`,
       [id, status, daysAgo, minutes],
     );
@@ -139,10 +142,10 @@ describe('Partner access follows the referral’s state', () => {
       expect(await t.dataSource.query(`SELECT 1 FROM referral_message WHERE referral_id = $1`, [r.id])).toEqual([]);
 
       // The boundary: one minute short of 30 days still readable, one minute past it gone.
-      await setState(r.id, state, 29, 24 * 60 - 1);
+      await setState(r.id, state, 30, 1);
       expect((await partner.get(`/api/partner/referrals/${r.id}`)).status).toBe(200);
       expect(await listed(r.id)).toBeDefined();
-      await setState(r.id, state, 30, 1);
+      await setState(r.id, state, 30, -1);
       expect(await probe(r.id, 'afsluttet')).toEqual({ listed: undefined, detail: 404, message: 404, status: 404 });
     },
   );
@@ -181,7 +184,7 @@ describe('Partner access follows the referral’s state', () => {
       expect(line).not.toContain(secret);
     expect(await t.dataSource.query(`SELECT 1 FROM referral_message WHERE referral_id = $1`, [r.id])).toEqual([]);
 
-    await setState(r.id, 'trukket_tilbage', 30, 1);
+    await setState(r.id, 'trukket_tilbage', 30, -1);
     expect(await listed(r.id)).toBeUndefined();
   });
 
