@@ -137,6 +137,8 @@ export function referral(overrides: Partial<Referral> = {}): Referral {
 export function partnerReferral(overrides: Partial<PartnerReferral> = {}): PartnerReferral {
   return {
     id: 'r1',
+    access: 'open',
+    accessEndsAt: null,
     status: 'sendt',
     method: 'formel_henvisning',
     reason: 'Henvises til jobsamtale',

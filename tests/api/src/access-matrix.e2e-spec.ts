@@ -1,5 +1,6 @@
 import { ALL_ROLES, hasPermission, Permission, Role } from '@bofast/contracts';
 
+import { undeclaredRoutes } from './support/route-declarations';
 import { ApiClient, createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -219,5 +220,21 @@ describe('Role × route access matrix', () => {
     const c = sessions.get(role)!;
     expect((await call(c, 'POST /api/auth/logout')).status).toBe(204);
     expect((await c.get('/api/auth/me')).status).toBe(401);
+  });
+});
+
+describe('Route declarations', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(() => t.close());
+
+  // Access logging by construction: a route without @PersonalData or @NoPersonalData fails here too
+  // (tests/api/src/access-log-declarations.e2e-spec.ts proves the rest).
+  it('should find a personal-data declaration on every route the API serves', () => {
+    expect(undeclaredRoutes(t)).toEqual([]);
   });
 });

@@ -42,3 +42,15 @@ export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): Re
 export const Anon = createParamDecorator((_: unknown, host: ExecutionContext): AnonymousContext =>
   anonymousContext(host.switchToHttp().getRequest<BofastRequest>()),
 );
+
+const logged = new WeakSet<object>();
+
+/** Marks the request as having its access-log entry (called by AccessLogService when it writes one). */
+export function markAccessLogged(ctx: object): void {
+  logged.add(ctx);
+}
+
+/** Whether a service wrote an access-log entry for this request's context. */
+export function wasAccessLogged(ctx: object): boolean {
+  return logged.has(ctx);
+}

@@ -1,9 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AccessLogEntry, Page, Permission, SubjectAccessExport } from '@bofast/contracts';
+import { AccessSubjectType, AccessLogEntry, Page, Permission, SubjectAccessExport } from '@bofast/contracts';
 import type { Response } from 'express';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { csvDocument } from '../../common/export/csv';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { ListAccessLogQueryDto, SubjectExportQueryDto } from './access-log.dto';
@@ -16,12 +16,14 @@ export class AccessLogController {
 
   @Get()
   @RequirePermission(Permission.AccessLogRead)
+  @PersonalData({ purpose: 'Tilsyn med adgangsloggen', subject: AccessSubjectType.AccessLog })
   list(@Ctx() ctx: RequestContext, @Query() query: ListAccessLogQueryDto): Promise<Page<AccessLogEntry>> {
     return this.service.list(ctx, query);
   }
 
   @Get('export')
   @RequirePermission(Permission.AccessLogExport)
+  @PersonalData({ purpose: 'Indsigtsanmodning (GDPR art. 15)', subject: AccessSubjectType.Person })
   async export(
     @Ctx() ctx: RequestContext,
     @Query() query: SubjectExportQueryDto,

@@ -9,7 +9,7 @@ import {
 } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
-import type { RequestContext } from '../../common/http/request-context';
+import { markAccessLogged, type RequestContext } from '../../common/http/request-context';
 import { AccessLogRepository } from './access-log.repository';
 
 export interface AccessLogInput {
@@ -59,6 +59,7 @@ export class AccessLogService {
       `INSERT INTO access_log (${ENTRY_COLUMNS}) VALUES (${placeholders(0)})`,
       entryValues(ctx, input),
     );
+    markAccessLogged(ctx);
   }
 
   /**
@@ -72,11 +73,13 @@ export class AccessLogService {
     params: unknown[],
     em?: EntityManager,
   ): Promise<T[]> {
-    return (em ?? this.dataSource.manager).query(
+    const rows = await (em ?? this.dataSource.manager).query(
       `WITH access_log_entry AS (INSERT INTO access_log (${ENTRY_COLUMNS}) VALUES (${placeholders(params.length)}))
        ${sql}`,
       [...params, ...entryValues(ctx, input)],
     );
+    markAccessLogged(ctx);
+    return rows;
   }
 
   async list(ctx: RequestContext, query: ListAccessLogQuery): Promise<Page<AccessLogEntry>> {

@@ -18,7 +18,7 @@ import { CurrentUser, Permission, SessionInfo } from '@bofast/contracts';
 import type { Request, Response } from 'express';
 
 import { clearSessionCookies, setAnonymousCsrfCookie, setSessionCookies } from '../../common/auth/cookies';
-import { Public, RequirePermission } from '../../common/auth/decorators';
+import { NoPersonalData, Public, RequirePermission } from '../../common/auth/decorators';
 import { Anon, AnonymousContext, Ctx, RequestContext } from '../../common/http/request-context';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { UserEntity } from '../users/user.entity';
@@ -61,6 +61,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @RequirePermission(Permission.SelfUpdate)
+  @NoPersonalData('Kun den indloggede brugers egne oplysninger')
   async logout(
     @Ctx() ctx: RequestContext,
     @Req() req: Request,
@@ -72,12 +73,14 @@ export class AuthController {
 
   @Get('me')
   @RequirePermission(Permission.SelfRead)
+  @NoPersonalData('Kun den indloggede brugers egne oplysninger')
   me(@Ctx() ctx: RequestContext): Promise<CurrentUser> {
     return this.auth.me(ctx);
   }
 
   @Patch('me')
   @RequirePermission(Permission.SelfUpdate)
+  @NoPersonalData('Kun den indloggede brugers egne oplysninger')
   updateMe(@Ctx() ctx: RequestContext, @Body() dto: UpdateMeDto): Promise<CurrentUser> {
     return this.auth.updateMe(ctx, dto);
   }
@@ -85,12 +88,14 @@ export class AuthController {
   @Post('me/password')
   @HttpCode(204)
   @RequirePermission(Permission.SelfUpdate)
+  @NoPersonalData('Kun den indloggede brugers egne oplysninger')
   changePassword(@Ctx() ctx: RequestContext, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(ctx, dto);
   }
 
   @Get('sessions')
   @RequirePermission(Permission.SelfRead)
+  @NoPersonalData('Kun den indloggede brugers egne oplysninger')
   sessions(@Ctx() ctx: RequestContext): Promise<SessionInfo[]> {
     return this.auth.listSessions(ctx);
   }
@@ -98,6 +103,7 @@ export class AuthController {
   @Delete('sessions/:sessionId')
   @HttpCode(204)
   @RequirePermission(Permission.SelfUpdate)
+  @NoPersonalData('Kun den indloggede brugers egne oplysninger')
   revokeSession(@Ctx() ctx: RequestContext, @Param('sessionId', new ParseUUIDPipe()) sessionId: string): Promise<void> {
     return this.auth.revokeSession(ctx, sessionId);
   }

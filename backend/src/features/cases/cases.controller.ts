@@ -1,8 +1,17 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AssignableUser, CaseDetail, CaseSummary, CaseType, Page, Permission, TimelineEvent } from '@bofast/contracts';
+import {
+  AccessSubjectType,
+  AssignableUser,
+  CaseDetail,
+  CaseSummary,
+  CaseType,
+  Page,
+  Permission,
+  TimelineEvent,
+} from '@bofast/contracts';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
   AssignableUsersQueryDto,
@@ -30,48 +39,56 @@ export class CasesController {
 
   @Get('case-types')
   @RequirePermission(Permission.OrganisationRead)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   caseTypes(): Promise<CaseType[]> {
     return this.cases.listCaseTypes();
   }
 
   @Post('case-types')
   @RequirePermission(Permission.CaseTypeManage)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   createCaseType(@Body() dto: CreateCaseTypeDto): Promise<CaseType> {
     return this.cases.createCaseType(dto);
   }
 
   @Get('cases/assignable-users')
   @RequirePermission(Permission.CaseRead)
+  @NoPersonalData('Navne på kolleger i eget team til tildeling, ingen borgeroplysninger')
   assignableUsers(@Ctx() ctx: RequestContext, @Query() q: AssignableUsersQueryDto): Promise<AssignableUser[]> {
     return this.cases.assignableUsers(ctx, q.teamId);
   }
 
   @Get('cases')
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case })
   list(@Ctx() ctx: RequestContext, @Query() q: ListCasesQueryDto): Promise<Page<CaseSummary>> {
     return this.cases.list(ctx, q);
   }
 
   @Post('cases')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateCaseDto): Promise<CaseDetail> {
     return this.cases.create(ctx, dto);
   }
 
   @Get('cases/:caseId')
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
   get(@Ctx() ctx: RequestContext, @CaseId() id: string): Promise<CaseDetail> {
     return this.cases.get(ctx, id);
   }
 
   @Patch('cases/:caseId')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
   update(@Ctx() ctx: RequestContext, @CaseId() id: string, @Body() dto: UpdateCaseDto): Promise<CaseDetail> {
     return this.cases.update(ctx, id, dto);
   }
 
   @Post('cases/:caseId/status')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
   changeStatus(
     @Ctx() ctx: RequestContext,
     @CaseId() id: string,
@@ -82,12 +99,14 @@ export class CasesController {
 
   @Post('cases/:caseId/reopen')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
   reopen(@Ctx() ctx: RequestContext, @CaseId() id: string, @Body() dto: ReopenCaseDto): Promise<CaseDetail> {
     return this.cases.reopen(ctx, id, dto);
   }
 
   @Get('cases/:caseId/timeline')
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Sagsbehandling: tidslinje', subject: AccessSubjectType.Case, param: 'caseId' })
   timeline(
     @Ctx() ctx: RequestContext,
     @CaseId() id: string,
@@ -98,12 +117,14 @@ export class CasesController {
 
   @Post('cases/:caseId/notes')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
   addNote(@Ctx() ctx: RequestContext, @CaseId() id: string, @Body() dto: CreateNoteDto): Promise<TimelineEvent> {
     return this.cases.addNote(ctx, id, dto);
   }
 
   @Post('cases/:caseId/contact-attempts')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
   addContactAttempt(
     @Ctx() ctx: RequestContext,
     @CaseId() id: string,
@@ -114,18 +135,21 @@ export class CasesController {
 
   @Post('cases/:caseId/goals')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
   addGoal(@Ctx() ctx: RequestContext, @CaseId() id: string, @Body() dto: CreateGoalDto): Promise<CaseDetail> {
     return this.cases.addGoal(ctx, id, dto);
   }
 
   @Post('cases/:caseId/actions')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
   addAction(@Ctx() ctx: RequestContext, @CaseId() id: string, @Body() dto: CreateActionDto): Promise<CaseDetail> {
     return this.cases.addAction(ctx, id, dto);
   }
 
   @Patch('cases/:caseId/actions/:actionId')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
   updateAction(
     @Ctx() ctx: RequestContext,
     @CaseId() id: string,

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Consent, ConsentCoverage, Permission } from '@bofast/contracts';
+import { AccessSubjectType, Consent, ConsentCoverage, Permission } from '@bofast/contracts';
 import type { Response } from 'express';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CoverageQueryDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto';
 import { ConsentService } from './consent.service';
@@ -15,24 +15,28 @@ export class ConsentController {
 
   @Get('persons/:personId/consents')
   @RequirePermission(Permission.ConsentRead)
+  @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person, param: 'personId' })
   list(@Ctx() ctx: RequestContext, @Param('personId', new ParseUUIDPipe()) personId: string): Promise<Consent[]> {
     return this.consents.listForPerson(ctx, personId);
   }
 
   @Post('consents')
   @RequirePermission(Permission.ConsentWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateConsentDto): Promise<Consent> {
     return this.consents.create(ctx, dto);
   }
 
   @Get('consents/coverage')
   @RequirePermission(Permission.ConsentRead)
+  @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person })
   coverage(@Ctx() ctx: RequestContext, @Query() q: CoverageQueryDto): Promise<ConsentCoverage> {
     return this.consents.checkCoverage(ctx, q);
   }
 
   @Post('consents/:consentId/withdraw')
   @RequirePermission(Permission.ConsentWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person })
   withdraw(
     @Ctx() ctx: RequestContext,
     @Param('consentId', new ParseUUIDPipe()) id: string,
@@ -43,6 +47,7 @@ export class ConsentController {
 
   @Get('consents/:consentId/document')
   @RequirePermission(Permission.ConsentRead)
+  @PersonalData({ purpose: 'Sagsbehandling: samtykke: dokument', subject: AccessSubjectType.Person })
   async document(
     @Ctx() ctx: RequestContext,
     @Param('consentId', new ParseUUIDPipe()) id: string,

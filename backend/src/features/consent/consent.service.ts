@@ -192,7 +192,13 @@ export class ConsentService {
   async checkCoverage(ctx: RequestContext, q: CoverageQueryDto): Promise<ConsentCoverage> {
     return this.dataSource.transaction(async (em) => {
       await this.access.requirePerson(em, ctx, q.personId);
-      return this.coverage.covers(em, q);
+      const coverage = await this.coverage.covers(em, q);
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Read, subjectType: AccessSubjectType.Person, subjectId: q.personId, purpose: PURPOSE },
+        em,
+      );
+      return coverage;
     });
   }
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HelpApplication, PaymentAgreement, Permission } from '@bofast/contracts';
+import { AccessSubjectType, HelpApplication, PaymentAgreement, Permission } from '@bofast/contracts';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { ChangeEconomyStatusDto, CreateAgreementDto, CreateApplicationDto } from './economy.dto';
 import { EconomyService } from './economy.service';
@@ -16,12 +16,14 @@ export class EconomyController {
 
   @Get('agreements')
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
   agreements(@Ctx() ctx: RequestContext, @CaseId() caseId: string): Promise<PaymentAgreement[]> {
     return this.economy.agreements(ctx, caseId);
   }
 
   @Post('agreements')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
   createAgreement(
     @Ctx() ctx: RequestContext,
     @CaseId() caseId: string,
@@ -32,6 +34,7 @@ export class EconomyController {
 
   @Post('agreements/:agreementId/status')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
   changeAgreement(
     @Ctx() ctx: RequestContext,
     @CaseId() caseId: string,
@@ -43,12 +46,14 @@ export class EconomyController {
 
   @Get('applications')
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
   applications(@Ctx() ctx: RequestContext, @CaseId() caseId: string): Promise<HelpApplication[]> {
     return this.economy.applications(ctx, caseId);
   }
 
   @Post('applications')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
   createApplication(
     @Ctx() ctx: RequestContext,
     @CaseId() caseId: string,
@@ -59,6 +64,7 @@ export class EconomyController {
 
   @Post('applications/:applicationId/status')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
   changeApplication(
     @Ctx() ctx: RequestContext,
     @CaseId() caseId: string,

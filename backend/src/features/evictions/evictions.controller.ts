@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  AccessSubjectType,
   EvictionCase,
   EvictionSummary,
   Permission,
@@ -8,7 +9,7 @@ import {
   UpcomingEvictionItem,
 } from '@bofast/contracts';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
   CreateEvictionDto,
@@ -33,6 +34,7 @@ export class EvictionsController {
 
   @Get()
   @RequirePermission(Permission.EvictionRead)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction })
   list(@Ctx() ctx: RequestContext, @Query() q: ListEvictionsQueryDto): Promise<EvictionSummary[]> {
     return this.evictions.list(ctx, q);
   }
@@ -40,36 +42,42 @@ export class EvictionsController {
   /** "Kommende udsættelser" and the month calendar: dated deadlines, sorted, with days left. */
   @Get('upcoming')
   @RequirePermission(Permission.EvictionRead)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction })
   upcoming(@Ctx() ctx: RequestContext, @Query() q: UpcomingQueryDto): Promise<UpcomingEvictionItem[]> {
     return this.evictions.upcoming(ctx, q);
   }
 
   @Post()
   @RequirePermission(Permission.EvictionWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateEvictionDto): Promise<EvictionCase> {
     return this.evictions.create(ctx, dto);
   }
 
   @Get(':evictionId')
   @RequirePermission(Permission.EvictionRead)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
   get(@Ctx() ctx: RequestContext, @EvictionId() id: string): Promise<EvictionCase> {
     return this.evictions.get(ctx, id);
   }
 
   @Patch(':evictionId')
   @RequirePermission(Permission.EvictionWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
   update(@Ctx() ctx: RequestContext, @EvictionId() id: string, @Body() dto: UpdateEvictionDto): Promise<EvictionCase> {
     return this.evictions.update(ctx, id, dto);
   }
 
   @Post(':evictionId/cases')
   @RequirePermission(Permission.EvictionWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
   linkCase(@Ctx() ctx: RequestContext, @EvictionId() id: string, @Body() dto: LinkCaseDto): Promise<EvictionCase> {
     return this.evictions.linkCase(ctx, id, dto);
   }
 
   @Post(':evictionId/stages')
   @RequirePermission(Permission.EvictionWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
   recordStage(
     @Ctx() ctx: RequestContext,
     @EvictionId() id: string,
@@ -80,6 +88,7 @@ export class EvictionsController {
 
   @Post(':evictionId/outcome')
   @RequirePermission(Permission.EvictionWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
   proposeOutcome(
     @Ctx() ctx: RequestContext,
     @EvictionId() id: string,
@@ -90,24 +99,28 @@ export class EvictionsController {
 
   @Post(':evictionId/outcome/approve')
   @RequirePermission(Permission.EvictionApprove)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
   approve(@Ctx() ctx: RequestContext, @EvictionId() id: string, @Body() dto: DecideOutcomeDto): Promise<EvictionCase> {
     return this.evictions.approve(ctx, id, dto);
   }
 
   @Post(':evictionId/outcome/return')
   @RequirePermission(Permission.EvictionApprove)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
   sendBack(@Ctx() ctx: RequestContext, @EvictionId() id: string, @Body() dto: ReasonDto): Promise<EvictionCase> {
     return this.evictions.sendBack(ctx, id, dto);
   }
 
   @Post(':evictionId/reopen')
   @RequirePermission(Permission.EvictionApprove)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
   reopen(@Ctx() ctx: RequestContext, @EvictionId() id: string, @Body() dto: ReasonDto): Promise<EvictionCase> {
     return this.evictions.reopen(ctx, id, dto);
   }
 
   @Post(':evictionId/sustained-check')
   @RequirePermission(Permission.EvictionWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
   sustainedCheck(
     @Ctx() ctx: RequestContext,
     @EvictionId() id: string,

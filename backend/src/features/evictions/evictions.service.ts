@@ -52,6 +52,17 @@ import {
 } from './evictions.dto';
 
 const PURPOSE = 'Sagsbehandling: udsættelsessag';
+/** The entry for a list read: about the case when filtered to one, else a search over the team's evictions. */
+function listEntry(caseId: string | undefined, criterion: string) {
+  return caseId
+    ? { action: AccessAction.Read, subjectType: AccessSubjectType.Case, subjectId: caseId, purpose: PURPOSE }
+    : {
+        action: AccessAction.Search,
+        subjectType: AccessSubjectType.Eviction,
+        purpose: PURPOSE,
+        searchCriterion: criterion,
+      };
+}
 const WORKER_ROLES = `('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`;
 
 interface EvictionRow {
@@ -131,7 +142,7 @@ export class EvictionsService {
         `${SELECT_EVICTION} WHERE ${where.join(' AND ')} ORDER BY e.updated_at DESC LIMIT 500`,
         params,
       );
-      if (q.caseId) await this.logRead(ctx, em, q.caseId, AccessSubjectType.Case);
+      await this.accessLog.record(ctx, listEntry(q.caseId, 'udsættelsessager'), em);
       return this.summaries(em, rows, danishToday());
     });
   }
@@ -152,6 +163,7 @@ export class EvictionsService {
             AND (e.status <> 'afsluttet' OR (e.sustained_due IS NOT NULL AND e.sustained_checked_at IS NULL))`,
         params,
       );
+      await this.accessLog.record(ctx, listEntry(undefined, 'kommende udsættelser'), em);
       const { stages, contacts } = await this.facts(
         em,
         rows.map((r) => r.id),

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AccessAction, AccessSubjectType, Handoff, Permission, TimelineEventType } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { DomainError, fieldError, versionConflict } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
@@ -11,6 +11,7 @@ import { CaseAccess } from '../case-core/case-access';
 import { TimelineWriter } from '../case-core/timeline.writer';
 import { CreateHandoffDto } from '../referrals/referrals.dto';
 
+const PURPOSE = 'Overdragelse';
 const WORKER_ROLES = `('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`;
 
 /** Internal handoffs (overdragelser): worker to worker, or team to team, with a handover note and history. */
@@ -26,7 +27,13 @@ export class HandoffsService {
   async list(ctx: RequestContext, caseId: string): Promise<Handoff[]> {
     return this.dataSource.transaction(async (em) => {
       await this.access.requireCase(em, ctx, caseId);
-      return this.rows(em, caseId);
+      const rows = await this.rows(em, caseId);
+      await this.accessLog.record(
+        ctx,
+        { action: AccessAction.Read, subjectType: AccessSubjectType.Case, subjectId: caseId, purpose: PURPOSE },
+        em,
+      );
+      return rows;
     });
   }
 
@@ -80,7 +87,7 @@ export class HandoffsService {
           action: AccessAction.Update,
           subjectType: AccessSubjectType.Case,
           subjectId: caseId,
-          purpose: 'Overdragelse',
+          purpose: PURPOSE,
         },
         em,
       );
@@ -122,12 +129,14 @@ export class HandoffsController {
 
   @Get()
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Overdragelse', subject: AccessSubjectType.Case, param: 'caseId' })
   list(@Ctx() ctx: RequestContext, @Param('caseId', new ParseUUIDPipe()) caseId: string): Promise<Handoff[]> {
     return this.handoffs.list(ctx, caseId);
   }
 
   @Post()
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Overdragelse', subject: AccessSubjectType.Case, param: 'caseId' })
   create(
     @Ctx() ctx: RequestContext,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { FailedJob, Permission } from '@bofast/contracts';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { JobsService } from './jobs.service';
 
 @ApiTags('jobs')
@@ -13,6 +13,7 @@ export class JobsController {
   /** Background jobs whose retries are used up (dead-lettered), for the admin. */
   @Get('failed')
   @RequirePermission(Permission.JobRead)
+  @NoPersonalData('Baggrundsjob: kø, tidspunkt og fejlkode')
   failed(): Promise<FailedJob[]> {
     return this.jobs.failed();
   }

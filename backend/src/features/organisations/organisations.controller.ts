@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AfdelingSummary, BoligorganisationSummary, PartnerOrganisationSummary, Permission } from '@bofast/contracts';
 import { DataSource } from 'typeorm';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
@@ -22,6 +22,7 @@ export class OrganisationsController {
 
   @Get('boligorganisationer')
   @RequirePermission(Permission.OrganisationRead)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   async boligorganisationer(
     @Ctx() ctx: RequestContext,
     @Query() q: ListBoligorganisationerQueryDto,
@@ -53,6 +54,7 @@ export class OrganisationsController {
 
   @Get('partners')
   @RequirePermission(Permission.OrganisationRead)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   async partners(): Promise<PartnerOrganisationSummary[]> {
     const rows = await this.dataSource
       .getRepository(PartnerOrganisationEntity)
@@ -62,6 +64,7 @@ export class OrganisationsController {
 
   @Post('boligorganisationer')
   @RequirePermission(Permission.OrganisationManage)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   async createBoligorganisation(@Body() dto: CreateBoligorganisationDto): Promise<BoligorganisationSummary> {
     const taken = await this.dataSource.query(`SELECT 1 FROM boligorganisation WHERE name = $1`, [dto.name]);
     if (taken.length) throw nameTaken();
@@ -74,6 +77,7 @@ export class OrganisationsController {
 
   @Post('boligorganisationer/:boligorganisationId/afdelinger')
   @RequirePermission(Permission.OrganisationManage)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   async createAfdeling(
     @Param('boligorganisationId', new ParseUUIDPipe()) boligorganisationId: string,
     @Body() dto: CreateAfdelingDto,
@@ -100,6 +104,7 @@ export class OrganisationsController {
 
   @Post('partners')
   @RequirePermission(Permission.OrganisationManage)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   async createPartner(@Body() dto: CreatePartnerOrganisationDto): Promise<PartnerOrganisationSummary> {
     const taken = await this.dataSource.query(`SELECT 1 FROM partner_organisation WHERE kommune = $1 AND name = $2`, [
       dto.kommune,

@@ -1,8 +1,16 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CprReveal, HouseholdDetail, Permission, PersonDetail, SearchResult, TenancySummary } from '@bofast/contracts';
+import {
+  AccessSubjectType,
+  CprReveal,
+  HouseholdDetail,
+  Permission,
+  PersonDetail,
+  SearchResult,
+  TenancySummary,
+} from '@bofast/contracts';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
   AddHouseholdMemberDto,
@@ -20,18 +28,21 @@ export class PeopleController {
 
   @Get('search')
   @RequirePermission(Permission.PersonRead)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person })
   search(@Ctx() ctx: RequestContext, @Query() query: SearchQueryDto): Promise<SearchResult> {
     return this.people.search(ctx, query);
   }
 
   @Post('tenancies')
   @RequirePermission(Permission.TenancyWrite)
+  @NoPersonalData('Adresse på et nyt lejemål, ingen beboere')
   createTenancy(@Ctx() ctx: RequestContext, @Body() dto: CreateTenancyDto): Promise<TenancySummary> {
     return this.people.createTenancy(ctx, dto);
   }
 
   @Get('tenancies/:tenancyId')
   @RequirePermission(Permission.TenancyRead)
+  @PersonalData({ purpose: 'Sagsbehandling: husstand', subject: AccessSubjectType.Person })
   getTenancy(
     @Ctx() ctx: RequestContext,
     @Param('tenancyId', new ParseUUIDPipe()) id: string,
@@ -41,6 +52,7 @@ export class PeopleController {
 
   @Post('tenancies/:tenancyId/household/members')
   @RequirePermission(Permission.PersonWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: husstand', subject: AccessSubjectType.Person })
   addHouseholdMember(
     @Ctx() ctx: RequestContext,
     @Param('tenancyId', new ParseUUIDPipe()) id: string,
@@ -51,18 +63,21 @@ export class PeopleController {
 
   @Post('persons')
   @RequirePermission(Permission.PersonWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person })
   createPerson(@Ctx() ctx: RequestContext, @Body() dto: CreatePersonDto): Promise<PersonDetail> {
     return this.people.createPerson(ctx, dto);
   }
 
   @Get('persons/:personId')
   @RequirePermission(Permission.PersonRead)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person, param: 'personId' })
   getPerson(@Ctx() ctx: RequestContext, @Param('personId', new ParseUUIDPipe()) id: string): Promise<PersonDetail> {
     return this.people.getPerson(ctx, id);
   }
 
   @Patch('persons/:personId')
   @RequirePermission(Permission.PersonWrite)
+  @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person, param: 'personId' })
   updatePerson(
     @Ctx() ctx: RequestContext,
     @Param('personId', new ParseUUIDPipe()) id: string,
@@ -73,6 +88,7 @@ export class PeopleController {
 
   @Get('persons/:personId/cpr')
   @RequirePermission(Permission.PersonCprReveal)
+  @PersonalData({ purpose: 'Sagsbehandling: CPR-nummer vist', subject: AccessSubjectType.Person, param: 'personId' })
   revealCpr(@Ctx() ctx: RequestContext, @Param('personId', new ParseUUIDPipe()) id: string): Promise<CprReveal> {
     return this.people.revealCpr(ctx, id);
   }

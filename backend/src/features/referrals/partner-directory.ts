@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { PartnerDirectoryEntry, Permission } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { notFound, versionConflict } from '../../common/errors/domain-error';
 import { UpdatePartnerDto } from './referrals.dto';
 
@@ -62,12 +62,14 @@ export class PartnerDirectoryController {
 
   @Get()
   @RequirePermission(Permission.OrganisationRead)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   list(): Promise<PartnerDirectoryEntry[]> {
     return this.directory.list();
   }
 
   @Patch(':partnerId')
   @RequirePermission(Permission.OrganisationManage)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   update(
     @Param('partnerId', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdatePartnerDto,

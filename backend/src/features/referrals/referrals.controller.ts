@@ -1,8 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PartnerReferral, Permission, Referral } from '@bofast/contracts';
+import {
+  AccessSubjectType,
+  PartnerReferral,
+  PartnerReferralEnded,
+  PartnerReferralListItem,
+  Permission,
+  Referral,
+} from '@bofast/contracts';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
   CreateReferralDto,
@@ -25,12 +32,14 @@ export class ReferralsController {
 
   @Get('cases/:caseId/referrals')
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Case, param: 'caseId' })
   list(@Ctx() ctx: RequestContext, @CaseId() caseId: string): Promise<Referral[]> {
     return this.referrals.listForCase(ctx, caseId);
   }
 
   @Post('cases/:caseId/referrals')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral })
   create(@Ctx() ctx: RequestContext, @CaseId() caseId: string, @Body() dto: CreateReferralDto): Promise<Referral> {
     return this.referrals.create(ctx, caseId, dto);
   }
@@ -38,30 +47,35 @@ export class ReferralsController {
   /** A statutory underretning outside consent: team leads only, with reason and legal basis. */
   @Post('cases/:caseId/underretninger')
   @RequirePermission(Permission.ReferralUnderretning)
+  @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral })
   underretning(@Ctx() ctx: RequestContext, @CaseId() caseId: string, @Body() dto: UnderretningDto): Promise<Referral> {
     return this.referrals.underretning(ctx, caseId, dto);
   }
 
   @Get('referrals/:referralId')
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
   get(@Ctx() ctx: RequestContext, @ReferralId() id: string): Promise<Referral> {
     return this.referrals.get(ctx, id);
   }
 
   @Patch('referrals/:referralId')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
   update(@Ctx() ctx: RequestContext, @ReferralId() id: string, @Body() dto: UpdateReferralDto): Promise<Referral> {
     return this.referrals.update(ctx, id, dto);
   }
 
   @Post('referrals/:referralId/send')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
   send(@Ctx() ctx: RequestContext, @ReferralId() id: string, @Body() dto: VersionDto): Promise<Referral> {
     return this.referrals.send(ctx, id, dto.version);
   }
 
   @Post('referrals/:referralId/status')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
   transition(
     @Ctx() ctx: RequestContext,
     @ReferralId() id: string,
@@ -72,6 +86,7 @@ export class ReferralsController {
 
   @Post('referrals/:referralId/messages')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
   message(@Ctx() ctx: RequestContext, @ReferralId() id: string, @Body() dto: ReferralMessageDto): Promise<Referral> {
     return this.referrals.teamMessage(ctx, id, dto);
   }
@@ -79,6 +94,7 @@ export class ReferralsController {
   /** The printable handoff summary: exactly the consented data the partner sees. */
   @Get('referrals/:referralId/summary')
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
   summary(@Ctx() ctx: RequestContext, @ReferralId() id: string): Promise<PartnerReferral> {
     return this.referrals.summary(ctx, id);
   }
@@ -92,28 +108,32 @@ export class PartnerPortalController {
 
   @Get()
   @RequirePermission(Permission.PartnerPortal)
-  list(@Ctx() ctx: RequestContext): Promise<PartnerReferral[]> {
+  @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral })
+  list(@Ctx() ctx: RequestContext): Promise<PartnerReferralListItem[]> {
     return this.referrals.partnerList(ctx);
   }
 
   @Get(':referralId')
   @RequirePermission(Permission.PartnerPortal)
+  @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
   get(@Ctx() ctx: RequestContext, @ReferralId() id: string): Promise<PartnerReferral> {
     return this.referrals.partnerGet(ctx, id);
   }
 
   @Post(':referralId/status')
   @RequirePermission(Permission.PartnerPortal)
+  @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
   transition(
     @Ctx() ctx: RequestContext,
     @ReferralId() id: string,
     @Body() dto: ReferralTransitionDto,
-  ): Promise<PartnerReferral> {
+  ): Promise<PartnerReferral | PartnerReferralEnded> {
     return this.referrals.partnerTransition(ctx, id, dto);
   }
 
   @Post(':referralId/messages')
   @RequirePermission(Permission.PartnerPortal)
+  @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
   message(
     @Ctx() ctx: RequestContext,
     @ReferralId() id: string,

@@ -5,7 +5,11 @@ import {
   CategoryNotes,
   ConsentPurpose,
   DataCategory,
+  PARTNER_READ_ONLY_DAYS,
+  PartnerAccess,
   PartnerReferral,
+  PartnerReferralEnded,
+  PartnerReferralListItem,
   Referral,
   REFERRAL_TRANSITIONS,
   ReferralMessage,
@@ -53,6 +57,9 @@ export interface ReferralRow {
   outcome: string | null;
   sent_at: Date | null;
   first_meeting_at: Date | null;
+  closed_at: Date | null;
+  /** PARTNER_ACCESS for this row: what the partner may do with it now (null: nothing, 404). */
+  partner_access: PartnerAccess | null;
   created_by: string | null;
   created_by_name: string | null;
   version: number;
@@ -64,8 +71,23 @@ export interface ReferralRow {
   partner_name: string;
 }
 
+/**
+ * What a partner may do with a referral, by its state — the one rule (docs/referrals-and-consent.md,
+ * "What a partner sees and may do in each state"). Every partner query selects through it:
+ * 'open' (sent, received, waiting list, accepted, in progress): read, message, change status;
+ * 'read_only' (completed, no-show): read for 30 days from the state change (closed_at);
+ * 'ended' (withdrawn, declined): a line without personal data in the list for 30 days, 404 otherwise;
+ * NULL (draft, or the 30 days are over, or a closed state without its timestamp): nothing at all.
+ * Consent still applies on top (partnerMayStillSee): a withdrawn or expired consent ends access at once.
+ */
+const PARTNER_ACCESS = `CASE
+    WHEN r.status IN ('sendt','modtaget','venteliste','accepteret','forloeb_i_gang') THEN 'open'
+    WHEN r.status IN ('afsluttet','udeblevet') AND r.closed_at > now() - make_interval(days => ${PARTNER_READ_ONLY_DAYS}) THEN 'read_only'
+    WHEN r.status IN ('trukket_tilbage','afvist') AND r.closed_at > now() - make_interval(days => ${PARTNER_READ_ONLY_DAYS}) THEN 'ended'
+  END`;
+
 const SELECT = `
-  SELECT r.*, s.case_number, s.team_id, t.name AS team_name, ru.display_name AS responsible_name,
+  SELECT r.*, ${PARTNER_ACCESS} AS partner_access, s.case_number, s.team_id, t.name AS team_name, ru.display_name AS responsible_name,
          p.name AS person_name, po.name AS partner_name, cu.display_name AS created_by_name
     FROM referral r JOIN sag s ON s.id = r.sag_id JOIN team t ON t.id = s.team_id
     JOIN app_user ru ON ru.id = s.responsible_id JOIN person p ON p.id = r.person_id
@@ -267,6 +289,11 @@ export class ReferralsService {
     return this.dataSource.transaction(async (em) => {
       const r = await this.requireTeamReferral(em, ctx, id);
       if (r.status === 'udkast') throw new DomainError('INVALID_STATE', 'En kladde har ikke et overdragelsesresumé.');
+      if (r.partner_access !== 'open' && r.partner_access !== 'read_only')
+        throw new DomainError(
+          'INVALID_STATE',
+          'Partneren kan ikke længere se henvisningen: der kan ikke udskrives et resumé.',
+        );
       if (!(await this.partnerMayStillSee(em, r)))
         throw new DomainError('INVALID_STATE', 'Samtykket dækker ikke længere: der kan ikke udskrives et resumé.');
       await this.log(ctx, em, AccessAction.Read, id);
@@ -276,18 +303,29 @@ export class ReferralsService {
 
   // ---- the partner portal ----
 
-  async partnerList(ctx: RequestContext): Promise<PartnerReferral[]> {
+  async partnerList(ctx: RequestContext): Promise<PartnerReferralListItem[]> {
     return this.dataSource.transaction(async (em) => {
       const rows: ReferralRow[] = await em.query(
-        `${SELECT} WHERE r.partner_organisation_id = $1 AND r.status <> 'udkast' ORDER BY r.sent_at DESC LIMIT 500`,
+        `${SELECT} WHERE r.partner_organisation_id = $1 AND ${PARTNER_ACCESS} IS NOT NULL ORDER BY r.sent_at DESC LIMIT 500`,
         [this.partnerOf(ctx)],
       );
-      const visible: PartnerReferral[] = [];
+      const visible: PartnerReferralListItem[] = [];
       for (const r of rows) {
+        if (r.partner_access === 'ended') {
+          visible.push(endedView(r));
+          continue;
+        }
         if (!(await this.partnerMayStillSee(em, r))) continue;
         visible.push(await this.partnerView(em, r));
         await this.log(ctx, em, AccessAction.Read, r.id, AccessSubjectType.Referral, PARTNER_PURPOSE);
       }
+      // A list that showed no referral's data is still a look: one search entry, so the net is not needed.
+      if (!visible.some((v) => v.access !== 'ended'))
+        await this.accessLog.record(
+          ctx,
+          { action: AccessAction.Search, subjectType: AccessSubjectType.Referral, purpose: PARTNER_PURPOSE },
+          em,
+        );
       return visible;
     });
   }
@@ -300,17 +338,24 @@ export class ReferralsService {
     });
   }
 
-  async partnerTransition(ctx: RequestContext, id: string, dto: ReferralTransitionDto): Promise<PartnerReferral> {
+  /** A decline ends the partner's access at once: the answer is then the line without personal data. */
+  async partnerTransition(
+    ctx: RequestContext,
+    id: string,
+    dto: ReferralTransitionDto,
+  ): Promise<PartnerReferral | PartnerReferralEnded> {
     return this.dataSource.transaction(async (em) => {
-      const r = await this.requirePartnerReferral(em, ctx, id, true);
+      const r = await this.requirePartnerReferral(em, ctx, id, true, true);
       await this.transition(em, ctx, r, dto, 'partner');
+      const [after]: ReferralRow[] = await em.query(`${SELECT} WHERE r.id = $1`, [id]);
+      if (after.partner_access === 'ended') return endedView(after);
       return this.partnerView(em, await this.requirePartnerReferral(em, ctx, id));
     });
   }
 
   async partnerMessage(ctx: RequestContext, id: string, dto: ReferralMessageDto): Promise<PartnerReferral> {
     return this.dataSource.transaction(async (em) => {
-      const r = await this.requirePartnerReferral(em, ctx, id, true);
+      const r = await this.requirePartnerReferral(em, ctx, id, true, true);
       await this.message(em, ctx, r, dto.text, 'partner');
       return this.partnerView(em, await this.requirePartnerReferral(em, ctx, id));
     });
@@ -381,18 +426,25 @@ export class ReferralsService {
     return r;
   }
 
-  /** 404 unless addressed to the caller's organisation, sent, and still covered. */
+  /**
+   * 404 unless addressed to the caller's organisation, readable by its state (PARTNER_ACCESS) and still
+   * covered by consent. Writing (`write`) needs the referral open: a read-only one answers 409.
+   */
   private async requirePartnerReferral(
     em: EntityManager,
     ctx: RequestContext,
     id: string,
     forUpdate = false,
+    write = false,
   ): Promise<ReferralRow> {
-    const [r] = await em.query(
-      `${SELECT} WHERE r.id = $1 AND r.partner_organisation_id = $2 AND r.status <> 'udkast' ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
+    const [r]: ReferralRow[] = await em.query(
+      `${SELECT} WHERE r.id = $1 AND r.partner_organisation_id = $2 AND ${PARTNER_ACCESS} IN ('open','read_only')
+        ${forUpdate ? 'FOR UPDATE OF r' : ''}`,
       [id, this.partnerOf(ctx)],
     );
     if (!r || !(await this.partnerMayStillSee(em, r))) throw notFound('Henvisningen');
+    if (write && r.partner_access !== 'open')
+      throw new DomainError('INVALID_STATE', 'Henvisningen er afsluttet og kan kun læses.');
     return r;
   }
 
@@ -635,6 +687,11 @@ export class ReferralsService {
     }
     return {
       id: r.id,
+      access: r.partner_access === 'read_only' ? 'read_only' : 'open',
+      accessEndsAt:
+        r.partner_access === 'read_only' && r.closed_at
+          ? new Date(r.closed_at.getTime() + PARTNER_READ_ONLY_DAYS * 86_400_000).toISOString()
+          : null,
       status: r.status,
       method: r.method,
       reason: r.reason,
@@ -654,6 +711,18 @@ export class ReferralsService {
       version: r.version,
     };
   }
+}
+
+/** The line a partner sees for a withdrawn or declined referral: a reference and dates, nothing about the resident. */
+function endedView(r: ReferralRow): PartnerReferralEnded {
+  return {
+    id: r.id,
+    access: 'ended',
+    status: r.status as PartnerReferralEnded['status'],
+    reference: r.id.slice(0, 8),
+    sentAt: iso(r.sent_at),
+    endedAt: (r.closed_at as Date).toISOString(),
+  };
 }
 
 function cleanNotes(notes: CategoryNotes | undefined): CategoryNotes {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  AccessSubjectType,
   DrilldownRow,
   IndicatorDefinition,
   Permission,
@@ -11,7 +12,7 @@ import {
 } from '@bofast/contracts';
 import type { Response } from 'express';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { reportCsv, reportXlsx } from './report-export';
 import {
@@ -32,6 +33,7 @@ export class ReportsController {
 
   @Get('definitions')
   @RequirePermission(Permission.ReportRead)
+  @NoPersonalData('Aggregerede tal uden personoplysninger')
   definitions(): Promise<IndicatorDefinition[]> {
     return this.reports.definitions();
   }
@@ -39,6 +41,7 @@ export class ReportsController {
   /** A new version of a definition; old reports keep the version they used. */
   @Post('definitions')
   @RequirePermission(Permission.ReportDefine)
+  @NoPersonalData('Aggregerede tal uden personoplysninger')
   createDefinition(@Ctx() ctx: RequestContext, @Body() dto: CreateDefinitionDto): Promise<IndicatorDefinition> {
     return this.reports.createDefinition(ctx, dto);
   }
@@ -46,6 +49,7 @@ export class ReportsController {
   /** The caller's own numbers (workers): their cases, visits and contacts only. */
   @Get('mine')
   @RequirePermission(Permission.ReportOwn)
+  @NoPersonalData('Aggregerede tal uden personoplysninger')
   mine(@Ctx() ctx: RequestContext, @Query() q: MyNumbersQueryDto): Promise<ReportResult> {
     return this.reports.mine(ctx, q);
   }
@@ -53,36 +57,42 @@ export class ReportsController {
   /** The udsættelsessager behind a count, for roles that may see them; access-logged. */
   @Get('drilldown')
   @RequirePermission(Permission.ReportRead)
+  @PersonalData({ purpose: 'Rapport: sagerne bag tallet', subject: AccessSubjectType.Eviction })
   drilldown(@Ctx() ctx: RequestContext, @Query() q: DrilldownQueryDto): Promise<DrilldownRow[]> {
     return this.reports.drilldown(ctx, q);
   }
 
   @Get()
   @RequirePermission(Permission.ReportRead)
+  @NoPersonalData('Aggregerede tal uden personoplysninger')
   list(@Ctx() ctx: RequestContext): Promise<ReportSummary[]> {
     return this.reports.list(ctx);
   }
 
   @Post()
   @RequirePermission(Permission.ReportRead)
+  @NoPersonalData('Aggregerede tal uden personoplysninger')
   generate(@Ctx() ctx: RequestContext, @Body() dto: ReportRequestDto): Promise<Report> {
     return this.reports.generate(ctx, dto);
   }
 
   @Get(':reportId')
   @RequirePermission(Permission.ReportRead)
+  @NoPersonalData('Aggregerede tal uden personoplysninger')
   get(@Ctx() ctx: RequestContext, @ReportId() id: string): Promise<Report> {
     return this.reports.get(ctx, id);
   }
 
   @Post(':reportId/reproduce')
   @RequirePermission(Permission.ReportRead)
+  @NoPersonalData('Aggregerede tal uden personoplysninger')
   reproduce(@Ctx() ctx: RequestContext, @ReportId() id: string): Promise<ReproduceResult> {
     return this.reports.reproduce(ctx, id);
   }
 
   @Get(':reportId/export')
   @RequirePermission(Permission.ReportRead)
+  @NoPersonalData('Aggregerede tal uden personoplysninger')
   async export(
     @Ctx() ctx: RequestContext,
     @ReportId() id: string,

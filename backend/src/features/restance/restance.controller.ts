@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  AccessSubjectType,
   CaseDetail,
   ImportPreview,
   ImportProfile,
@@ -10,7 +11,7 @@ import {
   WorklistRow,
 } from '@bofast/contracts';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import type { Response } from 'express';
 
@@ -43,18 +44,21 @@ export class RestanceController {
 
   @Post('imports/preview')
   @RequirePermission(Permission.RestanceImport)
+  @PersonalData({ purpose: 'Restanceliste indlæst', subject: AccessSubjectType.Person })
   preview(@Ctx() ctx: RequestContext, @Body() dto: UploadRestanceDto): Promise<ImportPreview> {
     return this.imports.preview(ctx, dto);
   }
 
   @Post('imports')
   @RequirePermission(Permission.RestanceImport)
+  @PersonalData({ purpose: 'Restanceliste indlæst', subject: AccessSubjectType.Person })
   upload(@Ctx() ctx: RequestContext, @Body() dto: UploadRestanceDto): Promise<RestanceImportSummary> {
     return this.imports.upload(ctx, dto);
   }
 
   @Get('imports')
   @RequirePermission(Permission.RestanceImport)
+  @NoPersonalData('Indlæsninger: filnavn, antal og status, ingen rækker')
   list(
     @Ctx() ctx: RequestContext,
     @Query('boligorganisationId') boligorganisationId?: string,
@@ -64,30 +68,35 @@ export class RestanceController {
 
   @Get('imports/:importId')
   @RequirePermission(Permission.RestanceImport)
+  @NoPersonalData('Indlæsningens status og tal, ingen rækker')
   get(@Ctx() ctx: RequestContext, @Param('importId', new ParseUUIDPipe()) id: string): Promise<RestanceImportSummary> {
     return this.imports.get(ctx, id);
   }
 
   @Get('imports/:importId/rejected')
   @RequirePermission(Permission.RestanceImport)
+  @PersonalData({ purpose: 'Restanceliste: afviste rækker', subject: AccessSubjectType.Person })
   rejected(@Ctx() ctx: RequestContext, @Param('importId', new ParseUUIDPipe()) id: string): Promise<RejectedRowView[]> {
     return this.imports.rejectedRows(ctx, id);
   }
 
   @Put('rejected-rows/:rowId')
   @RequirePermission(Permission.RestanceImport)
+  @PersonalData({ purpose: 'Restanceliste: række rettet', subject: AccessSubjectType.Person })
   correct(@Ctx() ctx: RequestContext, @RowId() id: string, @Body() dto: CorrectRowDto): Promise<RestanceImportSummary> {
     return this.imports.correctRow(ctx, id, dto);
   }
 
   @Get('profiles/:boligorganisationId')
   @RequirePermission(Permission.RestanceConfigure)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   profile(@Param('boligorganisationId', new ParseUUIDPipe()) id: string): Promise<ImportProfile> {
     return this.imports.profile(id);
   }
 
   @Put('profiles/:boligorganisationId')
   @RequirePermission(Permission.RestanceConfigure)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   updateProfile(
     @Param('boligorganisationId', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdateImportProfileDto,
@@ -98,6 +107,7 @@ export class RestanceController {
   /** A Page<WorklistRow>, sent as the JSON text PostgreSQL built. */
   @Get('worklist')
   @RequirePermission(Permission.RestanceRead)
+  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
   @Header('Content-Type', 'application/json; charset=utf-8')
   worklistPage(@Ctx() ctx: RequestContext, @Query() q: ListWorklistQueryDto): Promise<string> {
     return this.worklist.pageJson(ctx, q);
@@ -106,6 +116,7 @@ export class RestanceController {
   /** The worklist as filtered, as CSV or XLSX (up to 50,000 rows), with formula injection neutralised. */
   @Get('worklist/export')
   @RequirePermission(Permission.RestanceRead)
+  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
   async export(@Ctx() ctx: RequestContext, @Query() q: ExportWorklistQueryDto, @Res() res: Response): Promise<void> {
     const { format, ...filters } = q;
     const rows = await this.worklist.exportRows(ctx, filters as ListWorklistQueryDto);
@@ -125,18 +136,21 @@ export class RestanceController {
 
   @Post('worklist/assign')
   @RequirePermission(Permission.RestanceAssign)
+  @PersonalData({ purpose: 'Restancearbejde: fordeling', subject: AccessSubjectType.Person })
   assign(@Ctx() ctx: RequestContext, @Body() dto: AssignRowsDto): Promise<{ assigned: number }> {
     return this.worklist.assign(ctx, dto);
   }
 
   @Get('worklist/:rowId')
   @RequirePermission(Permission.RestanceRead)
+  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
   row(@Ctx() ctx: RequestContext, @RowId() id: string): Promise<WorklistRow> {
     return this.worklist.get(ctx, id);
   }
 
   @Patch('worklist/:rowId')
   @RequirePermission(Permission.RestanceWork)
+  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
   updateOutreach(
     @Ctx() ctx: RequestContext,
     @RowId() id: string,
@@ -147,18 +161,21 @@ export class RestanceController {
 
   @Post('worklist/:rowId/contact-attempts')
   @RequirePermission(Permission.RestanceWork)
+  @PersonalData({ purpose: 'Restancearbejde: kontaktforsøg', subject: AccessSubjectType.Person })
   contact(@Ctx() ctx: RequestContext, @RowId() id: string, @Body() dto: CreateContactAttemptDto): Promise<WorklistRow> {
     return this.worklist.addContactAttempt(ctx, id, dto);
   }
 
   @Post('worklist/:rowId/convert')
   @RequirePermission(Permission.RestanceWork)
+  @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
   convert(@Ctx() ctx: RequestContext, @RowId() id: string, @Body() dto: ConvertRowDto): Promise<CaseDetail> {
     return this.worklist.convert(ctx, id, dto);
   }
 
   @Get('triage-weights')
   @RequirePermission(Permission.RestanceRead)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   weights(
     @Ctx() ctx: RequestContext,
     @Query() q: TeamQueryDto,
@@ -168,6 +185,7 @@ export class RestanceController {
 
   @Put('triage-weights')
   @RequirePermission(Permission.TriageConfigure)
+  @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
   setWeights(
     @Ctx() ctx: RequestContext,
     @Body() dto: TriageWeightsDto,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CaseDetail, Page, Permission, SignalSummary } from '@bofast/contracts';
+import { AccessSubjectType, CaseDetail, Page, Permission, SignalSummary } from '@bofast/contracts';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CreateContactAttemptDto } from '../cases/cases.dto';
 import { ConvertSignalDto, CreateSignalDto, ListSignalsQueryDto, UpdateSignalDto } from './signals.dto';
@@ -17,30 +17,35 @@ export class SignalsController {
 
   @Get()
   @RequirePermission(Permission.SignalRead)
+  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
   list(@Ctx() ctx: RequestContext, @Query() q: ListSignalsQueryDto): Promise<Page<SignalSummary>> {
     return this.signals.list(ctx, q);
   }
 
   @Post()
   @RequirePermission(Permission.SignalWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateSignalDto): Promise<SignalSummary> {
     return this.signals.create(ctx, dto);
   }
 
   @Get(':signalId')
   @RequirePermission(Permission.SignalRead)
+  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
   get(@Ctx() ctx: RequestContext, @SignalId() id: string): Promise<SignalSummary> {
     return this.signals.get(ctx, id);
   }
 
   @Patch(':signalId')
   @RequirePermission(Permission.SignalWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
   update(@Ctx() ctx: RequestContext, @SignalId() id: string, @Body() dto: UpdateSignalDto): Promise<SignalSummary> {
     return this.signals.update(ctx, id, dto);
   }
 
   @Post(':signalId/contact-attempts')
   @RequirePermission(Permission.SignalWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
   addContactAttempt(
     @Ctx() ctx: RequestContext,
     @SignalId() id: string,
@@ -51,6 +56,7 @@ export class SignalsController {
 
   @Post(':signalId/convert')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Case })
   convert(@Ctx() ctx: RequestContext, @SignalId() id: string, @Body() dto: ConvertSignalDto): Promise<CaseDetail> {
     return this.signals.convert(ctx, id, dto);
   }

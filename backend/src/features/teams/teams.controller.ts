@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { Permission, TeamSummary } from '@bofast/contracts';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CreateTeamDto, UpdateTeamDto } from './teams.dto';
 import { TeamsService } from './teams.service';
@@ -14,24 +14,28 @@ export class TeamsController {
 
   @Get()
   @RequirePermission(Permission.TeamRead)
+  @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')
   list(): Promise<TeamSummary[]> {
     return this.teams.list();
   }
 
   @Get(':teamId')
   @RequirePermission(Permission.TeamRead)
+  @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')
   get(@Param('teamId', new ParseUUIDPipe()) id: string): Promise<TeamSummary> {
     return this.teams.get(id);
   }
 
   @Post()
   @RequirePermission(Permission.TeamManage)
+  @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateTeamDto): Promise<TeamSummary> {
     return this.teams.create(ctx, dto);
   }
 
   @Patch(':teamId')
   @RequirePermission(Permission.TeamManage)
+  @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')
   update(
     @Ctx() ctx: RequestContext,
     @Param('teamId', new ParseUUIDPipe()) id: string,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Permission, Task, Visit } from '@bofast/contracts';
+import { AccessSubjectType, Permission, Task, Visit } from '@bofast/contracts';
 
-import { RequirePermission } from '../../common/auth/decorators';
+import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CompleteVisitDto, CreateVisitDto, ListTasksQueryDto, ListVisitsQueryDto, UpdateTaskDto } from './visits.dto';
 import { VisitsService } from './visits.service';
@@ -15,12 +15,14 @@ export class VisitsController {
   /** "Mine besøg i dag": `?mine=true&date=YYYY-MM-DD`. */
   @Get('visits')
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Sagsbehandling: besøg', subject: AccessSubjectType.Case })
   list(@Ctx() ctx: RequestContext, @Query() q: ListVisitsQueryDto): Promise<Visit[]> {
     return this.visits.list(ctx, q);
   }
 
   @Post('cases/:caseId/visits')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: besøg', subject: AccessSubjectType.Case, param: 'caseId' })
   create(
     @Ctx() ctx: RequestContext,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
@@ -31,6 +33,7 @@ export class VisitsController {
 
   @Post('visits/:visitId/complete')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: besøg', subject: AccessSubjectType.Case })
   complete(
     @Ctx() ctx: RequestContext,
     @Param('visitId', new ParseUUIDPipe()) visitId: string,
@@ -42,12 +45,14 @@ export class VisitsController {
   /** "Opfølgning": open follow-up tasks (`?mine=true`). */
   @Get('tasks')
   @RequirePermission(Permission.CaseRead)
+  @PersonalData({ purpose: 'Sagsbehandling: opgaver', subject: AccessSubjectType.Case })
   tasks(@Ctx() ctx: RequestContext, @Query() q: ListTasksQueryDto): Promise<Task[]> {
     return this.visits.tasks(ctx, q);
   }
 
   @Patch('tasks/:taskId')
   @RequirePermission(Permission.CaseWrite)
+  @PersonalData({ purpose: 'Sagsbehandling: opgaver', subject: AccessSubjectType.Case })
   updateTask(
     @Ctx() ctx: RequestContext,
     @Param('taskId', new ParseUUIDPipe()) taskId: string,

@@ -28,6 +28,7 @@ import {
 } from './visits.dto';
 
 const PURPOSE = 'Sagsbehandling: besøg';
+const TASK_PURPOSE = 'Sagsbehandling: opgaver';
 const WORKER_ROLES = `('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`;
 
 const VISIT_SELECT = `
@@ -208,6 +209,24 @@ export class VisitsService {
       const rows = await em.query(
         `${TASK_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.due_date, t.created_at LIMIT 500`,
         params,
+      );
+      // Task titles carry names ("Ring til …"): the list is a read of personal data.
+      await this.accessLog.record(
+        ctx,
+        q.caseId
+          ? {
+              action: AccessAction.Read,
+              subjectType: AccessSubjectType.Case,
+              subjectId: q.caseId,
+              purpose: TASK_PURPOSE,
+            }
+          : {
+              action: AccessAction.Search,
+              subjectType: AccessSubjectType.Case,
+              purpose: TASK_PURPOSE,
+              searchCriterion: 'opgaver',
+            },
+        em,
       );
       return rows.map(toTask);
     });

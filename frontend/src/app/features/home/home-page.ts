@@ -9,7 +9,7 @@ import {
   type EvictionSummary,
   OPEN_REFERRAL_STATES,
   type Page,
-  type PartnerReferral,
+  type PartnerReferralListItem,
   Permission,
   type Task,
   type UpcomingEvictionItem,
@@ -72,7 +72,7 @@ export class HomePage {
     { defaultValue: [] },
   );
   private readonly tasks = httpResource<Task[]>(() => (this.canCases ? taskListRequest({ mine: true }) : undefined));
-  private readonly partnerReferrals = httpResource<PartnerReferral[]>(() =>
+  private readonly partnerReferrals = httpResource<PartnerReferralListItem[]>(() =>
     this.canPartnerPortal ? '/api/partner/referrals' : undefined,
   );
   protected readonly tasksCount = computed(() => (this.tasks.hasValue() ? this.tasks.value().length : null));

@@ -112,8 +112,57 @@ describe(PartnerReferralPage.name, () => {
       .flush({ statusCode: 404, message: 'Henvisningen findes ikke.' }, { status: 404, statusText: 'Not Found' });
     await settle();
     expect(snackBar).toHaveBeenCalledWith(
-      'Henvisningen findes ikke, eller samtykket er trukket tilbage.',
+      'Henvisningen findes ikke længere, er trukket tilbage, eller samtykket er ophørt.',
       'Luk',
+      expect.anything(),
+    );
+    expect(navigate).toHaveBeenCalledWith(['/partner']);
+  });
+
+  it('should show a completed referral read-only: the notice with the end date, no steps and no message box', async () => {
+    const { load, q, actions } = await setup();
+    await load(
+      partnerReferral({
+        status: 'afsluttet',
+        access: 'read_only',
+        accessEndsAt: '2027-01-07T10:00:00Z',
+        outcome: 'Job',
+      }),
+    );
+    expect(q('partner-read-only')?.textContent).toContain('Forløbet er afsluttet');
+    expect(q('partner-read-only')?.textContent).toContain('2027');
+    expect(actions()).toEqual([]);
+    expect(q('referral-message-text')).toBeNull();
+  });
+
+  it('should keep the message box for an open referral', async () => {
+    const { load, q } = await setup();
+    await load(partnerReferral({ status: 'accepteret' }));
+    expect(q('partner-read-only')).toBeNull();
+    expect(q('referral-message-text')).not.toBeNull();
+  });
+
+  it('should go back to the list when a decline answers with the line only', async () => {
+    const { load, q, settle } = await setup();
+    await load(partnerReferral({ status: 'sendt' }));
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const snackBar = jest.spyOn(TestBed.inject(MatSnackBar), 'open');
+    jest.spyOn(TestBed.inject(MatDialog), 'open').mockReturnValue({
+      afterClosed: () =>
+        of({
+          id: 'r1',
+          access: 'ended',
+          status: 'afvist',
+          reference: 'r1',
+          sentAt: null,
+          endedAt: '2026-12-08T10:00:00Z',
+        }),
+    } as MatDialogRef<unknown>);
+    q('partner-action-afvist')?.click();
+    await settle();
+    expect(snackBar).toHaveBeenCalledWith(
+      'Henvisningen er afvist og er ikke længere synlig for jer.',
+      undefined,
       expect.anything(),
     );
     expect(navigate).toHaveBeenCalledWith(['/partner']);

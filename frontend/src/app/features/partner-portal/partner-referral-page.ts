@@ -7,8 +7,9 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { type Observable, tap } from 'rxjs';
 
-import type { PartnerReferral, ReferralStatus } from '@bofast/contracts';
+import type { PartnerReferral, PartnerReferralListItem, ReferralStatus } from '@bofast/contracts';
 
+import { LanguageStore } from '../../core/i18n/language-store';
 import { PartnerReferralView } from '../referrals/partner-referral-view';
 import {
   ReferralActionDialog,
@@ -18,11 +19,14 @@ import {
 import { ReferralHistory } from '../referrals/referral-history';
 import { ReferralMessages } from '../referrals/referral-messages';
 import { ReferralsApi, partnerReferralUrl, transitionsFor } from '../referrals/referrals-api';
+import { formatTimestamp } from '../restance/restance-store';
 
 /**
  * /partner/:id — one referral in the partner portal: the resident's name and only the shared data, the
  * history and the messages, and the partner's next steps. A referral the partner may no longer see (the
- * consent ended, or it was never theirs) answers 404: the user is told so and taken back to the list.
+ * consent ended, it was withdrawn or declined, or it was never theirs) answers 404: the user is told so
+ * and taken back to the list. A completed or closed referral is read-only (no steps, no message box) until
+ * its access ends, 30 days after the state change.
  */
 @Component({
   selector: 'bf-partner-referral-page',
@@ -33,6 +37,11 @@ import { ReferralsApi, partnerReferralUrl, transitionsFor } from '../referrals/r
     </p>
     @if (referral(); as r) {
       <h1>{{ 'partnerPortal.detailTitle' | transloco: { name: r.resident.name } }}</h1>
+      @if (r.access === 'read_only') {
+        <p class="read-only" role="status" data-testid="partner-read-only">
+          {{ 'partnerPortal.readOnlyNotice' | transloco: { date: timestamp(r.accessEndsAt, language()) } }}
+        </p>
+      }
       @if (actions().length > 0) {
         <section class="actions" aria-labelledby="partner-actions-title">
           <h2 id="partner-actions-title">{{ 'partnerPortal.nextStep' | transloco }}</h2>
@@ -60,7 +69,7 @@ import { ReferralsApi, partnerReferralUrl, transitionsFor } from '../referrals/r
         <bf-referral-messages
           [messages]="r.messages"
           side="partner"
-          [canWrite]="true"
+          [canWrite]="r.access === 'open'"
           labelledBy="partner-messages-title"
           [post]="post"
         />
@@ -89,6 +98,11 @@ import { ReferralsApi, partnerReferralUrl, transitionsFor } from '../referrals/r
     .block {
       margin-bottom: 1.25rem;
     }
+    .read-only {
+      padding: 0.75rem 1rem;
+      border-radius: 0.5rem;
+      background: var(--mat-sys-surface-container);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -99,6 +113,8 @@ export class PartnerReferralPage {
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
+  protected readonly language = inject(LanguageStore).language;
+  protected readonly timestamp = formatTimestamp;
 
   readonly id = input.required<string>();
 
@@ -107,7 +123,7 @@ export class PartnerReferralPage {
   /** The steps REFERRAL_TRANSITIONS gives the partner from the current status. */
   protected readonly actions = computed(() => {
     const r = this.referral();
-    return r ? transitionsFor(r.status, 'partner') : [];
+    return r && r.access === 'open' ? transitionsFor(r.status, 'partner') : [];
   });
 
   protected readonly post = (text: string): Observable<unknown> =>
@@ -142,6 +158,10 @@ export class PartnerReferralPage {
             duration: 6000,
           });
           this.resource.reload();
+        } else if ((result as PartnerReferralListItem).access === 'ended') {
+          // Declining ends the partner's access at once: the answer holds no personal data.
+          this.snackBar.open(this.transloco.translate('partnerPortal.declined'), undefined, { duration: 6000 });
+          void this.router.navigate(['/partner']);
         } else {
           this.resource.set(result as PartnerReferral);
           this.snackBar.open(

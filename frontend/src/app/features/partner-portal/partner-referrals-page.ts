@@ -4,7 +4,12 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 
-import { OPEN_REFERRAL_STATES, type PartnerReferral } from '@bofast/contracts';
+import {
+  OPEN_REFERRAL_STATES,
+  type PartnerReferral,
+  type PartnerReferralEnded,
+  type PartnerReferralListItem,
+} from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { pageLoadContext } from '../../core/http/http-context';
@@ -34,35 +39,60 @@ import { formatTimestamp } from '../restance/restance-store';
     </div>
     <p class="bf-muted intro">{{ 'partnerPortal.intro' | transloco }}</p>
     <ul class="bf-plain-list" [attr.aria-busy]="referrals.isLoading()" data-testid="partner-referral-list">
-      @for (r of shown(); track r.id) {
-        <li>
-          <a
-            class="row bf-clickable-row"
-            [class.is-underretning]="r.underretning"
-            [routerLink]="['/partner', r.id]"
-            data-testid="partner-referral-row"
-          >
+      @for (item of shown(); track item.id) {
+        @if (ended(item); as e) {
+          <!-- Withdrawn or declined: a reference and dates only, no personal data, no link. -->
+          <li class="row ended" data-testid="partner-referral-ended">
             <span class="row-head">
-              <span class="name">{{ r.resident.name }}</span>
-              <span class="chips">
-                @if (r.underretning) {
-                  <span class="chip chip-underretning" data-testid="partner-referral-underretning">{{
-                    'referrals.underretning' | transloco
+              <span class="ended-title">{{
+                (e.status === 'afvist' ? 'partnerPortal.declinedLine' : 'partnerPortal.withdrawnLine') | transloco
+              }}</span>
+            </span>
+            <span class="meta">{{
+              'partnerPortal.endedMeta'
+                | transloco
+                  : {
+                      reference: e.reference,
+                      sent: timestamp(e.sentAt, language()),
+                      ended: timestamp(e.endedAt, language()),
+                    }
+            }}</span>
+          </li>
+        } @else if (referral(item); as r) {
+          <li>
+            <a
+              class="row bf-clickable-row"
+              [class.is-underretning]="r.underretning"
+              [routerLink]="['/partner', r.id]"
+              data-testid="partner-referral-row"
+            >
+              <span class="row-head">
+                <span class="name">{{ r.resident.name }}</span>
+                <span class="chips">
+                  @if (r.access === 'read_only') {
+                    <span class="chip" data-testid="partner-referral-read-only">{{
+                      'partnerPortal.readOnlyChip' | transloco
+                    }}</span>
+                  }
+                  @if (r.underretning) {
+                    <span class="chip chip-underretning" data-testid="partner-referral-underretning">{{
+                      'referrals.underretning' | transloco
+                    }}</span>
+                  }
+                  <span class="chip" [class]="statusClass(r.status)" data-testid="partner-referral-status">{{
+                    'referralStatus.' + r.status | transloco
                   }}</span>
-                }
-                <span class="chip" [class]="statusClass(r.status)" data-testid="partner-referral-status">{{
-                  'referralStatus.' + r.status | transloco
-                }}</span>
+                </span>
               </span>
-            </span>
-            <span class="meta">
-              {{ 'referrals.sentOn' | transloco: { date: timestamp(r.sentAt, language()) } }} ·
-              {{ 'referrals.fromWorker' | transloco: { worker: r.from.worker, team: r.from.team } }} ·
-              {{ 'referralMethod.' + r.method | transloco }}
-            </span>
-            <span class="reason">{{ r.reason }}</span>
-          </a>
-        </li>
+              <span class="meta">
+                {{ 'referrals.sentOn' | transloco: { date: timestamp(r.sentAt, language()) } }} ·
+                {{ 'referrals.fromWorker' | transloco: { worker: r.from.worker, team: r.from.team } }} ·
+                {{ 'referralMethod.' + r.method | transloco }}
+              </span>
+              <span class="reason">{{ r.reason }}</span>
+            </a>
+          </li>
+        }
       } @empty {
         <li class="bf-muted">
           {{ (referrals.isLoading() ? 'common.loading' : 'partnerPortal.none') | transloco }}
@@ -117,6 +147,12 @@ import { formatTimestamp } from '../restance/restance-store';
       color: var(--mat-sys-on-error-container);
       background: var(--mat-sys-error-container);
     }
+    .ended {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .ended-title {
+      font: var(--mat-sys-title-small);
+    }
     .meta {
       display: block;
       margin: 0.25rem 0;
@@ -138,7 +174,12 @@ export class PartnerReferralsPage {
   protected readonly statusClass = referralStatusClass;
   protected readonly openOnly = signal(false);
 
-  protected readonly referrals = httpResource<PartnerReferral[]>(
+  protected readonly ended = (item: PartnerReferralListItem): PartnerReferralEnded | null =>
+    item.access === 'ended' ? item : null;
+  protected readonly referral = (item: PartnerReferralListItem): PartnerReferral | null =>
+    item.access === 'ended' ? null : item;
+
+  protected readonly referrals = httpResource<PartnerReferralListItem[]>(
     () => ({ url: '/api/partner/referrals', context: pageLoadContext() }),
     { defaultValue: [] },
   );

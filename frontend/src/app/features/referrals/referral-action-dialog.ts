@@ -8,7 +8,13 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Observable } from 'rxjs';
 
-import type { PartnerReferral, Referral, ReferralStatus, ReferralTransitionRequest } from '@bofast/contracts';
+import type {
+  PartnerReferral,
+  PartnerReferralEnded,
+  Referral,
+  ReferralStatus,
+  ReferralTransitionRequest,
+} from '@bofast/contracts';
 
 import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
 import { dialogErrorMessage, isVersionConflict } from '../evictions/evictions-api';
@@ -25,7 +31,7 @@ export interface ReferralActionDialogData {
 }
 
 /** The referral as now, 'conflict' (someone else saved first) or 'gone' (404: not theirs, or consent ended). */
-export type ReferralActionResult = Referral | PartnerReferral | 'conflict' | 'gone';
+export type ReferralActionResult = Referral | PartnerReferral | PartnerReferralEnded | 'conflict' | 'gone';
 
 /** Declining and withdrawing need a reason (the server refuses them without one). */
 const NEEDS_REASON: readonly ReferralStatus[] = ['afvist', 'trukket_tilbage'];
@@ -136,7 +142,7 @@ export class ReferralActionDialog {
       firstMeetingAt: status === 'forloeb_i_gang' ? toIsoTimestamp(value.firstMeetingAt) : null,
       version: this.data.version,
     };
-    const request$: Observable<Referral | PartnerReferral> =
+    const request$: Observable<Referral | PartnerReferral | PartnerReferralEnded> =
       this.data.side === 'partner'
         ? this.api.partnerTransition(this.data.referralId, request)
         : this.api.transition(this.data.referralId, request);

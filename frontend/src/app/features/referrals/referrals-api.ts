@@ -6,6 +6,7 @@ import {
   type CreateReferralRequest,
   DataCategory,
   type PartnerReferral,
+  PartnerReferralEnded,
   REFERRAL_TRANSITIONS,
   type Referral,
   type ReferralMessageRequest,
@@ -84,8 +85,12 @@ export class ReferralsApi {
     return this.http.post<Referral>(referralUrl(id, '/messages'), request);
   }
 
-  partnerTransition(id: string, request: ReferralTransitionRequest): Observable<PartnerReferral> {
-    return this.http.post<PartnerReferral>(partnerReferralUrl(id, '/status'), request);
+  /** A decline answers with the line only (PartnerReferralEnded): the partner's access ends at once. */
+  partnerTransition(
+    id: string,
+    request: ReferralTransitionRequest,
+  ): Observable<PartnerReferral | PartnerReferralEnded> {
+    return this.http.post<PartnerReferral | PartnerReferralEnded>(partnerReferralUrl(id, '/status'), request);
   }
 
   partnerMessage(id: string, request: ReferralMessageRequest): Observable<PartnerReferral> {

@@ -218,8 +218,22 @@ export interface ReferralMessageRequest {
 }
 
 /** What a partner user sees: the referral and only the consented fields, nothing else of the case. */
+/**
+ * What a partner may do with a referral, by its state (docs/referrals-and-consent.md): `open` — read,
+ * write messages and change status; `read_only` — completed or closed, readable for 30 days after the
+ * state change; `ended` — withdrawn or declined: only a line without personal data (PartnerReferralEnded).
+ */
+export const PartnerAccess = { Open: 'open', ReadOnly: 'read_only', Ended: 'ended' } as const;
+export type PartnerAccess = (typeof PartnerAccess)[keyof typeof PartnerAccess];
+
+/** Days a partner keeps read access to a completed or closed referral (and sees an ended one's line). */
+export const PARTNER_READ_ONLY_DAYS = 30;
+
 export interface PartnerReferral {
   id: string;
+  access: 'open' | 'read_only';
+  /** For `read_only`: when the partner's access ends (30 days after the state change). */
+  accessEndsAt: string | null;
   status: ReferralStatus;
   method: ReferralMethod;
   reason: string;
@@ -244,6 +258,19 @@ export interface PartnerReferral {
   messages: ReferralMessage[];
   version: number;
 }
+
+/** A withdrawn or declined referral in the partner's list: a reference and dates, no personal data. */
+export interface PartnerReferralEnded {
+  id: string;
+  access: 'ended';
+  status: 'trukket_tilbage' | 'afvist';
+  /** A short reference the partner can quote to the team (the id's first 8 characters). */
+  reference: string;
+  sentAt: string | null;
+  endedAt: string;
+}
+
+export type PartnerReferralListItem = PartnerReferral | PartnerReferralEnded;
 
 export const HandoffKind = { Medarbejder: 'medarbejder', Team: 'team' } as const;
 export type HandoffKind = (typeof HandoffKind)[keyof typeof HandoffKind];
