@@ -19,3 +19,11 @@ export const RequirePermission = (permission: Permission) =>
     ApiUnauthorizedResponse({ description: 'Ikke logget ind' }),
     ApiForbiddenResponse({ description: `Kræver ${permission}` }),
   );
+
+export const ALLOWED_BEFORE_PASSWORD_CHANGE = 'bofast:allowedBeforePasswordChange';
+
+/**
+ * One of the few routes a session may call while its user must change their password (change it,
+ * log out, read or edit `me`). Read by AuthGuard; every other route answers 403 PASSWORD_CHANGE_REQUIRED.
+ */
+export const AllowedBeforePasswordChange = () => SetMetadata(ALLOWED_BEFORE_PASSWORD_CHANGE, true);

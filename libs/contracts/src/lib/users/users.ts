@@ -34,9 +34,8 @@ export interface ActivationLink {
   expiresAt: string;
 }
 
-/** POST /api/users answers the new user and their activation link. */
-export interface CreatedUser {
-  user: UserSummary;
+/** POST /api/users answers the new user and their activation link (shown once). */
+export interface CreatedUser extends UserSummary {
   activation: ActivationLink;
 }
 
