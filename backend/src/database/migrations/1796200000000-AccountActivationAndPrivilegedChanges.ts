@@ -38,7 +38,7 @@ export class AccountActivationAndPrivilegedChanges1796200000000 implements Migra
     await q.query(`
       CREATE TABLE privileged_change (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        occurred_at timestamptz NOT NULL DEFAULT now(),
+        occurred_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         kind text NOT NULL,
         actor_user_id uuid,
         actor_username text NOT NULL,
@@ -53,6 +53,9 @@ export class AccountActivationAndPrivilegedChanges1796200000000 implements Migra
       )`);
     await q.query(
       `COMMENT ON TABLE privileged_change IS 'Append-only log of privileged changes to accounts, for the DPO; written in the transaction of the change'`,
+    );
+    await q.query(
+      `COMMENT ON COLUMN privileged_change.occurred_at IS 'clock_timestamp(): changes in one transaction keep their order'`,
     );
     await q.query(`CREATE INDEX ix_privileged_change_occurred ON privileged_change (occurred_at DESC)`);
     await q.query(`CREATE INDEX ix_privileged_change_actor ON privileged_change (actor_user_id, occurred_at)`);

@@ -27,7 +27,10 @@ export const ACTIVATION_HOURS = 72;
 export const ACTIVATION_PATH = '/aktiver/';
 
 const unknownLink = () =>
-  new DomainError('NOT_FOUND', 'Aktiveringslinket findes ikke eller er allerede brugt. Bed en administrator om et nyt.');
+  new DomainError(
+    'NOT_FOUND',
+    'Aktiveringslinket findes ikke eller er allerede brugt. Bed en administrator om et nyt.',
+  );
 const expiredLink = () =>
   new DomainError('ACTIVATION_EXPIRED', 'Aktiveringslinket er udløbet. Bed en administrator om et nyt.');
 

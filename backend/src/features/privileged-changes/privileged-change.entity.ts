@@ -7,7 +7,7 @@ export class PrivilegedChangeEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'timestamptz', name: 'occurred_at', default: () => 'now()' })
+  @Column({ type: 'timestamptz', name: 'occurred_at', default: () => 'clock_timestamp()' })
   occurredAt!: Date;
 
   @Column({ type: 'text' })

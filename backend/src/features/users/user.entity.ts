@@ -68,7 +68,12 @@ export class UserEntity {
   @JoinTable({ name: 'user_team', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'team_id' } })
   teams!: TeamEntity[];
 
-  @Column({ type: 'timestamptz', name: 'activated_at', nullable: true, comment: 'When the user first set their own password through an activation link' })
+  @Column({
+    type: 'timestamptz',
+    name: 'activated_at',
+    nullable: true,
+    comment: 'When the user first set their own password through an activation link',
+  })
   activatedAt!: Date | null;
 
   @Column({ type: 'timestamptz', name: 'last_login_at', nullable: true })

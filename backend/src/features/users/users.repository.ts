@@ -110,11 +110,14 @@ export class UsersRepository {
     );
   }
 
-  /** The user's own password, set through an activation link. True on the account's first activation. */
+  /**
+   * The user's own password, set through an activation link. True on the account's first activation.
+   * The version stays: nothing an admin edits has changed, and an open edit dialog stays valid.
+   */
   async setPasswordFromActivation(em: EntityManager, id: string, passwordHash: string): Promise<boolean> {
     const [rows] = await em.query(
       `UPDATE app_user u SET password_hash = $2, must_change_password = false, activated_at = coalesce(u.activated_at, now()),
-              version = u.version + 1, updated_at = now()
+              updated_at = now()
          FROM (SELECT activated_at FROM app_user WHERE id = $1) old
         WHERE u.id = $1
         RETURNING old.activated_at IS NULL AS first`,

@@ -51,7 +51,6 @@ export interface UpdateUserRequest {
   version: number;
 }
 
-
 export interface ListUsersQuery {
   page?: number;
   pageSize?: number;
