@@ -1,16 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@bofast/contracts';
 import * as argon2 from 'argon2';
 
 import { fieldError } from '../../common/errors/domain-error';
-import { isCommonPassword } from './common-passwords';
+import { commonPasswords, isCommonPassword } from './common-passwords';
 
 // OWASP's argon2id minimum (19 MiB, 2 iterations) rounded up.
 const ARGON_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 @Injectable()
-export class PasswordService {
+export class PasswordService implements OnModuleInit {
   private dummyHash: Promise<string> | undefined;
+
+  /** Reads the list of common passwords at start: a build without it fails at boot, not at a password change. */
+  onModuleInit(): void {
+    commonPasswords();
+  }
 
   hash(password: string): Promise<string> {
     return argon2.hash(password, ARGON_OPTIONS);
