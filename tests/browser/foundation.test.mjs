@@ -173,6 +173,8 @@ describe('administration', () => {
     await screenshot(page, 'audit-privileged-desktop');
     assert.deepEqual(await seriousViolations(page), []);
     await page.setViewportSize(VIEWPORTS.phone);
+    await page.getByTestId('privileged-cards').waitFor();
+    assert.match(await page.getByTestId('privileged-cards').innerText(), /Bruger aktiveret/);
     await screenshot(page, 'audit-privileged-phone');
     assert.deepEqual(await seriousViolations(page), []);
     await page.context().close();

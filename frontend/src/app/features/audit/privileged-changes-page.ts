@@ -30,7 +30,7 @@ import { EMPTY_PRIVILEGED_FILTER, PrivilegedChangesStore } from './privileged-ch
   ],
   providers: [PrivilegedChangesStore],
   templateUrl: './privileged-changes-page.html',
-  styleUrl: './audit-page.scss',
+  styleUrl: './privileged-changes-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PrivilegedChangesPage {
