@@ -11,6 +11,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
     <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'audit.tabs' | transloco">
       <a
         mat-tab-link
+        class="tab"
         routerLink="/audit"
         routerLinkActive
         #log="routerLinkActive"
@@ -21,6 +22,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
       >
       <a
         mat-tab-link
+        class="tab"
         routerLink="/audit/privilegerede-aendringer"
         routerLinkActive
         #changes="routerLinkActive"
@@ -35,6 +37,11 @@ import { TranslocoPipe } from '@jsverse/transloco';
     :host {
       display: block;
       margin-bottom: 1rem;
+    }
+    /* Both labels fit at phone width. */
+    .tab {
+      min-width: 0;
+      padding-inline: 12px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
