@@ -9,7 +9,11 @@ export class AccountActivationEntity {
   @Column({ type: 'uuid', name: 'user_id' })
   userId!: string;
 
-  @Column({ type: 'text', name: 'token_hash', comment: 'sha256 of the link token' })
+  @Column({
+    type: 'text',
+    name: 'token_hash',
+    comment: "sha256 of the link's token; the token itself is shown once and never stored",
+  })
   tokenHash!: string;
 
   @Column({ type: 'uuid', name: 'issued_by_user_id', nullable: true })

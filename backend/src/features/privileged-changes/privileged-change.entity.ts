@@ -2,12 +2,20 @@ import { PrivilegedChangeKind } from '@bofast/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Append-only (a trigger rejects UPDATE, DELETE and TRUNCATE). Usernames are copied, not joined. */
-@Entity({ name: 'privileged_change' })
+@Entity({
+  name: 'privileged_change',
+  comment: 'Append-only log of privileged changes to accounts, for the DPO; written in the transaction of the change',
+})
 export class PrivilegedChangeEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'timestamptz', name: 'occurred_at', default: () => 'clock_timestamp()' })
+  @Column({
+    type: 'timestamptz',
+    name: 'occurred_at',
+    default: () => 'clock_timestamp()',
+    comment: 'clock_timestamp(): changes in one transaction keep their order',
+  })
   occurredAt!: Date;
 
   @Column({ type: 'text' })
