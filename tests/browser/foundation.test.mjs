@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import pg from 'pg';
+
 import { dialogReady, launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
 import { startBofast } from './support/server.mjs';
 
@@ -156,6 +158,29 @@ describe('administration', () => {
     assert.match(await again.getByTestId('activation-problem').innerText(), /findes ikke eller er allerede brugt/);
     await again.context().close();
     await sara.context().close();
+  });
+
+  it('a user who must change their password gets only Min side until they have', async () => {
+    const db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    await db.query(`UPDATE app_user SET must_change_password = true WHERE username = 'sara.jensen'`);
+    await db.end();
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'sara.jensen', 'Saras-egen-sommerdag-7');
+    await page.waitForURL(/\/me$/);
+    await page.getByTestId('must-change-password').waitFor();
+    await page.goto('/cases');
+    await page.waitForURL(/\/me$/);
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByTestId('password-current').fill('Saras-egen-sommerdag-7');
+    await page.getByTestId('password-new').fill('Saras-nye-vinterdag-8');
+    await page.getByTestId('password-confirm').fill('Saras-nye-vinterdag-8');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('must-change-password').waitFor({ state: 'detached' });
+    await page.goto('/cases');
+    await page.getByTestId('cases-open-toggle').waitFor();
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
   });
 
   it('the DPO sees the privileged changes: who created and who activated the account', async () => {
