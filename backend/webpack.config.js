@@ -48,6 +48,8 @@ module.exports = {
         { entryName: 'restance-parse-worker', entryPath: './src/features/restance/parsing/parse-worker.ts' },
       ],
       tsConfig: './tsconfig.app.json',
+      // Read at run time next to main.js (features/auth/common-passwords.ts).
+      assets: [{ input: './src/features/auth', glob: 'common-passwords.txt', output: '.' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

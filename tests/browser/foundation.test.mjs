@@ -1,7 +1,10 @@
 // Browser tests for the foundation: every demo role logs in and sees its menu; the admin creates a
-// user who then logs in; axe finds no serious violations; screenshots at desktop and phone width.
+// user, whose one-time activation link lets them set a password and log in; the DPO sees the
+// privileged changes; axe finds no serious violations; screenshots at desktop and phone width.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+
+import pg from 'pg';
 
 import { dialogReady, launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
 import { startBofast } from './support/server.mjs';
@@ -90,7 +93,7 @@ describe('each demo role', () => {
 });
 
 describe('administration', () => {
-  it('admin creates a user who then logs in', async () => {
+  it('admin creates a user and reads the activation link once; the user sets a password and logs in', async () => {
     const page = await newPage(browser, server.baseUrl);
     await login(page, 'admin');
     await page.getByTestId('nav-users').click();
@@ -102,19 +105,103 @@ describe('administration', () => {
     await page.getByTestId('user-email').fill('sara.jensen@fjordly.example');
     await page.getByTestId('user-role').click();
     await page.getByTestId('user-role-option-social_vicevaert').click();
-    await page.getByTestId('user-password').fill('Velkommen-til-Bofast-1');
     await screenshot(page, 'admin-create-user-dialog');
     assert.deepEqual(await seriousViolations(page), []);
     await page.getByTestId('user-dialog-submit').click();
+    // The link is shown once, with a copy button and its expiry; the admin never types a password.
+    const linkField = page.getByTestId('activation-link');
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    assert.match(link, /\/aktiver\/[A-Za-z0-9_-]{43}$/);
+    assert.match(await page.getByTestId('activation-link-panel').innerText(), /vises kun denne ene gang/);
+    assert.match(await page.getByTestId('activation-link-panel').innerText(), /72 timer/);
+    await page.getByTestId('activation-link-copy').click();
+    await page.getByText('Linket er kopieret').first().waitFor();
+    await screenshot(page, 'admin-activation-link');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByTestId('activation-link-done').click();
     await page.getByTestId('user-row-sara.jensen').waitFor();
     await screenshot(page, 'admin-users-desktop');
     assert.deepEqual(await seriousViolations(page), []);
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('logout').click();
-    await page.waitForURL(/\/login/);
-    await login(page, 'sara.jensen', 'Velkommen-til-Bofast-1');
-    await page.getByTestId('welcome-card').waitFor();
-    assert.match(await page.getByTestId('current-user-name').innerText(), /Sara Jensen/);
+    await page.context().close();
+
+    // Sara opens the link in her own browser.
+    const sara = await newPage(browser, server.baseUrl);
+    await sara.goto(new URL(link).pathname);
+    await sara.getByTestId('activation-form').waitFor();
+    assert.match(await sara.getByTestId('activation-intro').innerText(), /Sara Jensen.*sara\.jensen/s);
+    await screenshot(sara, 'activation-page');
+    assert.deepEqual(await seriousViolations(sara), []);
+    // A too-common password is refused with the Danish message.
+    await sara.getByTestId('activation-password').fill('qwerty123456');
+    await sara.getByTestId('activation-confirm').fill('qwerty123456');
+    await sara.getByTestId('activation-submit').click();
+    await sara.getByTestId('activation-password-error').waitFor();
+    assert.equal(
+      (await sara.getByTestId('activation-password-error').innerText()).trim(),
+      'Adgangskoden er for almindelig – vælg en anden',
+    );
+    assert.deepEqual(await seriousViolations(sara), []);
+    await sara.getByTestId('activation-password').fill('Saras-egen-sommerdag-7');
+    await sara.getByTestId('activation-confirm').fill('Saras-egen-sommerdag-7');
+    await sara.getByTestId('activation-submit').click();
+    await sara.getByTestId('activation-done').waitFor();
+    await sara.getByTestId('activation-to-login').click();
+    await sara.waitForURL(/\/login/);
+    await login(sara, 'sara.jensen', 'Saras-egen-sommerdag-7');
+    await sara.getByTestId('welcome-card').waitFor();
+    assert.match(await sara.getByTestId('current-user-name').innerText(), /Sara Jensen/);
+    // The link worked once.
+    const again = await newPage(browser, server.baseUrl);
+    await again.goto(new URL(link).pathname);
+    await again.getByTestId('activation-problem').waitFor();
+    assert.match(await again.getByTestId('activation-problem').innerText(), /findes ikke eller er allerede brugt/);
+    await again.context().close();
+    await sara.context().close();
+  });
+
+  it('a user who must change their password gets only Min side until they have', async () => {
+    const db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    await db.query(`UPDATE app_user SET must_change_password = true WHERE username = 'sara.jensen'`);
+    await db.end();
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'sara.jensen', 'Saras-egen-sommerdag-7');
+    await page.waitForURL(/\/me$/);
+    await page.getByTestId('must-change-password').waitFor();
+    await page.goto('/cases');
+    await page.waitForURL(/\/me$/);
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByTestId('password-current').fill('Saras-egen-sommerdag-7');
+    await page.getByTestId('password-new').fill('Saras-nye-vinterdag-8');
+    await page.getByTestId('password-confirm').fill('Saras-nye-vinterdag-8');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('must-change-password').waitFor({ state: 'detached' });
+    await page.goto('/cases');
+    await page.getByTestId('cases-open-toggle').waitFor();
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  });
+
+  it('the DPO sees the privileged changes: who created and who activated the account', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'dpo');
+    await page.goto('/audit');
+    await page.getByTestId('audit-tab-privileged').click();
+    await page.getByTestId('privileged-table').waitFor();
+    await page.getByTestId('privileged-row').first().waitFor();
+    const text = await page.getByTestId('privileged-table').innerText();
+    assert.match(text, /Bruger oprettet/);
+    assert.match(text, /Bruger aktiveret/);
+    assert.match(text, /Aktiveringslink udstedt/);
+    assert.match(text, /sara\.jensen/);
+    await screenshot(page, 'audit-privileged-desktop');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.setViewportSize(VIEWPORTS.phone);
+    await page.getByTestId('privileged-cards').waitFor();
+    assert.match(await page.getByTestId('privileged-cards').innerText(), /Bruger aktiveret/);
+    await screenshot(page, 'audit-privileged-phone');
+    assert.deepEqual(await seriousViolations(page), []);
     await page.context().close();
   });
 

@@ -25,6 +25,7 @@ import { HealthController } from '../features/health/health.controller';
 import { JobsModule } from '../features/jobs/jobs.module';
 import { OrganisationsModule } from '../features/organisations/organisations.module';
 import { PeopleModule } from '../features/people/people.module';
+import { PrivilegedChangesModule } from '../features/privileged-changes/privileged-changes.module';
 import { RestanceModule } from '../features/restance/restance.module';
 import { SignalsModule } from '../features/signals/signals.module';
 import { TeamsModule } from '../features/teams/teams.module';
@@ -82,6 +83,7 @@ export class AppModule {
         }),
         OrganisationsModule,
         PeopleModule,
+        PrivilegedChangesModule,
         RestanceModule,
         SignalsModule,
         TeamsModule,

@@ -1,11 +1,13 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 
 import { AccessLogEntity } from '../features/access-log/access-log.entity';
+import { AccountActivationEntity } from '../features/auth/account-activation.entity';
 import { LoginAttemptEntity } from '../features/auth/login-attempt.entity';
 import { SessionEntity } from '../features/auth/session.entity';
 import { AfdelingEntity } from '../features/organisations/afdeling.entity';
 import { BoligorganisationEntity } from '../features/organisations/boligorganisation.entity';
 import { PartnerOrganisationEntity } from '../features/organisations/partner-organisation.entity';
+import { PrivilegedChangeEntity } from '../features/privileged-changes/privileged-change.entity';
 import { TeamEntity } from '../features/teams/team.entity';
 import { UserEntity } from '../features/users/user.entity';
 import { CreateFoundationSchema1795000000000 } from './migrations/1795000000000-CreateFoundationSchema';
@@ -19,14 +21,17 @@ import { WorklistCountIndex1795700000000 } from './migrations/1795700000000-Work
 import { RestanceFacets1795800000000 } from './migrations/1795800000000-RestanceFacets';
 import { SessionCacheNotify1795900000000 } from './migrations/1795900000000-SessionCacheNotify';
 import { RestanceRetention1796000000000 } from './migrations/1796000000000-RestanceRetention';
+import { AccountActivationAndPrivilegedChanges1796200000000 } from './migrations/1796200000000-AccountActivationAndPrivilegedChanges';
 import { CreatePersonIdentity1796300000000 } from './migrations/1796300000000-CreatePersonIdentity';
 
 export const ENTITIES = [
   AccessLogEntity,
+  AccountActivationEntity,
   AfdelingEntity,
   BoligorganisationEntity,
   LoginAttemptEntity,
   PartnerOrganisationEntity,
+  PrivilegedChangeEntity,
   SessionEntity,
   TeamEntity,
   UserEntity,
@@ -45,6 +50,7 @@ export const MIGRATIONS = [
   RestanceFacets1795800000000,
   SessionCacheNotify1795900000000,
   RestanceRetention1796000000000,
+  AccountActivationAndPrivilegedChanges1796200000000,
   CreatePersonIdentity1796300000000,
 ];
 

@@ -14,6 +14,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/login/login-page').then((m) => m.LoginPage),
   },
   {
+    // The one-time activation link an admin hands over (public: the user has no password yet).
+    path: 'aktiver/:token',
+    title: 'activation.title',
+    loadComponent: () => import('./features/activation/activation-page').then((m) => m.ActivationPage),
+  },
+  {
     path: '',
     component: Shell,
     canActivate: [authGuard],

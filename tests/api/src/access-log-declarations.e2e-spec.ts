@@ -15,6 +15,7 @@ import { ApiClient, createTestApp, TestApp } from './support/test-app';
 const PERSONAL_DATA_ROUTES = [
   'GET /api/access-log',
   'GET /api/access-log/export',
+  'GET /api/audit/privileged-changes',
   'GET /api/cases',
   'GET /api/cases/:caseId',
   'GET /api/cases/:caseId/agreements',
@@ -234,6 +235,7 @@ describe('Every declared read writes its access-log row', () => {
   /** How each declared read is called: by whom, at which path (ids from the demo seed, read through the API). */
   const READS: Record<string, () => { user: string; path: string; subjectId?: string }> = {
     'GET /api/access-log': () => ({ user: 'dpo', path: '/api/access-log' }),
+    'GET /api/audit/privileged-changes': () => ({ user: 'dpo', path: '/api/audit/privileged-changes' }),
     'GET /api/access-log/export': () => ({
       user: 'dpo',
       path: `/api/access-log/export?subjectType=person&subjectId=${ids['personId']}`,

@@ -144,7 +144,7 @@ describe('Cases', () => {
     beforeAll(async () => {
       const admin = await t.loginAs('admin');
       const team = await admin.post('/api/teams', { name: 'Team Nordbyen' });
-      await admin.post('/api/users', {
+      await t.createUser(admin, {
         username: 'nord.vicevaert',
         displayName: 'Nord Vicevært',
         role: 'social_vicevaert',

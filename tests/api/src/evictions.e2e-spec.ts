@@ -399,7 +399,7 @@ describe('Udsættelsessager', () => {
     beforeAll(async () => {
       const admin = await t.loginAs('admin');
       const team = await admin.post('/api/teams', { name: 'Team Udsættelse Nord' });
-      await admin.post('/api/users', {
+      await t.createUser(admin, {
         username: 'nord.raadgiver',
         displayName: 'Nord Rådgiver',
         role: 'beboerraadgiver',
@@ -479,7 +479,7 @@ describe('Udsættelsessager', () => {
         ['taarn.oekonomi', 'oekonomisk_raadgiver'],
         ['taarn.leder', 'teamleder'],
       ]) {
-        const u = await admin.post('/api/users', {
+        const u = await t.createUser(admin, {
           username,
           displayName: username,
           role,

@@ -603,7 +603,7 @@ describe('Visits, referrals and the partner portal', () => {
       const s = await freshCase();
       const admin = await t.loginAs('admin');
       const team = await admin.post('/api/teams', { name: 'Team Overdragelse' });
-      const user = await admin.post('/api/users', {
+      const user = await t.createUser(admin, {
         username: 'overdrag.raadgiver',
         displayName: 'Overdrag Rådgiver',
         role: 'beboerraadgiver',

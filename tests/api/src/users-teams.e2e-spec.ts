@@ -1,4 +1,6 @@
-import { createTestApp, TestApp } from './support/test-app';
+import { createHash } from 'node:crypto';
+
+import { ACTIVATED_PASSWORD, activationToken, createTestApp, TestApp } from './support/test-app';
 
 describe('Admin: users and teams', () => {
   let t: TestApp;
@@ -15,7 +17,7 @@ describe('Admin: users and teams', () => {
   }
 
   describe('POST /api/users', () => {
-    it('should create a user who can then log in, and write the access log in the same transaction', async () => {
+    it('should create a user without a password and answer a one-time activation link; only its hash is stored', async () => {
       const admin = await t.loginAs('admin');
       const [team] = (await admin.get('/api/teams')).body;
       const res = await admin.post('/api/users', {
@@ -24,7 +26,6 @@ describe('Admin: users and teams', () => {
         email: 'nina@fjordly.example',
         role: 'beboerraadgiver',
         teamIds: [team.id],
-        password: 'Velkommen-til-Bofast-1',
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
@@ -34,13 +35,42 @@ describe('Admin: users and teams', () => {
         version: 1,
       });
       expect(res.body.teams).toEqual([{ id: team.id, name: team.name }]);
+      const { activationUrl, expiresAt } = res.body.activation;
+      expect(activationUrl).toMatch(/^http:\/\/[^/]+\/aktiver\/[A-Za-z0-9_-]{43}$/);
+      const hours = (Date.parse(expiresAt) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(71.9);
+      expect(hours).toBeLessThanOrEqual(72);
+      const token = activationToken(activationUrl);
+      const stored = await t.dataSource.query(`SELECT token_hash FROM account_activation WHERE user_id = $1`, [
+        res.body.id,
+      ]);
+      expect(stored).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex') }]);
       const log = await t.dataSource.query(`SELECT action, purpose FROM access_log WHERE subject_id = $1`, [
         res.body.id,
       ]);
       expect(log).toEqual([{ action: 'create', purpose: 'Brugeradministration' }]);
-      const nina = await t.loginAs('ny.raadgiver', 'Velkommen-til-Bofast-1');
+      // No password works before the user has set one; the admin never knew one.
+      expect((await t.client().login('ny.raadgiver', '')).status).toBe(400);
+      expect((await t.client().login('ny.raadgiver', 'Velkommen-til-Bofast-1')).status).toBe(401);
+      expect((await t.activate(activationUrl, 'Ninas-egen-adgangskode-7')).status).toBe(204);
+      const nina = await t.loginAs('ny.raadgiver', 'Ninas-egen-adgangskode-7');
       const me = await nina.get('/api/auth/me');
-      expect(me.body).toMatchObject({ role: 'beboerraadgiver', mustChangePassword: true });
+      expect(me.body).toMatchObject({ role: 'beboerraadgiver', mustChangePassword: false });
+      // The link works once.
+      expect((await t.activate(activationUrl, 'Et-andet-ord-til-Nina-8')).status).toBe(404);
+    });
+
+    it('should refuse a password chosen by the admin', async () => {
+      const admin = await t.loginAs('admin');
+      const res = await admin.post('/api/users', {
+        username: 'admins-choice',
+        displayName: 'A',
+        role: 'teamleder',
+        password: 'Admin-kender-dette-ord-1',
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.fields.password).toBeDefined();
+      expect(await t.dataSource.query(`SELECT 1 FROM app_user WHERE username = 'admins-choice'`)).toEqual([]);
     });
 
     it('should answer 400 with Danish field messages for bad input and write nothing', async () => {
@@ -51,7 +81,6 @@ describe('Admin: users and teams', () => {
         displayName: '',
         email: 'not-an-email',
         role: 'king',
-        password: 'x',
         extra: 1,
       });
       expect(res.status).toBe(400);
@@ -68,7 +97,7 @@ describe('Admin: users and teams', () => {
 
     it('should answer 409 on a username that is taken', async () => {
       const admin = await t.loginAs('admin');
-      const res = await admin.post('/api/users', {
+      const res = await t.createUser(admin, {
         username: 'VICEVAERT',
         displayName: 'Dublet',
         role: 'social_vicevaert',
@@ -80,7 +109,7 @@ describe('Admin: users and teams', () => {
 
     it('should require a partner organisation for a kommunal partner, and roll back a half-valid create', async () => {
       const admin = await t.loginAs('admin');
-      const missing = await admin.post('/api/users', {
+      const missing = await t.createUser(admin, {
         username: 'kp-uden',
         displayName: 'KP',
         role: 'kommunal_partner',
@@ -88,7 +117,7 @@ describe('Admin: users and teams', () => {
       });
       expect(missing.status).toBe(400);
       expect(missing.body.fields.partnerOrganisationId).toBeDefined();
-      const badTeam = await admin.post('/api/users', {
+      const badTeam = await t.createUser(admin, {
         username: 'kp-bad-team',
         displayName: 'KP',
         role: 'kommunal_partner',
@@ -98,7 +127,7 @@ describe('Admin: users and teams', () => {
       });
       expect(badTeam.status).toBe(400);
       expect(await t.dataSource.query(`SELECT 1 FROM app_user WHERE username = 'kp-bad-team'`)).toHaveLength(0);
-      const ok = await admin.post('/api/users', {
+      const ok = await t.createUser(admin, {
         username: 'kp-med',
         displayName: 'KP',
         role: 'kommunal_partner',
@@ -111,7 +140,7 @@ describe('Admin: users and teams', () => {
 
     it('should bind a boligorganisation user to the organisation whose lists they upload', async () => {
       const admin = await t.loginAs('admin');
-      const missing = await admin.post('/api/users', {
+      const missing = await t.createUser(admin, {
         username: 'udlejning',
         displayName: 'Udlejning',
         role: 'boligorganisation',
@@ -120,7 +149,7 @@ describe('Admin: users and teams', () => {
       expect(missing.status).toBe(400);
       expect(missing.body.fields.boligorganisationId).toEqual(['Vælg hvilken boligorganisation brugeren hører til']);
       const [bo] = await t.dataSource.query(`SELECT id FROM boligorganisation WHERE name = 'Boligselskabet Fjordly'`);
-      const ok = await admin.post('/api/users', {
+      const ok = await t.createUser(admin, {
         username: 'udlejning',
         displayName: 'Udlejning',
         role: 'boligorganisation',
@@ -130,25 +159,13 @@ describe('Admin: users and teams', () => {
       expect(ok.status).toBe(201);
       expect(ok.body.boligorganisation).toEqual({ id: bo.id, name: 'Boligselskabet Fjordly' });
     });
-
-    it('should reject a weak initial password', async () => {
-      const admin = await t.loginAs('admin');
-      const res = await admin.post('/api/users', {
-        username: 'weakling',
-        displayName: 'W',
-        role: 'dpo',
-        password: 'weakling-123',
-      });
-      expect(res.status).toBe(400);
-      expect(res.body.fields.password[0]).toMatch(/brugernavnet/);
-    });
   });
 
   describe('PATCH /api/users/:userId', () => {
     it('should answer 409 with the current state to a stale version, never losing the first update', async () => {
       const admin = await t.loginAs('admin');
       const created = (
-        await admin.post('/api/users', {
+        await t.createUser(admin, {
           username: 'concurrent',
           displayName: 'Før',
           role: 'social_vicevaert',
@@ -168,7 +185,7 @@ describe('Admin: users and teams', () => {
     it('should let exactly one of two simultaneous updates win', async () => {
       const admin = await t.loginAs('admin');
       const created = (
-        await admin.post('/api/users', {
+        await t.createUser(admin, {
           username: 'race',
           displayName: 'Start',
           role: 'social_vicevaert',
@@ -186,7 +203,7 @@ describe('Admin: users and teams', () => {
     it('should end the sessions of a user who is deactivated, and refuse their login', async () => {
       const admin = await t.loginAs('admin');
       const created = (
-        await admin.post('/api/users', {
+        await t.createUser(admin, {
           username: 'leaving',
           displayName: 'Går',
           role: 'social_vicevaert',
@@ -217,23 +234,40 @@ describe('Admin: users and teams', () => {
   });
 
   describe('POST /api/users/:userId/reset-password', () => {
-    it('should set a new password, require a change at next login, and end the user’s sessions', async () => {
+    it('should make the old password unusable, end the user’s sessions and answer a new link, once', async () => {
       const admin = await t.loginAs('admin');
       const created = (
-        await admin.post('/api/users', {
+        await t.createUser(admin, {
           username: 'forgetful',
           displayName: 'Glemsom',
           role: 'dpo',
-          password: 'Velkommen-til-Bofast-1',
         })
       ).body;
-      const session = await t.loginAs('forgetful', 'Velkommen-til-Bofast-1');
-      expect(
-        (await admin.post(`/api/users/${created.id}/reset-password`, { newPassword: 'Nyt-midlertidigt-ord-7' })).status,
-      ).toBe(204);
+      const firstLink = created.activation.activationUrl;
+      const session = await t.loginAs('forgetful', ACTIVATED_PASSWORD);
+      const reset = await admin.post(`/api/users/${created.id}/reset-password`);
+      expect(reset.status).toBe(200);
+      expect(reset.body.activationUrl).toMatch(/\/aktiver\//);
+      expect(reset.body.activationUrl).not.toBe(firstLink);
       expect((await session.get('/api/auth/me')).status).toBe(401);
-      const again = await t.loginAs('forgetful', 'Nyt-midlertidigt-ord-7');
-      expect((await again.get('/api/auth/me')).body.mustChangePassword).toBe(true);
+      expect((await t.client().login('forgetful', ACTIVATED_PASSWORD)).status).toBe(401);
+      // A password of the admin's choosing is not taken.
+      const chosen = await admin.post(`/api/users/${created.id}/reset-password`, {
+        newPassword: 'Nyt-midlertidigt-ord-7',
+      });
+      expect(chosen.status).toBe(200);
+      expect((await t.client().login('forgetful', 'Nyt-midlertidigt-ord-7')).status).toBe(401);
+      // Only the newest link works.
+      expect((await t.activate(reset.body.activationUrl, 'Glemsoms-nye-ord-42')).status).toBe(404);
+      expect((await t.activate(chosen.body.activationUrl, 'Glemsoms-nye-ord-42')).status).toBe(204);
+      const again = await t.loginAs('forgetful', 'Glemsoms-nye-ord-42');
+      expect((await again.get('/api/auth/me')).body.mustChangePassword).toBe(false);
+    });
+
+    it('should not let an admin reset their own password (they change it themselves)', async () => {
+      const admin = await t.loginAs('admin');
+      const me = (await admin.get('/api/auth/me')).body;
+      expect((await admin.post(`/api/users/${me.id}/reset-password`)).status).toBe(409);
     });
   });
 

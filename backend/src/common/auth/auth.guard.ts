@@ -9,7 +9,7 @@ import { hashToken } from '../../features/auth/auth.service';
 import { SessionsRepository } from '../../features/auth/sessions.repository';
 import { DomainError } from '../errors/domain-error';
 import { BofastRequest } from '../http/request-context';
-import { IS_PUBLIC, REQUIRED_PERMISSION } from './decorators';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC, REQUIRED_PERMISSION } from './decorators';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOUCH_EVERY_MS = 60_000;
@@ -22,8 +22,9 @@ function sameSecret(a: string | undefined, b: string | undefined): boolean {
 }
 
 /**
- * The global guard (APP_GUARD). Order: @Public() → session cookie → CSRF → @RequirePermission.
- * A route that is neither public nor names a permission is denied to everyone.
+ * The global guard (APP_GUARD). Order: @Public() → session cookie → CSRF → @RequirePermission →
+ * must-change-password. A route that is neither public nor names a permission is denied to everyone.
+ * A session whose user must change their password reaches only @AllowedBeforePasswordChange() routes.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -61,6 +62,12 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('FORBIDDEN', 'Du har ikke adgang til dette.');
     }
     if (!permissions.includes(permission)) throw new DomainError('FORBIDDEN', 'Du har ikke adgang til dette.');
+    if (
+      session.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)
+    ) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Du skal skifte din adgangskode, før du kan fortsætte.');
+    }
 
     if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
       await this.sessions.touch(session.sessionId, tokenHash);

@@ -46,3 +46,11 @@ export const PersonalData = (declaration: PersonalDataDeclaration) => SetMetadat
 
 /** Declares that the route returns no personal data of anyone but, at most, the caller; `reason` says why. */
 export const NoPersonalData = (reason: string) => SetMetadata(NO_PERSONAL_DATA, reason);
+
+export const ALLOWED_BEFORE_PASSWORD_CHANGE = 'bofast:allowedBeforePasswordChange';
+
+/**
+ * One of the few routes a session may call while its user must change their password (change it,
+ * log out, read or edit `me`). Read by AuthGuard; every other route answers 403 PASSWORD_CHANGE_REQUIRED.
+ */
+export const AllowedBeforePasswordChange = () => SetMetadata(ALLOWED_BEFORE_PASSWORD_CHANGE, true);

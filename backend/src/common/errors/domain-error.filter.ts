@@ -31,7 +31,10 @@ export function statusFor(code: DomainErrorCode): number {
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'CSRF_REJECTED':
     case 'FORBIDDEN':
+    case 'PASSWORD_CHANGE_REQUIRED':
       return HttpStatus.FORBIDDEN;
+    case 'ACTIVATION_EXPIRED':
+      return HttpStatus.GONE;
     default:
       return assertUnreachable(code);
   }
@@ -43,6 +46,7 @@ const HTTP_CODES: Record<number, [string, string]> = {
   403: ['FORBIDDEN', 'Du har ikke adgang til dette.'],
   404: ['NOT_FOUND', 'Siden eller ressourcen findes ikke.'],
   405: ['METHOD_NOT_ALLOWED', 'Metoden er ikke tilladt.'],
+  410: ['GONE', 'Ressourcen findes ikke længere.'],
   413: ['PAYLOAD_TOO_LARGE', 'Forespørgslen er for stor.'],
   415: ['UNSUPPORTED_MEDIA_TYPE', 'Formatet understøttes ikke.'],
   429: ['TOO_MANY_REQUESTS', 'For mange forespørgsler. Prøv igen om lidt.'],

@@ -13,7 +13,11 @@ export type DomainErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'LOGIN_THROTTLED'
   | 'CSRF_REJECTED'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  /** A session whose user must change their password first may only do that (and log out, read `me`). */
+  | 'PASSWORD_CHANGE_REQUIRED'
+  /** An activation link past its 72 hours. */
+  | 'ACTIVATION_EXPIRED';
 
 export class DomainError extends Error {
   constructor(

@@ -117,8 +117,8 @@ export async function seedDemoData(databaseUrl: string): Promise<boolean> {
       for (const u of DEMO_USERS) {
         const partnerId = u.role === Role.KommunalPartner ? partnerIds[0] : null;
         const [row] = await em.query(
-          `INSERT INTO app_user (username, display_name, email, role, password_hash, partner_organisation_id)
-           VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO app_user (username, display_name, email, role, password_hash, partner_organisation_id, activated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, now())
            ON CONFLICT (username) DO UPDATE SET display_name = app_user.display_name RETURNING id`,
           [u.username, u.displayName, u.email, u.role, hash, partnerId],
         );

@@ -14,15 +14,16 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Permission, SessionInfo } from '@bofast/contracts';
+import { ActivationInfo, CurrentUser, Permission, SessionInfo } from '@bofast/contracts';
 import type { Request, Response } from 'express';
 
 import { clearSessionCookies, setAnonymousCsrfCookie, setSessionCookies } from '../../common/auth/cookies';
-import { NoPersonalData, Public, RequirePermission } from '../../common/auth/decorators';
+import { AllowedBeforePasswordChange, NoPersonalData, Public, RequirePermission } from '../../common/auth/decorators';
 import { Anon, AnonymousContext, Ctx, RequestContext } from '../../common/http/request-context';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { UserEntity } from '../users/user.entity';
-import { ChangePasswordDto, LoginDto, UpdateMeDto } from './auth.dto';
+import { ActivationService } from './activation.service';
+import { ActivateAccountDto, ChangePasswordDto, LoginDto, UpdateMeDto } from './auth.dto';
 import { AuthService, newToken } from './auth.service';
 import { LocalAuthGuard } from './local-auth.guard';
 
@@ -31,6 +32,7 @@ import { LocalAuthGuard } from './local-auth.guard';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly activation: ActivationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,7 +60,23 @@ export class AuthController {
     return issued.user;
   }
 
+  /** Whether an activation link still works: 200, 404 unknown or used, 410 expired (throttled). */
+  @Public()
+  @Get('activation/:token')
+  checkActivation(@Param('token') token: string, @Anon() anon: AnonymousContext): Promise<ActivationInfo> {
+    return this.activation.check(token.slice(0, 100), anon);
+  }
+
+  /** Sets the user's own password through a one-time activation link; the user then logs in. */
+  @Public()
+  @Post('activation')
+  @HttpCode(204)
+  activate(@Body() dto: ActivateAccountDto, @Anon() anon: AnonymousContext): Promise<void> {
+    return this.activation.activate(dto, anon);
+  }
+
   @Post('logout')
+  @AllowedBeforePasswordChange()
   @HttpCode(204)
   @RequirePermission(Permission.SelfUpdate)
   @NoPersonalData('Kun den indloggede brugers egne oplysninger')
@@ -72,6 +90,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @AllowedBeforePasswordChange()
   @RequirePermission(Permission.SelfRead)
   @NoPersonalData('Kun den indloggede brugers egne oplysninger')
   me(@Ctx() ctx: RequestContext): Promise<CurrentUser> {
@@ -79,6 +98,7 @@ export class AuthController {
   }
 
   @Patch('me')
+  @AllowedBeforePasswordChange()
   @RequirePermission(Permission.SelfUpdate)
   @NoPersonalData('Kun den indloggede brugers egne oplysninger')
   updateMe(@Ctx() ctx: RequestContext, @Body() dto: UpdateMeDto): Promise<CurrentUser> {
@@ -86,6 +106,7 @@ export class AuthController {
   }
 
   @Post('me/password')
+  @AllowedBeforePasswordChange()
   @HttpCode(204)
   @RequirePermission(Permission.SelfUpdate)
   @NoPersonalData('Kun den indloggede brugers egne oplysninger')

@@ -1,4 +1,11 @@
-import { ChangePasswordRequest, Locale, LoginRequest, UpdateMeRequest } from '@bofast/contracts';
+import {
+  ActivateAccountRequest,
+  ChangePasswordRequest,
+  Locale,
+  LoginRequest,
+  PASSWORD_MAX_LENGTH,
+  UpdateMeRequest,
+} from '@bofast/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { emptyToNull, trim } from '../../common/http/transforms';
@@ -39,11 +46,24 @@ export class UpdateMeDto implements UpdateMeRequest {
 export class ChangePasswordDto implements ChangePasswordRequest {
   @IsString({ message: 'Skal være tekst' })
   @IsNotEmpty({ message: 'Skal udfyldes' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `Højst ${PASSWORD_MAX_LENGTH} tegn` })
   currentPassword!: string;
+
+  /** The policy (length, common passwords) is PasswordService.assertAcceptable's. */
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `Højst ${PASSWORD_MAX_LENGTH} tegn` })
+  newPassword!: string;
+}
+
+export class ActivateAccountDto implements ActivateAccountRequest {
+  @IsString({ message: 'Skal være tekst' })
+  @IsNotEmpty({ message: 'Skal udfyldes' })
+  @MaxLength(100, { message: 'Højst 100 tegn' })
+  token!: string;
 
   @IsString({ message: 'Skal være tekst' })
   @IsNotEmpty({ message: 'Skal udfyldes' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
-  newPassword!: string;
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `Højst ${PASSWORD_MAX_LENGTH} tegn` })
+  password!: string;
 }

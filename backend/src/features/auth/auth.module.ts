@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 
 import { UsersRepository } from '../users/users.repository';
+import { AccountActivationsRepository } from './account-activations.repository';
+import { ActivationService } from './activation.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
@@ -13,9 +15,11 @@ import { SessionsRepository } from './sessions.repository';
 @Global()
 @Module({
   controllers: [AuthController],
-  exports: [PasswordService, SessionsRepository, UsersRepository],
+  exports: [ActivationService, PasswordService, SessionsRepository, UsersRepository],
   imports: [PassportModule],
   providers: [
+    AccountActivationsRepository,
+    ActivationService,
     AuthService,
     LocalStrategy,
     LoginThrottleService,

@@ -127,11 +127,17 @@ export class AuthService {
     return this.me(ctx);
   }
 
+  /**
+   * The current-password check is throttled as a login of the same user (same counter and limits):
+   * after LOGIN_MAX_FAILURES wrong ones even the right one answers 429 until the lockout has passed.
+   */
   async changePassword(ctx: RequestContext, dto: ChangePasswordDto): Promise<void> {
+    const key = LoginThrottleService.key(ctx.username);
+    await this.throttle.assertAllowed(key, ctx.clientAddress);
     const hash = await this.users.findPasswordHash(ctx.userId);
-    if (!(await this.passwords.verify(hash, dto.currentPassword))) {
-      throw fieldError('currentPassword', 'Den nuværende adgangskode er forkert');
-    }
+    const ok = await this.passwords.verify(hash, dto.currentPassword);
+    await this.throttle.record(key, ctx.clientAddress, ok);
+    if (!ok) throw fieldError('currentPassword', 'Den nuværende adgangskode er forkert');
     this.passwords.assertAcceptable(dto.newPassword, ctx.username);
     if (dto.newPassword === dto.currentPassword)
       throw fieldError('newPassword', 'Den nye adgangskode skal være en anden end den nuværende');
@@ -139,6 +145,8 @@ export class AuthService {
     await this.dataSource.transaction(async (em) => {
       await this.users.setPasswordHash(em, ctx.userId, newHash, false);
       await this.sessions.revokeAllForUser(em, ctx.userId, 'password_changed', ctx.sessionId);
+      // The session kept may be cached with must-change set (the commit notifies the other processes).
+      this.sessions.forgetUser(ctx.userId);
       await this.accessLog.record(
         ctx,
         {

@@ -18,6 +18,7 @@ function session(overrides: Partial<ActiveSession> = {}): ActiveSession {
     role: Role.OekonomiskRaadgiver,
     partnerOrganisationId: null,
     teamIds: ['t1'],
+    mustChangePassword: false,
     ...overrides,
   };
 }

@@ -15,6 +15,8 @@ export interface ActiveSession {
   role: Role;
   partnerOrganisationId: string | null;
   teamIds: string[];
+  /** The user must change their password before anything else (AuthGuard). */
+  mustChangePassword: boolean;
 }
 
 @Injectable()
@@ -48,10 +50,11 @@ export class SessionsRepository {
       username: string;
       role: Role;
       partner_organisation_id: string | null;
+      must_change_password: boolean;
       team_ids: string[] | null;
     }> = await this.dataSource.query(
       `SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.role,
-              u.partner_organisation_id,
+              u.partner_organisation_id, u.must_change_password,
               (SELECT array_agg(ut.team_id) FROM user_team ut JOIN team t ON t.id = ut.team_id
                 WHERE ut.user_id = u.id AND t.is_active) AS team_ids
          FROM user_session s JOIN app_user u ON u.id = s.user_id
@@ -71,6 +74,7 @@ export class SessionsRepository {
       role: r.role,
       partnerOrganisationId: r.partner_organisation_id,
       teamIds: r.team_ids ?? [],
+      mustChangePassword: r.must_change_password,
     };
   }
 

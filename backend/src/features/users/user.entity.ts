@@ -32,8 +32,14 @@ export class UserEntity {
   @Column({ type: 'text' })
   role!: Role;
 
-  @Column({ type: 'text', name: 'password_hash', select: false, comment: 'argon2id' })
-  passwordHash!: string;
+  @Column({
+    type: 'text',
+    name: 'password_hash',
+    select: false,
+    nullable: true,
+    comment: 'argon2id; NULL until the user sets a password through an activation link',
+  })
+  passwordHash!: string | null;
 
   @Column({ type: 'boolean', name: 'is_active', default: true })
   isActive!: boolean;
@@ -61,6 +67,14 @@ export class UserEntity {
   @ManyToMany(() => TeamEntity)
   @JoinTable({ name: 'user_team', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'team_id' } })
   teams!: TeamEntity[];
+
+  @Column({
+    type: 'timestamptz',
+    name: 'activated_at',
+    nullable: true,
+    comment: 'When the user first set their own password through an activation link',
+  })
+  activatedAt!: Date | null;
 
   @Column({ type: 'timestamptz', name: 'last_login_at', nullable: true })
   lastLoginAt!: Date | null;

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AccessSubjectType, Page, Permission, UserSummary } from '@bofast/contracts';
+import { AccessSubjectType, ActivationLink, CreatedUser, Page, Permission, UserSummary } from '@bofast/contracts';
+import type { Request } from 'express';
 
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
-import { CreateUserDto, ListUsersQueryDto, ResetPasswordDto, UpdateUserDto } from './users.dto';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -29,8 +30,9 @@ export class UsersController {
   @Post()
   @RequirePermission(Permission.UserManage)
   @PersonalData({ purpose: 'Brugeradministration', subject: AccessSubjectType.User })
-  create(@Ctx() ctx: RequestContext, @Body() dto: CreateUserDto): Promise<UserSummary> {
-    return this.users.create(ctx, dto);
+  /** Creates the account without a password and answers its one-time activation link (shown once). */
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateUserDto, @Req() req: Request): Promise<CreatedUser> {
+    return this.users.create(ctx, dto, origin(req));
   }
 
   @Patch(':userId')
@@ -44,8 +46,9 @@ export class UsersController {
     return this.users.update(ctx, id, dto);
   }
 
+  /** Makes the password unusable, ends the user's sessions and answers a new activation link (shown once). */
   @Post(':userId/reset-password')
-  @HttpCode(204)
+  @HttpCode(200)
   @RequirePermission(Permission.UserManage)
   @PersonalData({
     purpose: 'Brugeradministration: adgangskode nulstillet',
@@ -55,8 +58,13 @@ export class UsersController {
   resetPassword(
     @Ctx() ctx: RequestContext,
     @Param('userId', new ParseUUIDPipe()) id: string,
-    @Body() dto: ResetPasswordDto,
-  ): Promise<void> {
-    return this.users.resetPassword(ctx, id, dto);
+    @Req() req: Request,
+  ): Promise<ActivationLink> {
+    return this.users.resetPassword(ctx, id, origin(req));
   }
+}
+
+/** Scheme and host the admin reached Bofast by (behind a proxy: as `trust proxy` reports them). */
+function origin(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }

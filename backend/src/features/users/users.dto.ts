@@ -1,4 +1,4 @@
-import { CreateUserRequest, ListUsersQuery, ResetPasswordRequest, Role, UpdateUserRequest } from '@bofast/contracts';
+import { CreateUserRequest, ListUsersQuery, Role, UpdateUserRequest } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -62,11 +62,6 @@ export class CreateUserDto implements CreateUserRequest {
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig boligorganisation' })
   boligorganisationId?: string | null;
-
-  @IsString({ message: 'Skal være tekst' })
-  @IsNotEmpty({ message: 'Skal udfyldes' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
-  password!: string;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
@@ -111,13 +106,6 @@ export class UpdateUserDto implements UpdateUserRequest {
   @IsInt({ message: 'Versionen mangler' })
   @Min(1, { message: 'Versionen mangler' })
   version!: number;
-}
-
-export class ResetPasswordDto implements ResetPasswordRequest {
-  @IsString({ message: 'Skal være tekst' })
-  @IsNotEmpty({ message: 'Skal udfyldes' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
-  newPassword!: string;
 }
 
 export class ListUsersQueryDto extends PageQueryDto implements ListUsersQuery {

@@ -101,6 +101,31 @@ export class UsersRepository {
     );
   }
 
+  /** After an admin's reset: no password works until the user sets one through the new link. */
+  async clearPassword(em: EntityManager, id: string): Promise<void> {
+    await em.query(
+      `UPDATE app_user SET password_hash = NULL, must_change_password = false, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /**
+   * The user's own password, set through an activation link. True on the account's first activation.
+   * The version stays: nothing an admin edits has changed, and an open edit dialog stays valid.
+   */
+  async setPasswordFromActivation(em: EntityManager, id: string, passwordHash: string): Promise<boolean> {
+    const [rows] = await em.query(
+      `UPDATE app_user u SET password_hash = $2, must_change_password = false, activated_at = coalesce(u.activated_at, now()),
+              updated_at = now()
+         FROM (SELECT activated_at FROM app_user WHERE id = $1) old
+        WHERE u.id = $1
+        RETURNING old.activated_at IS NULL AS first`,
+      [id, passwordHash],
+    );
+    return rows[0]?.first === true;
+  }
+
   async markLoggedIn(em: EntityManager, id: string): Promise<void> {
     await em.query(`UPDATE app_user SET last_login_at = now() WHERE id = $1`, [id]);
   }

@@ -1,15 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { AccessAction, AccessSubjectType, Page, Role, UserSummary } from '@bofast/contracts';
+import {
+  AccessAction,
+  AccessSubjectType,
+  ActivationLink,
+  CreatedUser,
+  Page,
+  PrivilegedChangeKind,
+  Role,
+  UserSummary,
+} from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { DomainError, fieldError, notFound, versionConflict } from '../../common/errors/domain-error';
 import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
-import { PasswordService } from '../auth/password.service';
+import { ActivationService } from '../auth/activation.service';
 import { SessionsRepository } from '../auth/sessions.repository';
+import { actorOf, PrivilegedChangesService } from '../privileged-changes/privileged-changes.service';
 import { UserEntity } from './user.entity';
 import { toUserSummary } from './user.mapper';
-import { CreateUserDto, ListUsersQueryDto, ResetPasswordDto, UpdateUserDto } from './users.dto';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './users.dto';
 import { UsersRepository } from './users.repository';
 
 const PURPOSE = 'Brugeradministration';
@@ -20,8 +30,9 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
-    private readonly passwords: PasswordService,
+    private readonly activation: ActivationService,
     private readonly accessLog: AccessLogService,
+    private readonly changes: PrivilegedChangesService,
   ) {}
 
   async list(ctx: RequestContext, query: ListUsersQueryDto): Promise<Page<UserSummary>> {
@@ -47,10 +58,12 @@ export class UsersService {
     return toUserSummary(user);
   }
 
-  async create(ctx: RequestContext, dto: CreateUserDto): Promise<UserSummary> {
-    this.passwords.assertAcceptable(dto.password, dto.username, 'password');
-    const passwordHash = await this.passwords.hash(dto.password);
-    const id = await this.dataSource.transaction(async (em) => {
+  /**
+   * The account has no password: the admin is shown a one-time activation link (once) to hand over, and
+   * the user sets their own password with it. The admin never knows it.
+   */
+  async create(ctx: RequestContext, dto: CreateUserDto, origin: string): Promise<CreatedUser> {
+    const { id, activation } = await this.dataSource.transaction(async (em) => {
       await this.assertRoleFits(em, dto.role, dto.partnerOrganisationId ?? null, dto.teamIds ?? []);
       await this.assertLandlordFits(em, dto.role, dto.boligorganisationId ?? null);
       if (await this.users.findForAuthentication(dto.username, em)) {
@@ -63,23 +76,33 @@ export class UsersService {
         displayName: dto.displayName,
         email: dto.email ?? null,
         role: dto.role,
-        passwordHash,
+        passwordHash: null,
         partnerOrganisationId: dto.role === Role.KommunalPartner ? (dto.partnerOrganisationId ?? null) : null,
         boligorganisationId: dto.role === Role.Boligorganisation ? (dto.boligorganisationId ?? null) : null,
-        mustChangePassword: true,
+        mustChangePassword: false,
+        activatedAt: null,
       });
       const newId = inserted.identifiers[0]['id'] as string;
+      const target = { id: newId, username: dto.username };
       await this.users.setTeams(em, newId, dto.teamIds ?? []);
+      await this.changes.record(em, actorOf(ctx), PrivilegedChangeKind.UserCreated, target, { new: dto.role });
+      const teamNames = await this.teamNames(em, newId);
+      if (teamNames.length)
+        await this.changes.record(em, actorOf(ctx), PrivilegedChangeKind.TeamsChanged, target, {
+          old: [],
+          new: teamNames,
+        });
+      const link = await this.activation.issue(em, ctx, target, origin);
       await this.accessLog.record(
         ctx,
         { action: AccessAction.Create, subjectType: AccessSubjectType.User, subjectId: newId, purpose: PURPOSE },
         em,
       );
-      return newId;
+      return { id: newId, activation: link };
     });
     const created = await this.users.findById(id);
     if (!created) throw notFound('Brugeren');
-    return toUserSummary(created);
+    return { ...toUserSummary(created), activation };
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateUserDto): Promise<UserSummary> {
@@ -109,7 +132,9 @@ export class UsersService {
         const fresh = await this.users.findById(id);
         throw versionConflict(fresh ? toUserSummary(fresh) : null);
       }
+      const oldTeams = current.teams.map((t) => t.name).sort((a, b) => a.localeCompare(b, 'da'));
       if (dto.teamIds) await this.users.setTeams(em, id, teamIds);
+      await this.recordChanges(em, ctx, current, { role, isActive: dto.isActive, oldTeams, teamsSet: !!dto.teamIds });
       // Role, organisation and teams are part of a cached session (the commit notifies the other processes).
       this.sessions.forgetUser(id);
       // Deactivation and role changes take effect at once: end the user's sessions.
@@ -126,14 +151,19 @@ export class UsersService {
     return toUserSummary(updated);
   }
 
-  async resetPassword(ctx: RequestContext, id: string, dto: ResetPasswordDto): Promise<void> {
-    const user = await this.users.findById(id);
-    if (!user) throw notFound('Brugeren');
-    this.passwords.assertAcceptable(dto.newPassword, user.username);
-    const hash = await this.passwords.hash(dto.newPassword);
-    await this.dataSource.transaction(async (em) => {
-      await this.users.setPasswordHash(em, id, hash, true);
+  /**
+   * The old password stops working and the user's sessions end at once; the admin is shown a new
+   * one-time activation link (once), never a password of their choosing.
+   */
+  async resetPassword(ctx: RequestContext, id: string, origin: string): Promise<ActivationLink> {
+    if (id === ctx.userId)
+      throw new DomainError('INVALID_STATE', 'Du kan ikke nulstille din egen adgangskode. Skift den under din profil.');
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.users.findById(id, em);
+      if (!user) throw notFound('Brugeren');
+      await this.users.clearPassword(em, id);
       await this.sessions.revokeAllForUser(em, id, 'password_reset');
+      const link = await this.activation.issue(em, ctx, { id, username: user.username }, origin);
       await this.accessLog.record(
         ctx,
         {
@@ -144,7 +174,45 @@ export class UsersService {
         },
         em,
       );
+      return link;
     });
+  }
+
+  /** Role, team and active changes go to the DPO's log of privileged changes, old → new. */
+  private async recordChanges(
+    em: EntityManager,
+    ctx: RequestContext,
+    before: UserEntity,
+    after: { role: Role; isActive: boolean | undefined; oldTeams: string[]; teamsSet: boolean },
+  ): Promise<void> {
+    const target = { id: before.id, username: before.username };
+    const actor = actorOf(ctx);
+    if (after.role !== before.role)
+      await this.changes.record(em, actor, PrivilegedChangeKind.RoleChanged, target, {
+        old: before.role,
+        new: after.role,
+      });
+    if (after.teamsSet) {
+      const newTeams = await this.teamNames(em, before.id);
+      if (newTeams.join('\n') !== after.oldTeams.join('\n'))
+        await this.changes.record(em, actor, PrivilegedChangeKind.TeamsChanged, target, {
+          old: after.oldTeams,
+          new: newTeams,
+        });
+    }
+    if (after.isActive !== undefined && after.isActive !== before.isActive)
+      await this.changes.record(em, actor, PrivilegedChangeKind.ActiveChanged, target, {
+        old: before.isActive,
+        new: after.isActive,
+      });
+  }
+
+  private async teamNames(em: EntityManager, userId: string): Promise<string[]> {
+    const rows: { name: string }[] = await em.query(
+      `SELECT t.name FROM user_team ut JOIN team t ON t.id = ut.team_id WHERE ut.user_id = $1`,
+      [userId],
+    );
+    return rows.map((r) => r.name).sort((a, b) => a.localeCompare(b, 'da'));
   }
 
   /** A boligorganisation user uploads the lists of exactly one boligorganisation. */

@@ -19,7 +19,23 @@ export interface TestApp {
   dataSource: DataSource;
   client(): ApiClient;
   loginAs(username: string, password?: string): Promise<ApiClient>;
+  /**
+   * POST /api/users as `admin`, then sets the new user's password through the one-time activation link
+   * the answer carries (as the user would). A `password` in `body` is the one set (default
+   * ACTIVATED_PASSWORD); it is not sent to /api/users. Answers the POST's response.
+   */
+  createUser(admin: ApiClient, body: Record<string, unknown>): Promise<request.Response>;
+  /** Sets a password through an activation link (its URL or token): the response of POST /api/auth/activation. */
+  activate(linkOrToken: string, password: string): Promise<request.Response>;
   close(): Promise<void>;
+}
+
+/** The password `createUser` activates new users with, unless the body names another. */
+export const ACTIVATED_PASSWORD = 'Velkommen-til-Bofast-1';
+
+/** The token at the end of an activation URL (`…/aktiver/<token>`). */
+export function activationToken(linkOrToken: string): string {
+  return decodeURIComponent(linkOrToken.split('/aktiver/').pop() ?? linkOrToken);
 }
 
 /** The real AppModule on the run's fresh database (migrated and seeded with the demo world). */
@@ -47,6 +63,11 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   await app.init();
   const dataSource = app.get(DataSource);
   const client = () => new ApiClient(app);
+  const activate = async (linkOrToken: string, password: string) => {
+    const c = client();
+    await c.prime();
+    return c.post('/api/auth/activation', { token: activationToken(linkOrToken), password });
+  };
   return {
     app,
     dataSource,
@@ -56,6 +77,16 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
       const res = await c.login(username, password);
       if (res.status !== 200) throw new Error(`login as ${username} gave ${res.status}: ${JSON.stringify(res.body)}`);
       return c;
+    },
+    activate,
+    createUser: async (admin, body) => {
+      const { password = ACTIVATED_PASSWORD, ...rest } = body;
+      const res = await admin.post('/api/users', rest);
+      if (res.status === 201) {
+        const done = await activate(res.body.activation.activationUrl, String(password));
+        if (done.status !== 204) throw new Error(`activation gave ${done.status}: ${JSON.stringify(done.body)}`);
+      }
+      return res;
     },
     close: () => app.close(),
   };

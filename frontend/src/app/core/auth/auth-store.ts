@@ -94,6 +94,11 @@ export class AuthStore {
     this.state.set(null);
   }
 
+  /** The server answered PASSWORD_CHANGE_REQUIRED: the user must change their password first. */
+  markMustChangePassword(): void {
+    this.state.update((u) => (u ? { ...u, mustChangePassword: true } : u));
+  }
+
   private setUser(user: CurrentUser): void {
     this.state.set(user);
     if (user.locale && user.locale !== this.languages.language()) {
@@ -101,7 +106,8 @@ export class AuthStore {
     }
   }
 
-  private ensureCsrfToken(): Observable<unknown> {
+  /** Public POSTs (login, activation) need the CSRF cookie first (double submit). */
+  ensureCsrfToken(): Observable<unknown> {
     return defer(() =>
       this.document.cookie.split('; ').some((c) => c.startsWith(`${CSRF_COOKIE}=`))
         ? of(null)

@@ -53,5 +53,14 @@ describe('guards', () => {
       await signIn(createUser(Role.Admin));
       expect(runGuard(authGuard)).toBe(true);
     });
+
+    it('should send a user who must change their password to /me, and let them stay there', async () => {
+      await signIn(createUser(Role.Admin, { mustChangePassword: true }));
+      const result = runGuard(authGuard, '/cases');
+      expect(result).toBeInstanceOf(UrlTree);
+      expect(TestBed.inject(Router).serializeUrl(result as UrlTree)).toBe('/me');
+      expect(runGuard(authGuard, '/me')).toBe(true);
+      expect(runGuard(authGuard, '/mere')).toBeInstanceOf(UrlTree);
+    });
   });
 });

@@ -5,11 +5,17 @@ import type { Permission } from '@bofast/contracts';
 
 import { AuthStore } from '../auth/auth-store';
 
-/** Sends anonymous visitors to /login and remembers where they were going. */
+/**
+ * Sends anonymous visitors to /login and remembers where they were going. A user who must change their
+ * password goes to /me, the one page that works until they have (the server allows nothing else).
+ */
 export const authGuard: CanActivateFn = (_route, state) => {
   const authStore = inject(AuthStore);
   const router = inject(Router);
-  if (authStore.isLoggedIn()) return true;
+  if (authStore.isLoggedIn()) {
+    const mustChange = authStore.user()?.mustChangePassword === true;
+    return mustChange && !/^\/me([/?#]|$)/.test(state.url) ? router.createUrlTree(['/me']) : true;
+  }
   const queryParams = state.url && state.url !== '/' ? { returnUrl: state.url } : {};
   return router.createUrlTree(['/login'], { queryParams });
 };

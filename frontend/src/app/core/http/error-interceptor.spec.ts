@@ -33,6 +33,20 @@ describe('errorInterceptor', () => {
     expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: {} });
   });
 
+  it('should go to /me, not the not-found page, when the server requires a password change first', () => {
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const notFound = jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+    TestBed.inject(HttpClient)
+      .get('/api/cases', { context: pageLoadContext() })
+      .subscribe({ error: () => undefined });
+    http
+      .expectOne('/api/cases')
+      .flush({ code: 'PASSWORD_CHANGE_REQUIRED', message: 'Skift' }, { status: 403, statusText: 'Forbidden' });
+    expect(navigate).toHaveBeenCalledWith(['/me']);
+    expect(notFound).not.toHaveBeenCalled();
+    expect(TestBed.inject(AuthStore).user()?.mustChangePassword).toBe(true);
+  });
+
   it('should show the not-found page when a page load answers 404', () => {
     const navigate = jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
     TestBed.inject(HttpClient)

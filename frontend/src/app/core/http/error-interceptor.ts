@@ -25,6 +25,10 @@ export const errorInterceptor: HttpInterceptorFn = (req, next) => {
               queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {},
             });
           }
+        } else if (error.status === 403 && error.error?.code === 'PASSWORD_CHANGE_REQUIRED') {
+          // The server allows only the password change until it is done: go there.
+          authStore.markMustChangePassword();
+          if (!router.url.startsWith('/me')) void router.navigate(['/me']);
         } else if ((error.status === 403 || error.status === 404) && req.context.get(IS_PAGE_LOAD)) {
           // Same page for both, so a 404 never reveals whether something exists.
           void router.navigateByUrl('/not-found', { skipLocationChange: true });

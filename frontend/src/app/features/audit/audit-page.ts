@@ -16,10 +16,12 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { readApiError } from '../../core/http/server-errors';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { AccessLogStore, EMPTY_FILTER, exportUrl } from './access-log-store';
+import { AuditTabs } from './audit-tabs';
 
 @Component({
   selector: 'bf-audit-page',
   imports: [
+    AuditTabs,
     DatePipe,
     MatButtonModule,
     MatCardModule,

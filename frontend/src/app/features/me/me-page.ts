@@ -44,9 +44,11 @@ export class MePage {
 
   protected readonly user = this.authStore.user;
   protected readonly language = inject(LanguageStore).language;
-  protected readonly sessions = httpResource<SessionInfo[]>(() => '/api/auth/sessions', {
-    defaultValue: [],
-  });
+  // The server answers nothing but the password change until it is done (403 PASSWORD_CHANGE_REQUIRED).
+  protected readonly sessions = httpResource<SessionInfo[]>(
+    () => (this.user()?.mustChangePassword ? undefined : '/api/auth/sessions'),
+    { defaultValue: [] },
+  );
   protected readonly sessionColumns = ['created', 'lastSeen', 'expires', 'device', 'address', 'actions'];
   protected readonly shortenUserAgent = shortenUserAgent;
   protected readonly isSaving = signal(false);

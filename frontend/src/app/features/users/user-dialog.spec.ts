@@ -79,7 +79,6 @@ describe(UserDialog.name, () => {
     expect(el.querySelector('[data-testid="user-boligorganisation"]')).toBeNull();
     await (await input('user-username')).setValue('nord');
     await (await input('user-display-name')).setValue('Nina Nord');
-    await (await input('user-password')).setValue('en-lang-adgangskode');
     const role = await select('user-role');
     await role.open();
     // Choosing the role starts the boligorganisationer request, so click without waiting for stability.
@@ -109,7 +108,22 @@ describe(UserDialog.name, () => {
       boligorganisationId: 'b1',
       partnerOrganisationId: null,
     });
-    request.flush({ ...EXISTING, id: 'u2' });
+    expect(request.request.body).not.toHaveProperty('password');
+    request.flush({
+      ...EXISTING,
+      id: 'u2',
+      displayName: 'Nina Nord',
+      activation: { activationUrl: 'http://bofast.test/aktiver/abc123', expiresAt: '2026-12-11T10:00:00.000Z' },
+    });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    // The link is shown once, in the dialog, which stays open until the admin closes it.
+    expect(close).not.toHaveBeenCalled();
+    expect(el.querySelector<HTMLInputElement>('[data-testid="activation-link"]')?.value).toBe(
+      'http://bofast.test/aktiver/abc123',
+    );
+    expect(el.querySelector('[data-testid="activation-link-panel"]')?.textContent).toContain('Nina Nord');
+    el.querySelector<HTMLButtonElement>('[data-testid="activation-link-done"]')?.click();
     expect(close).toHaveBeenCalledWith(true);
   });
 
@@ -144,13 +158,16 @@ describe(UserDialog.name, () => {
     const { http, submit, select, input } = await setup({});
     await (await input('user-username')).setValue('raad');
     await (await input('user-display-name')).setValue('Rita Rådgiver');
-    await (await input('user-password')).setValue('en-lang-adgangskode');
     const role = await select('user-role');
     await role.open();
     await role.clickOptions({ text: 'Beboerrådgiver' });
     await submit();
     const request = http.expectOne('/api/users');
     expect(request.request.body).toMatchObject({ role: Role.Beboerraadgiver, boligorganisationId: null });
-    request.flush({ ...EXISTING, role: Role.Beboerraadgiver });
+    request.flush({
+      ...EXISTING,
+      role: Role.Beboerraadgiver,
+      activation: { activationUrl: 'http://bofast.test/aktiver/x', expiresAt: '2026-12-11T10:00:00.000Z' },
+    });
   });
 });

@@ -14,7 +14,8 @@ import type { Observable } from 'rxjs';
 import {
   ALL_ROLES,
   type BoligorganisationSummary,
-  PASSWORD_MIN_LENGTH,
+  type CreatedUser,
+  type ActivationLink,
   type PartnerOrganisationSummary,
   Role,
   type TeamSummary,
@@ -22,6 +23,7 @@ import {
 } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
+import { ActivationLinkPanel } from './activation-link-panel';
 import { UsersStore } from './users-store';
 
 export interface UserDialogData {
@@ -32,6 +34,7 @@ export interface UserDialogData {
 @Component({
   selector: 'bf-user-dialog',
   imports: [
+    ActivationLinkPanel,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -52,9 +55,10 @@ export class UserDialog {
 
   protected readonly isEdit = this.user !== null;
   protected readonly roles = ALL_ROLES;
-  protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly isSubmitting = signal(false);
   protected readonly errorMessage = signal<string | null>(null);
+  /** After creating: the new user's one-time activation link, shown once. */
+  protected readonly created = signal<{ name: string; link: ActivationLink } | null>(null);
   protected readonly teams = httpResource<TeamSummary[]>(() => '/api/teams', {
     defaultValue: [],
   });
@@ -73,7 +77,6 @@ export class UserDialog {
     teamIds: [this.user?.teams.map((t) => t.id) ?? []],
     partnerOrganisationId: [this.user?.partnerOrganisation?.id ?? ''],
     boligorganisationId: [this.user?.boligorganisation?.id ?? ''],
-    password: ['', this.isEdit ? [] : [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
   });
 
   protected readonly selectedRole = toSignal(this.form.controls.role.valueChanges, {
@@ -107,7 +110,7 @@ export class UserDialog {
       partnerOrganisationId: role === Role.KommunalPartner ? value.partnerOrganisationId : null,
       boligorganisationId: role === Role.Boligorganisation ? value.boligorganisationId : null,
     };
-    const request: Observable<UserSummary> = this.user
+    const request: Observable<UserSummary | CreatedUser> = this.user
       ? this.store.update(this.user.id, {
           ...common,
           version: this.user.version,
@@ -115,16 +118,20 @@ export class UserDialog {
       : this.store.create({
           ...common,
           username: value.username.trim(),
-          password: value.password,
         });
 
     this.isSubmitting.set(true);
     this.errorMessage.set(null);
     request.subscribe({
-      next: () => {
+      next: (saved) => {
         this.isSubmitting.set(false);
-        const key = this.isEdit ? 'common.saved' : 'users.created';
-        this.snackBar.open(this.transloco.translate(key), undefined, {
+        if ('activation' in saved) {
+          // Stay open: the link is shown this once, and the list reloads when the dialog closes.
+          this.created.set({ name: saved.displayName, link: saved.activation });
+          this.dialogRef.disableClose = true;
+          return;
+        }
+        this.snackBar.open(this.transloco.translate('common.saved'), undefined, {
           duration: 4000,
         });
         this.dialogRef.close(true);

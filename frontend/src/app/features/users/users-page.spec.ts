@@ -90,7 +90,6 @@ describe(UsersPage.name, () => {
     const input = (id: string) => dialog.getHarness(MatInputHarness.with({ selector: `[data-testid="${id}"]` }));
     await (await input('user-username')).setValue('vicevaert');
     await (await input('user-display-name')).setValue('Ny Bruger');
-    await (await input('user-password')).setValue('en-lang-adgangskode');
     const role = await dialog.getHarness(MatSelectHarness.with({ selector: '[data-testid="user-role"]' }));
     await role.open();
     await role.clickOptions({ text: 'Beboerrådgiver' });

@@ -3,9 +3,10 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Observable } from 'rxjs';
 
 import type {
+  ActivationLink,
   CreateUserRequest,
+  CreatedUser,
   Page,
-  ResetPasswordRequest,
   Role,
   UpdateUserRequest,
   UserSummary,
@@ -57,15 +58,17 @@ export class UsersStore {
     this.resource.reload();
   }
 
-  create(request: CreateUserRequest): Observable<UserSummary> {
-    return this.http.post<UserSummary>('/api/users', request);
+  /** The answer carries the new user's one-time activation link. */
+  create(request: CreateUserRequest): Observable<CreatedUser> {
+    return this.http.post<CreatedUser>('/api/users', request);
   }
 
   update(id: string, request: UpdateUserRequest): Observable<UserSummary> {
     return this.http.patch<UserSummary>(`/api/users/${encodeURIComponent(id)}`, request);
   }
 
-  resetPassword(id: string, request: ResetPasswordRequest): Observable<void> {
-    return this.http.post<void>(`/api/users/${encodeURIComponent(id)}/reset-password`, request);
+  /** Ends the user's password and sessions; answers a new one-time activation link. */
+  resetPassword(id: string): Observable<ActivationLink> {
+    return this.http.post<ActivationLink>(`/api/users/${encodeURIComponent(id)}/reset-password`, {});
   }
 }

@@ -52,3 +52,17 @@ export const CSRF_COOKIE = 'XSRF-TOKEN';
 export const CSRF_HEADER = 'X-XSRF-TOKEN';
 
 export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** GET /api/auth/activation/:token: who the link is for, and until when it works. */
+export interface ActivationInfo {
+  username: string;
+  displayName: string;
+  expiresAt: string;
+}
+
+/** POST /api/auth/activation */
+export interface ActivateAccountRequest {
+  token: string;
+  password: string;
+}

@@ -23,7 +23,20 @@ export interface CreateUserRequest {
   teamIds?: string[];
   partnerOrganisationId?: string | null;
   boligorganisationId?: string | null;
-  password: string;
+}
+
+/**
+ * A one-time activation link: shown to the admin once, to hand over in person or by phone. The user
+ * sets their own password with it; only a hash of its token is stored.
+ */
+export interface ActivationLink {
+  activationUrl: string;
+  expiresAt: string;
+}
+
+/** POST /api/users answers the new user and their activation link (shown once). */
+export interface CreatedUser extends UserSummary {
+  activation: ActivationLink;
 }
 
 /** `version` is the one the client read; a stale version is answered with 409. */
@@ -38,10 +51,6 @@ export interface UpdateUserRequest {
   version: number;
 }
 
-export interface ResetPasswordRequest {
-  newPassword: string;
-}
-
 export interface ListUsersQuery {
   page?: number;
   pageSize?: number;
@@ -49,4 +58,36 @@ export interface ListUsersQuery {
   role?: Role;
   teamId?: string;
   includeInactive?: boolean;
+}
+
+/** Kinds of privileged change the DPO sees (GET /api/audit/privileged-changes). */
+export const PrivilegedChangeKind = {
+  UserCreated: 'user_created',
+  UserActivated: 'user_activated',
+  ActivationIssued: 'activation_issued',
+  RoleChanged: 'role_changed',
+  TeamsChanged: 'teams_changed',
+  ActiveChanged: 'active_changed',
+} as const;
+export type PrivilegedChangeKind = (typeof PrivilegedChangeKind)[keyof typeof PrivilegedChangeKind];
+
+export interface PrivilegedChange {
+  id: string;
+  occurredAt: string;
+  kind: PrivilegedChangeKind;
+  actor: { id: string | null; username: string };
+  target: { id: string | null; username: string };
+  /** Role: the role name; teams: team names; active: true/false. Null where the kind has no value. */
+  oldValue: string | string[] | boolean | null;
+  newValue: string | string[] | boolean | null;
+}
+
+export interface ListPrivilegedChangesQuery {
+  page?: number;
+  pageSize?: number;
+  /** Inclusive dates, YYYY-MM-DD (Danish days). */
+  from?: string;
+  to?: string;
+  actorId?: string;
+  targetId?: string;
 }
