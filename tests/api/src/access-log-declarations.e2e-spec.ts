@@ -214,6 +214,8 @@ describe('Every declared read writes its access-log row', () => {
 
     // A restance list with one good and one rejected row, read back by the adviser.
     const [{ id: boId }] = await q(`SELECT id FROM boligorganisation WHERE name = 'Boligselskabet Fjordly'`);
+    // Another suite may have left an ERP's headers in the shared database: the standard ones again.
+    await q(`DELETE FROM import_profile WHERE boligorganisation_id = $1`, [boId]);
     const header = 'Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Påkrav;Ophævelse;Betalingsaftale';
     const base64 = Buffer.from(
       [header, '12;LOG-1;Lis Log;Logvej 1;2.000,00;1;;;', '12;LOG-2;B;Vej 2;x;1;;;'].join('\r\n'),

@@ -108,7 +108,7 @@ describe('Reports', () => {
       ['rapport.leder', 'teamleder'],
       ['rapport.kollega', 'social_vicevaert'],
     ]) {
-      const u = await admin.post('/api/users', {
+      const u = await t.createUser(admin, {
         username,
         displayName: username,
         role,
