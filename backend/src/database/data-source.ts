@@ -19,6 +19,7 @@ import { WorklistCountIndex1795700000000 } from './migrations/1795700000000-Work
 import { RestanceFacets1795800000000 } from './migrations/1795800000000-RestanceFacets';
 import { SessionCacheNotify1795900000000 } from './migrations/1795900000000-SessionCacheNotify';
 import { RestanceRetention1796000000000 } from './migrations/1796000000000-RestanceRetention';
+import { WidenPersonBirthYear1796100000000 } from './migrations/1796100000000-WidenPersonBirthYear';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   RestanceFacets1795800000000,
   SessionCacheNotify1795900000000,
   RestanceRetention1796000000000,
+  WidenPersonBirthYear1796100000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

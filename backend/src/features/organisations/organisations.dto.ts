@@ -5,7 +5,9 @@ import {
   PartnerType,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+import { Omittable } from '../../common/http/fields';
 
 import { emptyToNull, trim } from '../../common/http/transforms';
 
@@ -16,7 +18,7 @@ export class CreateBoligorganisationDto implements CreateBoligorganisationReques
   @MaxLength(120, { message: 'Højst 120 tegn' })
   name!: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @Matches(/^\d{8}$/, { message: 'CVR-nummeret skal være 8 cifre' })

@@ -57,7 +57,7 @@ export class RestanceController {
   @RequirePermission(Permission.RestanceImport)
   list(
     @Ctx() ctx: RequestContext,
-    @Query('boligorganisationId') boligorganisationId?: string,
+    @Query('boligorganisationId', new ParseUUIDPipe({ optional: true })) boligorganisationId?: string,
   ): Promise<RestanceImportSummary[]> {
     return this.imports.list(ctx, boligorganisationId);
   }

@@ -1,0 +1,108 @@
+/**
+ * The one place every request's input passes before anything reads it (see docs/security.md,
+ * "Input that cannot break the server"): a depth limit on the raw JSON before it is parsed, and a
+ * walk over the parsed body and query that rejects text PostgreSQL cannot store (NUL, lone UTF-16
+ * surrogates) and keys named after Object.prototype members (`__proto__`, `constructor`, `toString` …).
+ */
+
+/** Deeper JSON than this is refused before JSON.parse, so nothing downstream recurses without bound. */
+export const MAX_JSON_DEPTH = 32;
+
+export const BAD_TEXT_MESSAGE = 'Indeholder ugyldige tegn (NUL-tegn eller ufuldstændige Unicode-tegn)';
+export const BAD_KEY_MESSAGE = 'Feltnavnet er ikke tilladt';
+
+/** Property names that would reach or shadow Object.prototype if merged into an object. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+  'constructor',
+  '__proto__',
+]);
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Whether raw JSON nests objects/arrays deeper than `max` (a byte scan: strings skipped, no parse). */
+export function jsonDepthExceeds(raw: Buffer | string, max = MAX_JSON_DEPTH): boolean {
+  const buf = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > max) return true;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  return false;
+}
+
+// A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
+const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether text holds a NUL or a lone surrogate (neither can be stored by PostgreSQL as text). */
+export function isBadText(s: string): boolean {
+  return BAD_TEXT.test(s);
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+/**
+ * Walks parsed input and returns the fields (dotted paths, as the validation errors name them) that
+ * hold bad text or forbidden keys, each with its Danish message. Empty when the input is clean.
+ * Iterative, and bounded by `maxDepth`, so even input that skipped the raw depth scan cannot overflow.
+ */
+export function inspectInput(input: unknown, root = '', maxDepth = MAX_JSON_DEPTH): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  const add = (path: string, message: string) => {
+    const key = path || '(root)';
+    if (!fields[key]?.includes(message)) (fields[key] ??= []).push(message);
+  };
+  const stack: Array<[unknown, string, number]> = [[input, root, 0]];
+  while (stack.length) {
+    const [value, path, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (isBadText(value)) add(path, BAD_TEXT_MESSAGE);
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) continue;
+    if (depth >= maxDepth) {
+      add(path, `Højst ${maxDepth} niveauer`);
+      continue;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push([v, join(path, String(i)), depth + 1]));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      const at = join(path, key);
+      if (FORBIDDEN_KEYS.has(key)) add(at, BAD_KEY_MESSAGE);
+      else if (isBadText(key)) add(join(path, key.replace(BAD_TEXT, '?')), BAD_TEXT_MESSAGE);
+      else stack.push([(value as Record<string, unknown>)[key], at, depth + 1]);
+    }
+  }
+  return fields;
+}
+
+/** The error a body parser's `verify` step throws for JSON nested too deep (mapped to 400 JSON_TOO_DEEP). */
+export class JsonTooDeepError extends Error {
+  readonly type = 'entity.too.deep';
+  readonly status = 400;
+  constructor() {
+    super('JSON nested too deep');
+  }
+}
+
+/** body-parser `verify`: refuses too-deep JSON before it is parsed. */
+export function verifyJsonDepth(_req: unknown, _res: unknown, buf: Buffer): void {
+  if (jsonDepthExceeds(buf)) throw new JsonTooDeepError();
+}
