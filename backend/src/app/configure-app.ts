@@ -9,7 +9,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
 import { createValidationPipe, inputGuardMiddleware } from '../common/errors/validation';
-import { verifyJsonDepth } from '../common/http/input-guard';
+import { badJsonMapper, verifyJsonDepth } from '../common/http/input-guard';
 import type { AppConfig } from '../config/config';
 
 /** Everything main.ts and the API tests share: prefix, security headers, validation, OpenAPI, SPA. */
@@ -44,6 +44,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
   // MAX_JSON_DEPTH is refused by a byte scan before JSON.parse (400 JSON_TOO_DEEP).
   app.useBodyParser('json', { limit: '8mb', verify: verifyJsonDepth });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(badJsonMapper);
   // Then every body and query is walked once for NUL, lone surrogates and prototype-named keys.
   app.use('/api', inputGuardMiddleware);
   app.setGlobalPrefix('api');

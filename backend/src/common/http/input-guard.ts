@@ -62,10 +62,12 @@ function join(path: string, key: string): string {
  * Iterative, and bounded by `maxDepth`, so even input that skipped the raw depth scan cannot overflow.
  */
 export function inspectInput(input: unknown, root = '', maxDepth = MAX_JSON_DEPTH): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  // A Map, not an object: the paths themselves may be `__proto__`.
+  const fields = new Map<string, string[]>();
   const add = (path: string, message: string) => {
     const key = path || '(root)';
-    if (!fields[key]?.includes(message)) (fields[key] ??= []).push(message);
+    const messages = fields.get(key) ?? [];
+    if (!messages.includes(message)) fields.set(key, [...messages, message]);
   };
   const stack: Array<[unknown, string, number]> = [[input, root, 0]];
   while (stack.length) {
@@ -90,7 +92,7 @@ export function inspectInput(input: unknown, root = '', maxDepth = MAX_JSON_DEPT
       else stack.push([(value as Record<string, unknown>)[key], at, depth + 1]);
     }
   }
-  return fields;
+  return Object.fromEntries(fields); // own data properties, `__proto__` included
 }
 
 /** The error a body parser's `verify` step throws for JSON nested too deep (mapped to 400 JSON_TOO_DEEP). */
@@ -105,4 +107,18 @@ export class JsonTooDeepError extends Error {
 /** body-parser `verify`: refuses too-deep JSON before it is parsed. */
 export function verifyJsonDepth(_req: unknown, _res: unknown, buf: Buffer): void {
   if (jsonDepthExceeds(buf)) throw new JsonTooDeepError();
+}
+
+/** Malformed JSON, kept apart from SyntaxError (which Nest turns into a bare 400 BAD_REQUEST): 400 BAD_JSON. */
+export class BadJsonError extends Error {
+  readonly type = 'entity.parse.failed';
+  readonly status = 400;
+  constructor() {
+    super('Malformed JSON');
+  }
+}
+
+/** Express error middleware after the JSON parser: its parse failures become BadJsonError (no parser message). */
+export function badJsonMapper(err: unknown, _req: unknown, _res: unknown, next: (err?: unknown) => void): void {
+  next((err as { type?: string } | null)?.type === 'entity.parse.failed' ? new BadJsonError() : err);
 }
