@@ -2,7 +2,8 @@
  * The one place every request's input passes before anything reads it (see docs/security.md,
  * "Input that cannot break the server"): a depth limit on the raw JSON before it is parsed, and a
  * walk over the parsed body and query that rejects text PostgreSQL cannot store (NUL, lone UTF-16
- * surrogates) and keys named after Object.prototype members (`__proto__`, `constructor`, `toString` …).
+ * surrogates), numbers no field takes (1e300, 2e-323) and keys named after Object.prototype members
+ * (`__proto__`, `constructor`, `toString` …).
  */
 
 /** Deeper JSON than this is refused before JSON.parse, so nothing downstream recurses without bound. */
@@ -10,6 +11,15 @@ export const MAX_JSON_DEPTH = 32;
 
 export const BAD_TEXT_MESSAGE = 'Indeholder ugyldige tegn (NUL-tegn eller ufuldstændige Unicode-tegn)';
 export const BAD_KEY_MESSAGE = 'Feltnavnet er ikke tilladt';
+export const BAD_NUMBER_MESSAGE = 'Ugyldigt tal';
+
+/**
+ * Whether a JSON number is one no field takes: beyond the safe integers, or so large or small that
+ * JavaScript writes it with an exponent (class-validator's IsNumber then throws on `2e-323`).
+ */
+export function isBadNumber(n: number): boolean {
+  return !Number.isFinite(n) || Math.abs(n) > Number.MAX_SAFE_INTEGER || /e/i.test(String(n));
+}
 
 /** Property names that would reach or shadow Object.prototype if merged into an object. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
@@ -74,6 +84,10 @@ export function inspectInput(input: unknown, root = '', maxDepth = MAX_JSON_DEPT
     const [value, path, depth] = stack.pop()!;
     if (typeof value === 'string') {
       if (isBadText(value)) add(path, BAD_TEXT_MESSAGE);
+      continue;
+    }
+    if (typeof value === 'number') {
+      if (isBadNumber(value)) add(path, BAD_NUMBER_MESSAGE);
       continue;
     }
     if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) continue;
