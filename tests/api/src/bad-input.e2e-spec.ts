@@ -60,11 +60,13 @@ describe('Bad input never answers 5xx (issue #14 findings)', () => {
       expect(res.body.code).toBe('JSON_TOO_DEEP');
     });
 
-    it('should refuse it on a write too, and take 32 levels of strings with brackets in them', async () => {
+    it('should refuse it on a write too, and not count brackets inside strings', async () => {
       const res = await raw(worker, 'post', '/api/persons', `{"name":${deep(40)}}`);
       expect(res.body.code).toBe('JSON_TOO_DEEP');
-      const brackets = await raw(worker, 'patch', '/api/auth/me', JSON.stringify({ displayName: '[[{{'.repeat(10) }));
-      expect(brackets.status).toBe(200);
+      // Brackets inside strings are text, not nesting: this login gets as far as checking the password.
+      const c = t.client();
+      await c.prime();
+      expect((await c.login('[[{{'.repeat(20), 'x')).status).toBe(401);
     });
   });
 

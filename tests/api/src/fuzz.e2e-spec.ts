@@ -353,8 +353,11 @@ describe('Fuzzing every route with a body or a query', () => {
   let routes: Route[] = [];
   const realIds: Record<string, string> = {};
 
+  let demoUsers: Array<{ id: string; display_name: string; email: string | null; locale: string }> = [];
+
   beforeAll(async () => {
     t = await createTestApp();
+    demoUsers = await t.dataSource.query(`SELECT id, display_name, email, locale FROM app_user`);
     for (const role of ALL_ROLES) sessions.set(role, await t.loginAs(USERNAME[role]));
     anonymous = t.client();
     await anonymous.prime();
@@ -384,7 +387,18 @@ describe('Fuzzing every route with a body or a query', () => {
     });
   });
 
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // The demo users' own profiles (PATCH /api/auth/me) are shared with the other test files: put them back.
+    for (const u of demoUsers) {
+      await t.dataSource.query(`UPDATE app_user SET display_name = $2, email = $3, locale = $4 WHERE id = $1`, [
+        u.id,
+        u.display_name,
+        u.email,
+        u.locale,
+      ]);
+    }
+    await t.close();
+  });
 
   it('should find the routes to fuzz (every body and query DTO of the API)', () => {
     expect(routes.length).toBeGreaterThan(60);

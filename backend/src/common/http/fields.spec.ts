@@ -69,6 +69,12 @@ describe('shared fields', () => {
       expect(dateProblem(tomorrow, 'date', { notFuture: true })).toBe('Må ikke ligge i fremtiden');
     });
 
+    it('should allow a date up to maxDaysAhead days after today', () => {
+      const inDays = (n: number) => danishToday(new Date(Date.now() + n * 86_400_000));
+      expect(dateProblem(inDays(30), 'date', { maxDaysAhead: 30 })).toBeNull();
+      expect(dateProblem(inDays(31), 'date', { maxDaysAhead: 30 })).toBe(`Må ikke ligge efter ${inDays(30)}`);
+    });
+
     it('should take ISO date-times with zones as timestamps, with a day of slack for zones', () => {
       expect(dateProblem('2026-01-15T10:00:00Z', 'timestamp')).toBeNull();
       expect(dateProblem('2026-01-15T10:00:00.123+01:00', 'timestamp')).toBeNull();

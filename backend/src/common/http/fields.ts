@@ -54,6 +54,8 @@ export interface DateRange {
   max?: string;
   /** Not after today (Danish time): for dates something was received, happened or was done. */
   notFuture?: boolean;
+  /** At most this many days after today (a list dated for next month, say). */
+  maxDaysAhead?: number;
 }
 
 export const DEFAULT_MIN_DATE = '1900-01-01';
@@ -83,9 +85,13 @@ export function dateProblem(value: unknown, kind: 'date' | 'timestamp', range: D
   const day = `${m[1]}-${m[2]}-${m[3]}`;
   const min = range.min ?? DEFAULT_MIN_DATE;
   // A point in time may carry another zone than Denmark's: it gets a day's slack.
-  const max = range.notFuture
-    ? danishToday(new Date(Date.now() + (kind === 'timestamp' ? 86_400_000 : 0)))
-    : (range.max ?? DEFAULT_MAX_DATE);
+  const ahead = range.notFuture ? 0 : range.maxDaysAhead;
+  // A point in time may carry another zone than Denmark's: it gets a day's slack.
+  const slack = kind === 'timestamp' ? 1 : 0;
+  const max =
+    ahead !== undefined
+      ? danishToday(new Date(Date.now() + (ahead + slack) * 86_400_000))
+      : (range.max ?? DEFAULT_MAX_DATE);
   if (day < min) return `Må ikke ligge før ${min}`;
   if (day > max) return range.notFuture ? 'Må ikke ligge i fremtiden' : `Må ikke ligge efter ${max}`;
   return null;

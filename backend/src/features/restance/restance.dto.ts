@@ -34,7 +34,7 @@ export class UploadRestanceDto implements UploadRestanceRequest {
   @IsUUID('all', { message: 'Vælg en boligorganisation' })
   boligorganisationId!: string;
 
-  @DateField({ notFuture: true })
+  @DateField({ min: '2000-01-01', maxDaysAhead: 366 })
   listDate!: string;
 
   @Transform(trim)
