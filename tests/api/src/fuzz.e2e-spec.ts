@@ -3,7 +3,6 @@ import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { ALL_ROLES, CSRF_HEADER, hasPermission, Permission, Role } from '@bofast/contracts';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } =
   require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 import { getMetadataStorage } from 'class-validator';
@@ -88,7 +87,7 @@ function discoverDtoRoutes(t: TestApp): Route[] {
           { index: number; data?: unknown }
         >;
         const route: Route = {
-          method: METHODS[verb]!,
+          method: METHODS[verb] as Route['method'],
           path: joinPath('api', base, sub),
           permission: Reflect.getMetadata(IS_PUBLIC, handler)
             ? 'PUBLIC'
@@ -364,7 +363,7 @@ describe('Fuzzing every route with a body or a query', () => {
     routes = discoverDtoRoutes(t);
     // Real ids for the records a worker works on, created here so that fuzzed changes touch nothing
     // another test file relies on. Other path ids (users, teams, organisations) stay random.
-    const worker = sessions.get('beboerraadgiver')!;
+    const worker = sessions.get('beboerraadgiver') as ApiClient;
     const person = await newPerson(t, worker);
     const kase = await newCase(t, worker);
     const tenancy = await newTenancy(t, worker);
@@ -418,7 +417,7 @@ describe('Fuzzing every route with a body or a query', () => {
     if (route.permission === 'PUBLIC') return anonymous;
     const role = ALL_ROLES.find((r) => hasPermission(r, route.permission as Permission));
     if (!role) throw new Error(`no role may call ${route.path}`);
-    return sessions.get(role)!;
+    return sessions.get(role) as ApiClient;
   }
 
   const statuses = new Map<number, number>();

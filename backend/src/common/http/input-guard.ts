@@ -54,8 +54,13 @@ export function jsonDepthExceeds(raw: Buffer | string, max = MAX_JSON_DEPTH): bo
   return false;
 }
 
-// A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
-const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A key fit to name in an answer: NUL and surrogates (paired or not) shown as `?`. */
+function printable(key: string): string {
+  return key
+    .split('\u0000')
+    .join('?')
+    .replace(/[\uD800-\uDFFF]/g, '?');
+}
 
 /** Whether text holds a NUL or a lone surrogate (neither can be stored by PostgreSQL as text). */
 export function isBadText(s: string): boolean {
@@ -81,8 +86,8 @@ export function inspectInput(input: unknown, root = '', maxDepth = MAX_JSON_DEPT
     if (!messages.includes(message)) fields.set(key, [...messages, message]);
   };
   const stack: Array<[unknown, string, number]> = [[input, root, 0]];
-  while (stack.length) {
-    const [value, path, depth] = stack.pop()!;
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [value, path, depth] = item;
     if (typeof value === 'string') {
       if (isBadText(value)) add(path, BAD_TEXT_MESSAGE);
       continue;
@@ -103,7 +108,7 @@ export function inspectInput(input: unknown, root = '', maxDepth = MAX_JSON_DEPT
     for (const key of Object.keys(value)) {
       const at = join(path, key);
       if (FORBIDDEN_KEYS.has(key)) add(at, BAD_KEY_MESSAGE);
-      else if (isBadText(key)) add(join(path, key.replace(BAD_TEXT, '?')), BAD_TEXT_MESSAGE);
+      else if (isBadText(key)) add(join(path, printable(key)), BAD_TEXT_MESSAGE);
       else stack.push([(value as Record<string, unknown>)[key], at, depth + 1]);
     }
   }
