@@ -70,6 +70,12 @@ describe('Bad input never answers 5xx (issue #14 findings)', () => {
     });
   });
 
+  it('should refuse a body over 8 MB while reading it', async () => {
+    const res = await raw(worker, 'post', '/api/persons', JSON.stringify({ name: 'x'.repeat(9 * 1024 * 1024) }));
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('should answer malformed JSON with BAD_JSON', async () => {
     const res = await raw(worker, 'post', '/api/persons', '{"name": "a",');
     expect(res.status).toBe(400);
