@@ -3,7 +3,6 @@ import { AccessAction, AccessSubjectType, ListAccessLogQuery } from '@bofast/con
 import { IsIn, IsUUID } from 'class-validator';
 
 import { Omittable, TimestampField } from '../../common/http/fields';
-
 import { PageQueryDto } from '../../common/http/page-query.dto';
 
 const ACTIONS = Object.values(AccessAction);

@@ -36,7 +36,6 @@ import {
 } from 'class-validator';
 
 import { DateField, Omittable, TimestampField, VersionField } from '../../common/http/fields';
-
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
 

@@ -22,7 +22,6 @@ import {
 } from 'class-validator';
 
 import { Omittable, TimestampField, VersionField } from '../../common/http/fields';
-
 import { emptyToNull, toList, trim } from '../../common/http/transforms';
 
 const FORMS = Object.values(ConsentForm);

@@ -10,7 +10,6 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 import { DateField, Omittable, VersionField } from '../../common/http/fields';
-
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 const MONEY = { maxDecimalPlaces: 2 };

@@ -8,7 +8,6 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 import { Omittable } from '../../common/http/fields';
-
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 export class CreateBoligorganisationDto implements CreateBoligorganisationRequest {

@@ -26,7 +26,6 @@ import {
 } from 'class-validator';
 
 import { DateField, Omittable, VersionField } from '../../common/http/fields';
-
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 const RELATIONS = Object.values(HouseholdRelation);

@@ -26,7 +26,6 @@ import {
 } from 'class-validator';
 
 import { DateField, IntField, MAX_INT4, Omittable, VersionField } from '../../common/http/fields';
-
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
 

@@ -10,7 +10,6 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 import { Omittable, TimestampField, VersionField } from '../../common/http/fields';
-
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { emptyToNull, toBool, trim } from '../../common/http/transforms';
 

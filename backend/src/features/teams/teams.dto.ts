@@ -3,7 +3,6 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 import { Omittable, VersionField } from '../../common/http/fields';
-
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 export class CreateTeamDto implements CreateTeamRequest {

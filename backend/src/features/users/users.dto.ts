@@ -16,7 +16,6 @@ import {
 } from 'class-validator';
 
 import { Omittable, VersionField } from '../../common/http/fields';
-
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { emptyToNull, toBool, trim } from '../../common/http/transforms';
 
