@@ -9,6 +9,7 @@ import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import fc from 'fast-check';
+import { DataSource } from 'typeorm';
 
 import { IS_PUBLIC, REQUIRED_PERMISSION } from '../../../backend/src/common/auth/decorators';
 import { newCase, newPerson, newTenancy, teamIdOf } from './support/casework';
@@ -375,17 +376,38 @@ describe('Fuzzing every route with a body or a query', () => {
   let routes: Route[] = [];
   const realIds: Record<string, string> = {};
 
-  let demoUsers: Array<{ id: string; display_name: string; email: string | null; locale: string }> = [];
+  const runDatabase = process.env['TEST_DATABASE_URL'] as string;
+  const fuzzDatabase = `${new URL(runDatabase).pathname.slice(1)}_fuzz`;
+
+  /** Runs one statement on the run's database server (as the role the run uses, which may create databases). */
+  async function onServer(sql: string): Promise<void> {
+    const server = await new DataSource({ type: 'postgres', url: runDatabase }).initialize();
+    try {
+      await server.query(sql);
+    } finally {
+      await server.destroy();
+    }
+  }
 
   beforeAll(async () => {
-    t = await createTestApp();
-    demoUsers = await t.dataSource.query(`SELECT id, display_name, email, locale FROM app_user`);
+    // A database of its own: valid-looking fuzzed writes succeed now and then (a report definition
+    // version, a team, a display name), and the other files expect the demo world as seeded.
+    await onServer(`DROP DATABASE IF EXISTS "${fuzzDatabase}" WITH (FORCE)`);
+    await onServer(`CREATE DATABASE "${fuzzDatabase}"`);
+    const url = new URL(runDatabase);
+    url.pathname = `/${fuzzDatabase}`;
+    process.env['TEST_DATABASE_URL'] = url.toString();
+    try {
+      t = await createTestApp();
+    } finally {
+      process.env['TEST_DATABASE_URL'] = runDatabase;
+    }
     for (const role of ALL_ROLES) sessions.set(role, await t.loginAs(USERNAME[role]));
     anonymous = t.client();
     await anonymous.prime();
     routes = discoverDtoRoutes(t);
-    // Real ids for the records a worker works on, created here so that fuzzed changes touch nothing
-    // another test file relies on. Other path ids (users, teams, organisations) stay random.
+    // Real ids for the records a worker works on, created here. Other path ids (users, teams,
+    // organisations) stay random, so the demo users and teams this file logs in with stay usable.
     const worker = sessions.get('beboerraadgiver') as ApiClient;
     const person = await newPerson(t, worker);
     const kase = await newCase(t, worker);
@@ -410,16 +432,8 @@ describe('Fuzzing every route with a body or a query', () => {
   });
 
   afterAll(async () => {
-    // The demo users' own profiles (PATCH /api/auth/me) are shared with the other test files: put them back.
-    for (const u of demoUsers) {
-      await t.dataSource.query(`UPDATE app_user SET display_name = $2, email = $3, locale = $4 WHERE id = $1`, [
-        u.id,
-        u.display_name,
-        u.email,
-        u.locale,
-      ]);
-    }
-    await t.close();
+    await t?.close();
+    await onServer(`DROP DATABASE IF EXISTS "${fuzzDatabase}" WITH (FORCE)`);
   });
 
   it('should find the routes to fuzz (every body and query DTO of the API)', () => {
