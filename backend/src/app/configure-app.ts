@@ -8,7 +8,8 @@ import { static as serveStatic } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
-import { createValidationPipe } from '../common/errors/validation';
+import { createValidationPipe, inputGuardMiddleware } from '../common/errors/validation';
+import { badJsonMapper, verifyJsonDepth } from '../common/http/input-guard';
 import type { AppConfig } from '../config/config';
 
 /** Everything main.ts and the API tests share: prefix, security headers, validation, OpenAPI, SPA. */
@@ -39,8 +40,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
     }),
   );
   app.use(cookieParser());
-  // Large enough for a scanned consent declaration (5 MB as base64).
-  app.useBodyParser('json', { limit: '8mb' });
+  // Large enough for a scanned consent declaration (5 MB as base64); nesting deeper than
+  // MAX_JSON_DEPTH is refused by a byte scan before JSON.parse (400 JSON_TOO_DEEP).
+  app.useBodyParser('json', { limit: '8mb', verify: verifyJsonDepth });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(badJsonMapper);
+  // Then every body and query is walked once for NUL, lone surrogates and prototype-named keys.
+  app.use('/api', inputGuardMiddleware);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 

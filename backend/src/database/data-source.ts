@@ -21,6 +21,7 @@ import { WorklistCountIndex1795700000000 } from './migrations/1795700000000-Work
 import { RestanceFacets1795800000000 } from './migrations/1795800000000-RestanceFacets';
 import { SessionCacheNotify1795900000000 } from './migrations/1795900000000-SessionCacheNotify';
 import { RestanceRetention1796000000000 } from './migrations/1796000000000-RestanceRetention';
+import { WidenPersonBirthYear1796100000000 } from './migrations/1796100000000-WidenPersonBirthYear';
 import { AccountActivationAndPrivilegedChanges1796200000000 } from './migrations/1796200000000-AccountActivationAndPrivilegedChanges';
 import { CreatePersonIdentity1796300000000 } from './migrations/1796300000000-CreatePersonIdentity';
 
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   RestanceFacets1795800000000,
   SessionCacheNotify1795900000000,
   RestanceRetention1796000000000,
+  WidenPersonBirthYear1796100000000,
   AccountActivationAndPrivilegedChanges1796200000000,
   CreatePersonIdentity1796300000000,
 ];

@@ -33,6 +33,33 @@ describe('CPR numbers', () => {
     expect(birthDateOf(digits)?.getUTCFullYear()).toBe(year);
   });
 
+  // The 7th digit and the two-digit year decide the century (CPR-kontoret's table), for every birth year 1858–2057.
+  it.each([
+    [0, '00', 1900],
+    [3, '99', 1999],
+    [4, '00', 2000],
+    [4, '36', 2036],
+    [4, '37', 1937],
+    [9, '36', 2036],
+    [9, '37', 1937],
+    [5, '57', 2057],
+    [5, '58', 1858],
+    [8, '99', 1899],
+    [6, '91', 1891],
+  ])('should put 7th digit %d with year %s in %d', (seventh, yy, year) => {
+    expect(birthDateOf(`0101${yy}${seventh}000`)?.getUTCFullYear()).toBe(year);
+  });
+
+  it('should accept 230491-6789, born 23 April 1891', () => {
+    expect(normaliseCpr('230491-6789')).toBe('2304916789');
+    expect(birthDateOf('2304916789')?.toISOString().slice(0, 10)).toBe('1891-04-23');
+  });
+
+  it('should check leap days in the 1800s (1896 was a leap year, 1858 not)', () => {
+    expect(normaliseCpr('290296-5000')).toBe('2902965000');
+    expect(normaliseCpr('290258-5000')).toBeNull();
+  });
+
   it('should mask the last four digits', () => {
     expect(maskCpr('0101901234')).toBe('010190-xxxx');
   });

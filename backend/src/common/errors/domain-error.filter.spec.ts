@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 
 import { DomainError } from './domain-error';
@@ -67,5 +67,51 @@ describe(DomainErrorFilter.name, () => {
     const boom = run(new Error('secret detail about Jens Hansen'));
     expect(boom.status).toBe(500);
     expect(JSON.stringify(boom.body)).not.toContain('Jens');
+  });
+
+  describe('database errors', () => {
+    const pg = (code: string, extra: Record<string, string> = {}) =>
+      new QueryFailedError(
+        'UPDATE app_user SET display_name = $1',
+        ['Jens Hansen'],
+        Object.assign(new Error('null value in column "display_name" ... Jens Hansen'), {
+          code,
+          detail: 'Failing row contains (Jens Hansen).',
+          ...extra,
+        }),
+      );
+
+    afterEach(() => jest.restoreAllMocks());
+
+    it('should answer input the database refused as 400 naming the field, and log names only', () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const { status, body } = run(pg('23502', { column: 'display_name', table: 'app_user' }));
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { displayName: ['Skal udfyldes'] } });
+      expect(error).not.toHaveBeenCalled();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(JSON.stringify(warn.mock.calls)).toContain('display_name');
+      expect(JSON.stringify([warn.mock.calls, body])).not.toContain('Jens');
+    });
+
+    it('should keep answering an outage with 503 and Retry-After', () => {
+      jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const { status, res } = run(pg('57P01'));
+      expect(status).toBe(503);
+      expect(res.setHeader).toHaveBeenCalledWith('Retry-After', expect.any(String));
+    });
+
+    it('should log an unknown database error as 500 without its message', () => {
+      const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      expect(run(pg('XX000')).status).toBe(500);
+      expect(JSON.stringify(error.mock.calls)).not.toContain('Jens');
+    });
+  });
+
+  it('should answer malformed and too-deep JSON with their own codes', () => {
+    expect(run(Object.assign(new Error('x'), { type: 'entity.parse.failed' })).body.code).toBe('BAD_JSON');
+    expect(run(Object.assign(new Error('x'), { type: 'entity.too.deep' })).body.code).toBe('JSON_TOO_DEEP');
+    expect(run(Object.assign(new Error('x'), { type: 'entity.too.large' })).status).toBe(413);
   });
 });

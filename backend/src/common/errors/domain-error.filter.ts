@@ -3,8 +3,10 @@ import type { ApiError } from '@bofast/contracts';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 
+import { MAX_JSON_DEPTH } from '../http/input-guard';
 import { RETRY_AFTER_SECONDS } from '../lifecycle/service-state';
 import { isDatabaseUnavailable } from './database-unavailable';
+import { databaseRefusal, describeForLog } from './database-refusal';
 import { DomainError, DomainErrorCode } from './domain-error';
 
 function assertUnreachable(x: never): never {
@@ -76,12 +78,10 @@ export class DomainErrorFilter implements ExceptionFilter {
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       this.logOutage(exception);
     } else if (body.statusCode >= 500) {
-      // Log the error class and stack only: messages from the driver can echo parameter values.
-      const err = exception as Error;
-      this.logger.error(
-        { err: { type: err?.constructor?.name, stack: err?.stack }, requestId: body.requestId },
-        'Unhandled error',
-      );
+      this.logger.error({ err: describeForLog(exception), requestId: body.requestId }, 'Unhandled error');
+    } else if (exception instanceof QueryFailedError) {
+      // Bad input the database refused: worth a line (names only), never the driver's words.
+      this.logger.warn({ err: describeForLog(exception), requestId: body.requestId }, 'Input refused by the database');
     }
     res.status(body.statusCode).json(body);
   }
@@ -130,17 +130,20 @@ export class DomainErrorFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof QueryFailedError) {
-      const pgCode = (exception as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
-      if (pgCode === '23505') return { statusCode: 409, code: 'ALREADY_EXISTS', message: 'Findes allerede.' };
-      if (pgCode === '23503')
-        return { statusCode: 400, code: 'BAD_REFERENCE', message: 'En henvisning peger på noget, der ikke findes.' };
-      if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
-        return { statusCode: 400, code: 'BAD_REQUEST', message: 'Forespørgslen er ugyldig.' };
-      }
+      const refused = databaseRefusal(exception);
+      if (refused) return refused;
     }
     const err = exception as { type?: string; status?: number };
     if (err?.type === 'entity.parse.failed')
       return { statusCode: 400, code: 'BAD_JSON', message: 'Forespørgslen er ikke gyldig JSON.' };
+    if (err?.type === 'entity.too.deep')
+      return {
+        statusCode: 400,
+        code: 'JSON_TOO_DEEP',
+        message: `Forespørgslen er indlejret for dybt (højst ${MAX_JSON_DEPTH} niveauer).`,
+      };
+    if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported')
+      return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: HTTP_CODES[415][1] };
     if (err?.type === 'entity.too.large')
       return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Forespørgslen er for stor.' };
     return { statusCode: 500, code: 'INTERNAL', message: 'Der opstod en uventet fejl. Prøv igen.' };

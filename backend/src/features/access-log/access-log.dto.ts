@@ -1,35 +1,36 @@
 import { AccessAction, AccessSubjectType, ListAccessLogQuery } from '@bofast/contracts';
 
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 
+import { Omittable, TimestampField } from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
 
 const ACTIONS = Object.values(AccessAction);
 const SUBJECTS = Object.values(AccessSubjectType);
 
 export class ListAccessLogQueryDto extends PageQueryDto implements ListAccessLogQuery {
-  @IsOptional()
+  @Omittable()
   @IsUUID('4', { message: 'Skal være et gyldigt id' })
   actorUserId?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(SUBJECTS, { message: 'Ukendt emnetype' })
   subjectType?: AccessSubjectType;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'Skal være et gyldigt id' })
   subjectId?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(ACTIONS, { message: 'Ukendt handling' })
   action?: AccessAction;
 
-  @IsOptional()
-  @IsISO8601({}, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
+  @Omittable()
+  @TimestampField()
   from?: string;
 
-  @IsOptional()
-  @IsISO8601({}, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
+  @Omittable()
+  @TimestampField()
   to?: string;
 }
 
@@ -40,7 +41,7 @@ export class SubjectExportQueryDto {
   @IsUUID('all', { message: 'Skal være et gyldigt id' })
   subjectId!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['json', 'csv'], { message: 'Formatet skal være json eller csv' })
   format?: 'json' | 'csv';
 }

@@ -7,7 +7,9 @@ import {
   UpdateMeRequest,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+
+import { Omittable } from '../../common/http/fields';
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 export class LoginDto implements LoginRequest {
@@ -24,21 +26,21 @@ export class LoginDto implements LoginRequest {
 }
 
 export class UpdateMeDto implements UpdateMeRequest {
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString({ message: 'Skal være tekst' })
   @IsNotEmpty({ message: 'Skal udfyldes' })
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
   @MaxLength(200, { message: 'Højst 200 tegn' })
   email?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(Locale), { message: 'Sproget skal være da eller en' })
   locale?: Locale;
 }

@@ -27,23 +27,17 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
-  IsISO8601,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 
+import { DateField, Omittable, TimestampField, VersionField } from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { VERSION_MESSAGE, emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
-
-const DATE = { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' };
-const VERSION = VERSION_MESSAGE;
+import { emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
 
 export class CreateCaseDto implements CreateCaseRequest {
   @IsString()
@@ -57,41 +51,40 @@ export class CreateCaseDto implements CreateCaseRequest {
   @IsUUID('all', { message: 'Vælg et team' })
   teamId!: string;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldigt lejemål' })
   tenancyId?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig medarbejder' })
   responsibleId?: string | null;
 }
 
 export class UpdateCaseDto implements UpdateCaseRequest {
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'Ugyldig medarbejder' })
   responsibleId?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true, message: 'Ugyldig medarbejder' })
   coWorkerIds?: string[];
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsIn(Object.values(IssueTag), { each: true, message: 'Ukendt tag' })
   tags?: IssueTag[];
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true }, DATE)
+  @DateField()
   reviewDate?: string | null;
 
-  @IsInt(VERSION)
-  @Min(1, VERSION)
+  @VersionField()
   version!: number;
 }
 
@@ -99,25 +92,24 @@ export class ChangeCaseStatusDto implements ChangeCaseStatusRequest {
   @IsIn(Object.values(CaseStatus), { message: 'Ukendt status' })
   status!: CaseStatus;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsIn(Object.values(ClosureReason), { message: 'Vælg en afslutningsårsag' })
   closureReason?: ClosureReason | null;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(2000, { message: 'Højst 2000 tegn' })
   note?: string | null;
 
-  @IsInt(VERSION)
-  @Min(1, VERSION)
+  @VersionField()
   version!: number;
 }
 
 export class ReopenCaseDto implements ReopenCaseRequest {
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -132,15 +124,15 @@ export class CreateNoteDto implements CreateNoteRequest {
   @MaxLength(5000, { message: 'Højst 5000 tegn' })
   text!: string;
 
-  @IsOptional()
-  @IsISO8601({}, DATE)
+  @Omittable()
+  @TimestampField({ notFuture: true })
   occurredAt?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(Visibility), { message: 'Ukendt synlighed' })
   visibility?: Visibility;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig hændelse' })
   correctsEventId?: string | null;
@@ -153,8 +145,8 @@ export class CreateContactAttemptDto implements CreateContactAttemptRequest {
   @IsIn(Object.values(ContactOutcome), { message: 'Vælg et udfald' })
   outcome!: ContactOutcome;
 
-  @IsOptional()
-  @IsISO8601({}, DATE)
+  @Omittable()
+  @TimestampField({ notFuture: true })
   occurredAt?: string;
 }
 
@@ -176,78 +168,77 @@ export class CreateActionDto implements CreateActionRequest {
   @IsIn(Object.values(ActionOwner), { message: 'Vælg hvem der gør det' })
   owner!: ActionOwner;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(120, { message: 'Højst 120 tegn' })
   ownerName?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldigt mål' })
   goalId?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true }, DATE)
+  @DateField()
   dueDate?: string | null;
 }
 
 export class UpdateActionDto implements UpdateActionRequest {
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(ActionStatus), { message: 'Ukendt status' })
   status?: ActionStatus;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true }, DATE)
+  @DateField()
   dueDate?: string | null;
 
-  @IsInt(VERSION)
-  @Min(1, VERSION)
+  @VersionField()
   version!: number;
 }
 
 export class ListCasesQueryDto extends PageQueryDto implements ListCasesQuery {
-  @IsOptional()
+  @Omittable()
   @Transform(toBool)
   @IsBoolean({ message: 'Skal være true eller false' })
   mine?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'Ugyldig person' })
   personId?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'Ugyldigt team' })
   teamId?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(40)
   type?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(CaseStatus), { message: 'Ukendt status' })
   status?: CaseStatus;
 
-  @IsOptional()
+  @Omittable()
   @Transform(toBool)
   @IsBoolean({ message: 'Skal være true eller false' })
   open?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['updatedAt', 'openedAt', 'caseNumber', 'status'], { message: 'Ukendt sortering' })
   sort?: 'updatedAt' | 'openedAt' | 'caseNumber' | 'status';
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['asc', 'desc'], { message: 'Skal være asc eller desc' })
   direction?: 'asc' | 'desc';
 }
 
 export class ListTimelineQueryDto extends PageQueryDto implements ListTimelineQuery {
-  @IsOptional()
+  @Omittable()
   @Transform(toList)
   @IsArray()
   @IsIn(Object.values(TimelineEventType), { each: true, message: 'Ukendt hændelsestype' })

@@ -13,18 +13,15 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
-  IsISO8601,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
+import { Omittable, TimestampField, VersionField } from '../../common/http/fields';
 import { emptyToNull, toList, trim } from '../../common/http/transforms';
 
 const FORMS = Object.values(ConsentForm);
@@ -50,7 +47,7 @@ export class CreateConsentDto implements CreateConsentRequest {
   @IsUUID('all', { message: 'Ugyldig person' })
   personId!: string;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig sag' })
   caseId?: string | null;
@@ -77,26 +74,26 @@ export class CreateConsentDto implements CreateConsentRequest {
   @IsIn(FORMS, { message: 'Vælg skriftlig, mundtlig eller digital' })
   form!: ConsentForm;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(120, { message: 'Højst 120 tegn' })
   witnessName?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean({ message: 'Skal være sand eller falsk' })
   interpreterUsed?: boolean;
 
-  @IsOptional()
-  @IsISO8601({}, { message: 'Skal være en dato' })
+  @Omittable()
+  @TimestampField({ notFuture: true })
   givenAt?: string;
 
-  @IsOptional()
-  @IsISO8601({}, { message: 'Skal være en dato' })
+  @Omittable()
+  @TimestampField()
   expiresAt?: string;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @ValidateNested()
   @Type(() => ConsentDocumentDto)
@@ -107,15 +104,14 @@ export class WithdrawConsentDto implements WithdrawConsentRequest {
   @IsIn(FORMS, { message: 'Vælg hvordan samtykket blev tilbagekaldt' })
   method!: ConsentForm;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(1000, { message: 'Højst 1000 tegn' })
   note?: string | null;
 
-  @IsInt({ message: 'Versionen mangler' })
-  @Min(1, { message: 'Versionen mangler' })
+  @VersionField()
   version!: number;
 }
 
@@ -135,7 +131,7 @@ export class CoverageQueryDto {
   @IsIn(Object.values(DataCategory), { each: true, message: 'Ukendt kategori' })
   categories!: DataCategory[];
 
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(ConsentDirection), { message: 'Ukendt retning' })
   direction?: ConsentDirection;
 }

@@ -7,20 +7,9 @@ import {
   Creditor,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
+import { DateField, Omittable, VersionField } from '../../common/http/fields';
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 const MONEY = { maxDecimalPlaces: 2 };
@@ -29,7 +18,7 @@ export class CreateAgreementDto implements CreateAgreementRequest {
   @IsIn(Object.values(Creditor), { message: 'Vælg en kreditor' })
   creditor!: Creditor;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -46,10 +35,10 @@ export class CreateAgreementDto implements CreateAgreementRequest {
   @Max(9_999_999, { message: 'For stort beløb' })
   installment!: number;
 
-  @IsISO8601({ strict: true }, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
+  @DateField()
   startDate!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['forhandles', 'aftalt'], { message: 'En ny aftale forhandles eller er aftalt' })
   status?: AgreementStatus;
 }
@@ -64,7 +53,7 @@ export class CreateApplicationDto implements CreateApplicationRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   authority!: string;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsNumber(MONEY, { message: 'Skal være et beløb' })
   @Min(0, { message: 'Kan ikke være negativt' })
@@ -77,7 +66,6 @@ export class ChangeEconomyStatusDto implements ChangeEconomyStatusRequest {
   @IsNotEmpty({ message: 'Vælg en status' })
   status!: string;
 
-  @IsInt({ message: 'Versionen mangler' })
-  @Min(1, { message: 'Versionen mangler' })
+  @VersionField()
   version!: number;
 }

@@ -24,7 +24,6 @@ import {
   IsBoolean,
   IsIn,
   IsNumber,
-  IsOptional,
   IsUUID,
   Matches,
   Max,
@@ -34,6 +33,7 @@ import {
 
 import {
   DateField,
+  Omittable,
   OptionalDateField,
   OptionalText,
   OptionalUuidField,
@@ -47,7 +47,7 @@ export class CreateEvictionDto implements CreateEvictionRequest {
   @IsUUID('4', { message: 'Vælg et lejemål' })
   tenancyId!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('4', { each: true, message: 'Ukendt sag' })
@@ -61,7 +61,7 @@ export class CreateEvictionDto implements CreateEvictionRequest {
 }
 
 export class UpdateEvictionDto implements UpdateEvictionRequest {
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(EvictionGround), { message: 'Vælg en grund' })
   ground?: EvictionGround;
 
@@ -87,13 +87,13 @@ export class RecordStageDto implements RecordStageRequest {
   @DateField()
   date!: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Skal være et klokkeslæt (TT:MM)' })
   time?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Skal være et beløb' })
   @Min(0, { message: 'Kan ikke være negativt' })
@@ -103,12 +103,12 @@ export class RecordStageDto implements RecordStageRequest {
   @IsIn(Object.values(StageSource), { message: 'Vælg en kilde' })
   source!: StageSource;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsIn(Object.values(NotifiedBy), { message: 'Vælg hvem der underrettede' })
   notifiedBy?: NotifiedBy | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsIn(Object.values(NotificationChannel), { message: 'Vælg en kanal' })
   channel?: NotificationChannel | null;
@@ -166,28 +166,28 @@ export class SustainedCheckDto implements SustainedCheckRequest {
 }
 
 export class ListEvictionsQueryDto implements ListEvictionsQuery {
-  @IsOptional()
+  @Omittable()
   @IsIn([...Object.values(EvictionStatus), 'aktive'], { message: 'Ukendt status' })
   status?: EvictionStatus | 'aktive';
 
   @QueryBoolField()
   mine?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID('4', { message: 'Ukendt sag' })
   caseId?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID('4', { message: 'Ukendt lejemål' })
   tenancyId?: string;
 }
 
 export class UpcomingQueryDto implements UpcomingQuery {
-  @IsOptional()
+  @Omittable()
   @DateField()
   from?: string;
 
-  @IsOptional()
+  @Omittable()
   @DateField()
   to?: string;
 

@@ -5,15 +5,14 @@ import {
   PartnerType,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
-import { emptyToNull, toBool, trim } from '../../common/http/transforms';
+import { Omittable, QueryBoolField } from '../../common/http/fields';
+import { emptyToNull, trim } from '../../common/http/transforms';
 
 export class ListBoligorganisationerQueryDto {
   /** Only the afdelinger the caller's teams cover (and the organisations that have one). */
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean({ message: 'Skal være true eller false' })
+  @QueryBoolField()
   covered?: boolean;
 }
 
@@ -24,7 +23,7 @@ export class CreateBoligorganisationDto implements CreateBoligorganisationReques
   @MaxLength(120, { message: 'Højst 120 tegn' })
   name!: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @Matches(/^\d{8}$/, { message: 'CVR-nummeret skal være 8 cifre' })

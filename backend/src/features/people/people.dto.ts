@@ -14,9 +14,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -27,6 +25,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
+import { DateField, Omittable, VersionField } from '../../common/http/fields';
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 const RELATIONS = Object.values(HouseholdRelation);
@@ -49,58 +48,58 @@ export class CreateTenancyDto implements CreateTenancyRequest {
   @MaxLength(40, { message: 'Højst 40 tegn' })
   lejemaalsnummer!: string;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true }, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
+  @DateField()
   moveInDate?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(TenancyStatus), { message: 'Ukendt status' })
   status?: TenancyStatus;
 }
 
 class PersonFieldsDto {
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsInt({ message: 'Skal være et årstal' })
-  @Min(1900, { message: 'Skal være et årstal efter 1900' })
+  @Min(1858, { message: 'Skal være et årstal fra 1858' })
   @Max(new Date().getFullYear(), { message: 'Årstallet ligger i fremtiden' })
   birthYear?: number | null;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @Matches(PHONE, { message: 'Skal være et telefonnummer (8 cifre, evt. med +45)' })
   phone?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean({ message: 'Skal være sand eller falsk' })
   smsPreferred?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
   @MaxLength(200, { message: 'Højst 200 tegn' })
   email?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(60, { message: 'Højst 60 tegn' })
   preferredLanguage?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean({ message: 'Skal være sand eller falsk' })
   interpreterNeeded?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsIn(COMM, { message: 'Vælg skriftlig eller mundtlig' })
   communicationPreference?: CommunicationPreference | null;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -118,26 +117,25 @@ export class CreatePersonDto extends PersonFieldsDto implements CreatePersonRequ
   @IsUUID('all', { message: 'Vælg et team' })
   teamId!: string;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldigt lejemål' })
   tenancyId?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(RELATIONS, { message: 'Ukendt relation' })
   relation?: HouseholdRelation;
 }
 
 export class UpdatePersonDto extends PersonFieldsDto implements UpdatePersonRequest {
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'Skal udfyldes' })
   @MaxLength(120, { message: 'Højst 120 tegn' })
   name?: string;
 
-  @IsInt({ message: 'Versionen mangler' })
-  @Min(1, { message: 'Versionen mangler' })
+  @VersionField()
   version!: number;
 }
 
@@ -150,14 +148,14 @@ export class AddHouseholdMemberDto implements AddHouseholdMemberRequest {
 }
 
 export class SearchQueryDto implements SearchQuery {
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MinLength(2, { message: 'Skriv mindst 2 tegn' })
   @MaxLength(100, { message: 'Højst 100 tegn' })
   q?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MaxLength(20, { message: 'Ugyldigt CPR-nummer' })

@@ -24,7 +24,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -37,6 +36,7 @@ import {
 } from 'class-validator';
 
 import {
+  Omittable,
   OptionalText,
   OptionalTimestampField,
   OptionalUuidField,
@@ -70,7 +70,7 @@ export class CreateReferralDto implements CreateReferralRequest {
   @RequiredText(2000, 'Skriv hvorfor beboeren henvises')
   reason!: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['videregivelse', 'kontakt_myndighed'], { message: 'Vælg et formål' })
   purpose?: ConsentPurpose;
 
@@ -79,27 +79,27 @@ export class CreateReferralDto implements CreateReferralRequest {
   @IsIn(FIELDS, { each: true, message: 'Ukendt oplysning' })
   sharedFields!: ShareableField[];
 
-  @IsOptional()
+  @Omittable()
   @IsObject({ message: 'Noter pr. kategori' })
   @Validate(CategoryNotesValid)
   notes?: CategoryNotes;
 }
 
 export class UpdateReferralDto implements UpdateReferralRequest {
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(ReferralMethod), { message: 'Vælg en form' })
   method?: ReferralMethod;
 
-  @IsOptional()
+  @Omittable()
   @RequiredText(2000, 'Skriv hvorfor beboeren henvises')
   reason?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @IsIn(FIELDS, { each: true, message: 'Ukendt oplysning' })
   sharedFields?: ShareableField[];
 
-  @IsOptional()
+  @Omittable()
   @IsObject({ message: 'Noter pr. kategori' })
   @Validate(CategoryNotesValid)
   notes?: CategoryNotes;
@@ -127,7 +127,7 @@ export class UnderretningDto implements UnderretningRequest {
   @IsIn(FIELDS, { each: true, message: 'Ukendt oplysning' })
   sharedFields!: ShareableField[];
 
-  @IsOptional()
+  @Omittable()
   @IsObject({ message: 'Noter pr. kategori' })
   @Validate(CategoryNotesValid)
   notes?: CategoryNotes;
@@ -170,26 +170,26 @@ export class PartnerContactDto implements PartnerContact {
 }
 
 export class UpdatePartnerDto implements UpdatePartnerRequest {
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @MaxLength(120, { each: true, message: 'Højst 120 tegn' })
   services?: string[];
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => PartnerContactDto)
   contacts?: PartnerContactDto[];
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @IsIn(PARTNER_CHANNELS, { each: true, message: 'Ukendt kanal' })
   channels?: PartnerChannel[];
 
-  @IsOptional()
+  @Omittable()
   @IsInt({ message: 'Skal være et helt antal dage' })
   @Min(1, { message: 'Mindst 1 dag' })
   @Max(90, { message: 'Højst 90 dage' })

@@ -14,17 +14,18 @@ import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
+  IsObject,
   IsUUID,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 
-import { DateField, OptionalText, OptionalUuidField, RequiredText } from '../../common/http/fields';
+import { DateField, Omittable, OptionalText, OptionalUuidField, RequiredText } from '../../common/http/fields';
 
 class PeriodDto {
   @DateField()
@@ -44,13 +45,13 @@ export class ReportRequestDto extends PeriodDto implements ReportRequest {
   @IsIn(Object.values(ReportAudience), { message: 'Vælg intern eller ekstern' })
   audience!: ReportAudience;
 
-  @IsOptional()
+  @Omittable()
   @IsInt({ message: 'Skal være et helt beløb' })
   @Min(0, { message: 'Kan ikke være negativt' })
   @Max(10_000_000, { message: 'For stort beløb' })
   costBoligorganisation?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsInt({ message: 'Skal være et helt beløb' })
   @Min(0, { message: 'Kan ikke være negativt' })
   @Max(10_000_000, { message: 'For stort beløb' })
@@ -64,7 +65,7 @@ export class DrilldownQueryDto extends PeriodDto implements DrilldownQuery {
   @IsIn(Object.values(ReportScopeType), { message: 'Vælg et omfang' })
   scopeType!: ReportScopeType;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID('4', { message: 'Vælg hvad rapporten dækker' })
   scopeId?: string | null;
 
@@ -102,6 +103,8 @@ export class CreateDefinitionDto implements CreateDefinitionRequest {
   @RequiredText(2000, 'Beskriv definitionen')
   description!: string;
 
+  @IsDefined({ message: 'Angiv reglen' })
+  @IsObject({ message: 'Angiv reglen' })
   @ValidateNested()
   @Type(() => RuleDto)
   rule!: RuleDto;

@@ -61,7 +61,7 @@ export class RestanceController {
   @NoPersonalData('Indlæsninger: filnavn, antal og status, ingen rækker')
   list(
     @Ctx() ctx: RequestContext,
-    @Query('boligorganisationId') boligorganisationId?: string,
+    @Query('boligorganisationId', new ParseUUIDPipe({ optional: true })) boligorganisationId?: string,
   ): Promise<RestanceImportSummary[]> {
     return this.imports.list(ctx, boligorganisationId);
   }

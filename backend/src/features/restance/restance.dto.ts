@@ -17,28 +17,23 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 
+import { DateField, IntField, MAX_INT4, Omittable, VersionField } from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { VERSION_MESSAGE, emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
-
-const VERSION = VERSION_MESSAGE;
+import { emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
 
 export class UploadRestanceDto implements UploadRestanceRequest {
   @IsUUID('all', { message: 'Vælg en boligorganisation' })
   boligorganisationId!: string;
 
-  @IsISO8601({ strict: true }, { message: 'Skal være en dato (ÅÅÅÅ-MM-DD)' })
+  @DateField({ min: '2000-01-01', maxDaysAhead: 366 })
   listDate!: string;
 
   @Transform(trim)
@@ -58,55 +53,54 @@ export class UpdateImportProfileDto implements UpdateImportProfileRequest {
   @IsObject({ message: 'Skal være et objekt' })
   aliases!: Record<RestanceField, string[]>;
 
-  @IsInt(VERSION)
-  @Min(0, VERSION)
+  @IntField(0, MAX_INT4, 'Versionen mangler')
   version!: number;
 }
 
 export class ListWorklistQueryDto extends PageQueryDto implements ListWorklistQuery {
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'Ugyldig boligorganisation' })
   boligorganisationId?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(toList)
   @IsArray()
   @IsIn(Object.values(RestanceChange), { each: true, message: 'Ukendt ændring' })
   change?: RestanceChange[];
 
-  @IsOptional()
+  @Omittable()
   @Transform(toBool)
   @IsBoolean({ message: 'Skal være true eller false' })
   paakrav?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @Transform(toBool)
   @IsBoolean({ message: 'Skal være true eller false' })
   ophaevelse?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(OutreachStatus), { message: 'Ukendt status' })
   outreachStatus?: OutreachStatus;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'Ugyldig medarbejder' })
   assigneeId?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(toBool)
   @IsBoolean({ message: 'Skal være true eller false' })
   mine?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @Transform(toBool)
   @IsBoolean({ message: 'Skal være true eller false' })
   unassigned?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['priority', 'amount', 'months', 'lejemaalsnummer'], { message: 'Ukendt sortering' })
   sort?: 'priority' | 'amount' | 'months' | 'lejemaalsnummer';
 
-  @IsOptional()
+  @Omittable()
   @IsIn(['asc', 'desc'], { message: 'Skal være asc eller desc' })
   direction?: 'asc' | 'desc';
 }
@@ -126,26 +120,24 @@ export class UpdateRowOutreachDto implements UpdateRowOutreachRequest {
   @IsIn(Object.values(OutreachStatus), { message: 'Ukendt status' })
   outreachStatus!: OutreachStatus;
 
-  @IsInt(VERSION)
-  @Min(1, VERSION)
+  @VersionField()
   version!: number;
 }
 
 export class ConvertRowDto implements ConvertRowRequest {
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(120, { message: 'Højst 120 tegn' })
   personName?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig person' })
   personId?: string | null;
 
-  @IsInt(VERSION)
-  @Min(1, VERSION)
+  @VersionField()
   version!: number;
 }
 
@@ -156,8 +148,7 @@ export class TriageWeightsDto {
   @IsObject({ message: 'Skal være et objekt' })
   weights!: Record<TriageRule, number>;
 
-  @IsInt(VERSION)
-  @Min(0)
+  @IntField(0, MAX_INT4, 'Versionen mangler')
   version!: number;
 }
 
@@ -167,7 +158,7 @@ export class TeamQueryDto {
 }
 
 export class ExportWorklistQueryDto extends ListWorklistQueryDto {
-  @IsOptional()
+  @Omittable()
   @IsIn(['csv', 'xlsx'], { message: 'Formatet skal være csv eller xlsx' })
   format?: 'csv' | 'xlsx';
 }
@@ -185,14 +176,14 @@ export class CorrectRowDto implements CorrectRowRequest {
   @MaxLength(40, { message: 'Højst 40 tegn' })
   lejemaalsnummer!: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(200, { message: 'Højst 200 tegn' })
   tenantNames?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -205,35 +196,35 @@ export class CorrectRowDto implements CorrectRowRequest {
   @MaxLength(30, { message: 'Højst 30 tegn' })
   amount!: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(10)
   months?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20)
   oldestDueDate?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20)
   paakravDate?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20)
   ophaevelseDate?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean({ message: 'Skal være sand eller falsk' })
   hasAgreement?: boolean;
 }

@@ -7,24 +7,11 @@ import {
   UpdateSignalRequest,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
+import { Omittable, TimestampField, VersionField } from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { VERSION_MESSAGE, emptyToNull, toBool, trim } from '../../common/http/transforms';
-
-const VERSION = VERSION_MESSAGE;
+import { emptyToNull, toBool, trim } from '../../common/http/transforms';
 
 export class CreateSignalDto implements CreateSignalRequest {
   @IsIn(Object.values(SignalSource), { message: 'Vælg hvor henvendelsen kommer fra' })
@@ -39,45 +26,44 @@ export class CreateSignalDto implements CreateSignalRequest {
   @MaxLength(500, { message: 'Højst 500 tegn: skriv kun det nødvendige' })
   description!: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(120, { message: 'Højst 120 tegn' })
   reporter?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldigt lejemål' })
   tenancyId?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig person' })
   personId?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig medarbejder' })
   assigneeId?: string | null;
 
-  @IsOptional()
-  @IsISO8601({}, { message: 'Skal være en dato' })
+  @Omittable()
+  @TimestampField({ notFuture: true })
   receivedAt?: string;
 }
 
 export class UpdateSignalDto implements UpdateSignalRequest {
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(SignalStatus), { message: 'Ukendt status' })
   status?: SignalStatus;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig medarbejder' })
   assigneeId?: string | null;
 
-  @IsInt(VERSION)
-  @Min(1, VERSION)
+  @VersionField()
   version!: number;
 }
 
@@ -87,34 +73,33 @@ export class ConvertSignalDto implements ConvertSignalRequest {
   @MaxLength(40)
   caseType!: string;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig person' })
   personId?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(120, { message: 'Højst 120 tegn' })
   newPersonName?: string | null;
 
-  @IsInt(VERSION)
-  @Min(1, VERSION)
+  @VersionField()
   version!: number;
 }
 
 export class ListSignalsQueryDto extends PageQueryDto implements ListSignalsQuery {
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(SignalStatus), { message: 'Ukendt status' })
   status?: SignalStatus;
 
-  @IsOptional()
+  @Omittable()
   @Transform(toBool)
   @IsBoolean({ message: 'Skal være true eller false' })
   mine?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @Transform(toBool)
   @IsBoolean({ message: 'Skal være true eller false' })
   open?: boolean;

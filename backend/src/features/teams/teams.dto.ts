@@ -1,19 +1,8 @@
 import { CreateTeamRequest, UpdateTeamRequest } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
+import { Omittable, VersionField } from '../../common/http/fields';
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 export class CreateTeamDto implements CreateTeamRequest {
@@ -23,14 +12,14 @@ export class CreateTeamDto implements CreateTeamRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   name!: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString({ message: 'Skal være tekst' })
   @MaxLength(500, { message: 'Højst 500 tegn' })
   description?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsArray({ message: 'Skal være en liste' })
   @ArrayMaxSize(200, { message: 'Højst 200 afdelinger' })
   @IsUUID('all', { each: true, message: 'Ugyldig afdeling' })
@@ -38,31 +27,30 @@ export class CreateTeamDto implements CreateTeamRequest {
 }
 
 export class UpdateTeamDto implements UpdateTeamRequest {
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString({ message: 'Skal være tekst' })
   @IsNotEmpty({ message: 'Skal udfyldes' })
   @MaxLength(120, { message: 'Højst 120 tegn' })
   name?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsString({ message: 'Skal være tekst' })
   @MaxLength(500, { message: 'Højst 500 tegn' })
   description?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsArray({ message: 'Skal være en liste' })
   @ArrayMaxSize(200, { message: 'Højst 200 afdelinger' })
   @IsUUID('all', { each: true, message: 'Ugyldig afdeling' })
   afdelingIds?: string[];
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean({ message: 'Skal være sand eller falsk' })
   isActive?: boolean;
 
-  @IsInt({ message: 'Versionen mangler' })
-  @Min(1, { message: 'Versionen mangler' })
+  @VersionField()
   version!: number;
 }

@@ -6,18 +6,16 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
 
+import { Omittable, VersionField } from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { emptyToNull, toBool, trim } from '../../common/http/transforms';
 
@@ -37,7 +35,7 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName!: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
@@ -47,83 +45,82 @@ export class CreateUserDto implements CreateUserRequest {
   @IsIn(ROLES, { message: 'Vælg en gyldig rolle' })
   role!: Role;
 
-  @IsOptional()
+  @Omittable()
   @IsArray({ message: 'Skal være en liste' })
   @ArrayMaxSize(50, { message: 'Højst 50 teams' })
   @IsUUID('all', { each: true, message: 'Ugyldigt team' })
   teamIds?: string[];
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
   partnerOrganisationId?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig boligorganisation' })
   boligorganisationId?: string | null;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString({ message: 'Skal være tekst' })
   @IsNotEmpty({ message: 'Skal udfyldes' })
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(emptyToNull)
   @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
   @MaxLength(200, { message: 'Højst 200 tegn' })
   email?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(ROLES, { message: 'Vælg en gyldig rolle' })
   role?: Role;
 
-  @IsOptional()
+  @Omittable()
   @IsArray({ message: 'Skal være en liste' })
   @ArrayMaxSize(50, { message: 'Højst 50 teams' })
   @IsUUID('all', { each: true, message: 'Ugyldigt team' })
   teamIds?: string[];
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
   partnerOrganisationId?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'Ugyldig boligorganisation' })
   boligorganisationId?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean({ message: 'Skal være sand eller falsk' })
   isActive?: boolean;
 
-  @IsInt({ message: 'Versionen mangler' })
-  @Min(1, { message: 'Versionen mangler' })
+  @VersionField()
   version!: number;
 }
 
 export class ListUsersQueryDto extends PageQueryDto implements ListUsersQuery {
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MaxLength(100, { message: 'Højst 100 tegn' })
   search?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(ROLES, { message: 'Ukendt rolle' })
   role?: Role;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID('all', { message: 'Ugyldigt team' })
   teamId?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(toBool)
   @IsBoolean({ message: 'Skal være true eller false' })
   includeInactive?: boolean;

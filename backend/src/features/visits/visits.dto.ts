@@ -10,10 +10,11 @@ import {
   VisitStatus,
 } from '@bofast/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsUUID, ValidateNested } from 'class-validator';
 
 import {
   DateField,
+  Omittable,
   OptionalText,
   OptionalTimestampField,
   OptionalUuidField,
@@ -54,14 +55,14 @@ class VisitCommon {
   @OptionalText(4000)
   summary?: string | null;
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => VisitParticipantDto)
   participants?: VisitParticipantDto[];
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
@@ -98,18 +99,18 @@ export class CompleteVisitDto extends VisitCommon implements CompleteVisitReques
 }
 
 export class ListVisitsQueryDto implements ListVisitsQuery {
-  @IsOptional()
+  @Omittable()
   @DateField()
   date?: string;
 
   @QueryBoolField()
   mine?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(VisitStatus), { message: 'Ukendt status' })
   status?: VisitStatus;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID('4', { message: 'Ukendt sag' })
   caseId?: string;
 }
@@ -118,11 +119,11 @@ export class ListTasksQueryDto implements ListTasksQuery {
   @QueryBoolField()
   mine?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @IsIn(Object.values(TaskStatus), { message: 'Ukendt status' })
   status?: TaskStatus;
 
-  @IsOptional()
+  @Omittable()
   @IsUUID('4', { message: 'Ukendt sag' })
   caseId?: string;
 }

@@ -31,7 +31,9 @@ export function applyServerErrors(
   if (!apiError) return null;
   let unmatched = false;
   for (const [field, messages] of Object.entries(apiError.fields ?? {})) {
-    const control: AbstractControl | null = form.get(fieldAliases[field] ?? field);
+    // Own keys only: an answer may name a field `__proto__` (a refused prototype-named key).
+    const path = Object.hasOwn(fieldAliases, field) ? fieldAliases[field] : field;
+    const control: AbstractControl | null = form.get(path);
     if (control && messages.length > 0) {
       control.setErrors({ ...control.errors, server: messages.join(' ') });
       control.markAsTouched();
