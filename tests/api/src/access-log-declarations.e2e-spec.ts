@@ -158,13 +158,16 @@ describe('Every declared read writes its access-log row', () => {
     const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
 
     const vv = users['vicevaert'];
-    const cases = items((await vv.get('/api/cases')).body);
-    const detail = (await vv.get(`/api/cases/${cases.find((c) => c['tenancy'] !== null)?.['id'] ?? cases[0]['id']}`))
-      .body;
+    // A case with a lejemål (other suites may have added cases without one to the shared database).
+    const [withTenancy] = await q(
+      `SELECT s.id, s.lejemaal_id FROM sag s
+        JOIN user_team ut ON ut.team_id = s.team_id JOIN app_user u ON u.id = ut.user_id AND u.username = 'vicevaert'
+       WHERE s.lejemaal_id IS NOT NULL ORDER BY s.created_at LIMIT 1`,
+    );
+    const detail = (await vv.get(`/api/cases/${withTenancy.id}`)).body;
     ids['caseId'] = detail.id;
     ids['personId'] = detail.person.id;
-    ids['tenancyId'] =
-      detail.tenancy?.id ?? (await q(`SELECT lejemaal_id FROM sag WHERE id = $1`, [detail.id]))[0].lejemaal_id;
+    ids['tenancyId'] = withTenancy.lejemaal_id;
     const signals = items((await vv.get('/api/signals')).body);
     const [signal] = await q(
       `SELECT id, person_id FROM signal WHERE id = ANY($1::uuid[]) ORDER BY person_id NULLS LAST LIMIT 1`,
@@ -213,9 +216,19 @@ describe('Every declared read writes its access-log row', () => {
     ids['cprPersonId'] = withCpr.body.id;
 
     // A restance list with one good and one rejected row, read back by the adviser.
-    const [{ id: boId }] = await q(`SELECT id FROM boligorganisation WHERE name = 'Boligselskabet Fjordly'`);
-    // Another suite may have left an ERP's headers in the shared database: the standard ones again.
-    await q(`DELETE FROM import_profile WHERE boligorganisation_id = $1`, [boId]);
+    // In a boligorganisation of its own: a list of Fjordly's would sit between another suite's months.
+    const [{ id: boId }] = await q(
+      `INSERT INTO boligorganisation (name) VALUES ('Boligforeningen Logtest') RETURNING id`,
+    );
+    const [{ id: afdelingId }] = await q(
+      `INSERT INTO afdeling (boligorganisation_id, afdelingsnummer, name) VALUES ($1, '12', 'Logparken') RETURNING id`,
+      [boId],
+    );
+    await q(
+      `INSERT INTO team_afdeling (team_id, afdeling_id)
+       SELECT ut.team_id, $1 FROM user_team ut JOIN app_user u ON u.id = ut.user_id WHERE u.username = 'oekonomi'`,
+      [afdelingId],
+    );
     const header = 'Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Påkrav;Ophævelse;Betalingsaftale';
     const base64 = Buffer.from(
       [header, '12;LOG-1;Lis Log;Logvej 1;2.000,00;1;;;', '12;LOG-2;B;Vej 2;x;1;;;'].join('\r\n'),
@@ -229,7 +242,9 @@ describe('Every declared read writes its access-log row', () => {
     if (imp.status !== 201) throw new Error(`import: ${imp.status} ${JSON.stringify(imp.body)}`);
     await t.app.get(JobsService).drain();
     ids['importId'] = imp.body.id;
-    ids['rowId'] = items((await users['oekonomi'].get('/api/restance/worklist')).body)[0]['id'];
+    ids['rowId'] = items((await users['oekonomi'].get(`/api/restance/worklist?boligorganisationId=${boId}`)).body).find(
+      (r) => r['lejemaalsnummer'] === 'LOG-1',
+    )?.['id'] as string;
   });
 
   afterAll(() => t.close());
