@@ -60,6 +60,7 @@ import { RestanceRetention1796000000000 } from './migrations/1796000000000-Resta
 import { WidenPersonBirthYear1796100000000 } from './migrations/1796100000000-WidenPersonBirthYear';
 import { AccountActivationAndPrivilegedChanges1796200000000 } from './migrations/1796200000000-AccountActivationAndPrivilegedChanges';
 import { CreatePersonIdentity1796300000000 } from './migrations/1796300000000-CreatePersonIdentity';
+import { AddColumnComments1796500000000 } from './migrations/1796500000000-AddColumnComments';
 
 export const ENTITIES = [
   AccessLogEntity,
@@ -126,6 +127,7 @@ export const MIGRATIONS = [
   WidenPersonBirthYear1796100000000,
   AccountActivationAndPrivilegedChanges1796200000000,
   CreatePersonIdentity1796300000000,
+  AddColumnComments1796500000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
