@@ -43,7 +43,7 @@ export class TimelineEventEntity {
   text!: string | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  data!: unknown;
+  data!: Record<string, unknown>;
 
   @Column({ type: 'uuid', name: 'corrects_event_id', nullable: true })
   correctsEventId!: string | null;

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Table `case_type`. */
+/** Table `case_type`: The case types a case can have: built-in and admin-defined, with Danish and English labels. */
 @Entity({ name: 'case_type' })
 @Check('ck_case_type_code', "(code ~ '^[a-z][a-z0-9_]{1,39}$'::text)")
 export class CaseTypeEntity {

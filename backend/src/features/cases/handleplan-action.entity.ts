@@ -4,7 +4,7 @@ import { UserEntity } from '../users/user.entity';
 import { HandleplanGoalEntity } from './handleplan-goal.entity';
 import { SagEntity } from './sag.entity';
 
-/** Table `handleplan_action`. */
+/** Table `handleplan_action`: An action in a case's handleplan, optionally under a goal. */
 @Entity({ name: 'handleplan_action' })
 @Check('ck_action_owner', "(owner = ANY (ARRAY['beboer'::text, 'medarbejder'::text, 'partner'::text]))")
 @Check('ck_action_status', "(status = ANY (ARRAY['planlagt'::text, 'i_gang'::text, 'udfoert'::text, 'droppet'::text]))")
@@ -53,7 +53,7 @@ export class HandleplanActionEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'handleplan_action_created_by_fkey',
   })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => HandleplanGoalEntity, { onDelete: 'SET NULL' })
   @JoinColumn({

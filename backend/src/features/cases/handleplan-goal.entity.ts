@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, R
 import { UserEntity } from '../users/user.entity';
 import { SagEntity } from './sag.entity';
 
-/** Table `handleplan_goal`. */
+/** Table `handleplan_goal`: A goal in a case's handleplan (action plan). */
 @Entity({ name: 'handleplan_goal' })
 /** CREATE INDEX ix_handleplan_goal_sag ON handleplan_goal USING btree (sag_id) */
 @Index('ix_handleplan_goal_sag', ['sagId'])
@@ -29,7 +29,7 @@ export class HandleplanGoalEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'handleplan_goal_created_by_fkey',
   })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => SagEntity, { nullable: false, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'sag_id', referencedColumnName: 'id', foreignKeyConstraintName: 'handleplan_goal_sag_id_fkey' })

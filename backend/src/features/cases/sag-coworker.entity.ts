@@ -3,7 +3,7 @@ import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 't
 import { UserEntity } from '../users/user.entity';
 import { SagEntity } from './sag.entity';
 
-/** Table `sag_coworker`. */
+/** Table `sag_coworker`: The co-workers on a case besides its responsible user. */
 @Entity({ name: 'sag_coworker' })
 /** CREATE INDEX ix_sag_coworker_user ON sag_coworker USING btree (user_id) */
 @Index('ix_sag_coworker_user', ['userId'])

@@ -129,5 +129,5 @@ export class SagEntity {
 
   @ManyToOne(() => CaseTypeEntity, { nullable: false })
   @JoinColumn({ name: 'type', referencedColumnName: 'code', foreignKeyConstraintName: 'sag_type_fkey' })
-  typeRef?: Relation<CaseTypeEntity>;
+  caseType?: Relation<CaseTypeEntity>;
 }

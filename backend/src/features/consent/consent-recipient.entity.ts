@@ -3,7 +3,7 @@ import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 't
 import { PartnerOrganisationEntity } from '../organisations/partner-organisation.entity';
 import { ConsentEntity } from './consent.entity';
 
-/** Table `consent_recipient`. */
+/** Table `consent_recipient`: The partner organisations a consent names as recipients. */
 @Entity({ name: 'consent_recipient' })
 /** CREATE INDEX ix_consent_recipient_partner ON consent_recipient USING btree (partner_organisation_id) */
 @Index('ix_consent_recipient_partner', ['partnerOrganisationId'])

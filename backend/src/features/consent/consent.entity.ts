@@ -4,7 +4,7 @@ import { SagEntity } from '../cases/sag.entity';
 import { PersonEntity } from '../people/person.entity';
 import { UserEntity } from '../users/user.entity';
 
-/** Table `consent`. */
+/** Table `consent`: A resident's consent to share data categories for purposes, its document and its withdrawal. */
 @Entity({ name: 'consent' })
 @Check('ck_consent_categories', '(cardinality(data_categories) > 0)')
 @Check('ck_consent_dates', '(expires_at > given_at)')
@@ -84,7 +84,7 @@ export class ConsentEntity {
 
   @ManyToOne(() => UserEntity)
   @JoinColumn({ name: 'created_by', referencedColumnName: 'id', foreignKeyConstraintName: 'consent_created_by_fkey' })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => PersonEntity, { nullable: false, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'person_id', referencedColumnName: 'id', foreignKeyConstraintName: 'consent_person_id_fkey' })
@@ -100,5 +100,5 @@ export class ConsentEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'consent_withdrawn_by_fkey',
   })
-  withdrawnByRef?: Relation<UserEntity> | null;
+  withdrawnByUser?: Relation<UserEntity> | null;
 }

@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { SagEntity } from '../cases/sag.entity';
 import { UserEntity } from '../users/user.entity';
 
-/** Table `help_application`. */
+/** Table `help_application`: An application for financial help to an authority, recorded on a case. */
 @Entity({ name: 'help_application' })
 @Check(
   'ck_application_status',
@@ -55,7 +55,7 @@ export class HelpApplicationEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'help_application_created_by_fkey',
   })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => SagEntity, { nullable: false, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'sag_id', referencedColumnName: 'id', foreignKeyConstraintName: 'help_application_sag_id_fkey' })

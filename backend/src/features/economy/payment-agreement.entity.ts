@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { SagEntity } from '../cases/sag.entity';
 import { UserEntity } from '../users/user.entity';
 
-/** Table `payment_agreement`. */
+/** Table `payment_agreement`: A payment agreement with a creditor, recorded on a case. */
 @Entity({ name: 'payment_agreement' })
 @Check(
   'ck_agreement_creditor',
@@ -57,7 +57,7 @@ export class PaymentAgreementEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'payment_agreement_created_by_fkey',
   })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => SagEntity, { nullable: false, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'sag_id', referencedColumnName: 'id', foreignKeyConstraintName: 'payment_agreement_sag_id_fkey' })

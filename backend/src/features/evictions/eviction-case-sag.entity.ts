@@ -4,7 +4,7 @@ import { SagEntity } from '../cases/sag.entity';
 import { UserEntity } from '../users/user.entity';
 import { EvictionCaseEntity } from './eviction-case.entity';
 
-/** Table `eviction_case_sag`. */
+/** Table `eviction_case_sag`: The cases linked to an eviction case. */
 @Entity({ name: 'eviction_case_sag' })
 /** CREATE INDEX ix_eviction_case_sag_sag ON eviction_case_sag USING btree (sag_id) */
 @Index('ix_eviction_case_sag_sag', ['sagId'])
@@ -35,7 +35,7 @@ export class EvictionCaseSagEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'eviction_case_sag_linked_by_fkey',
   })
-  linkedByRef?: Relation<UserEntity> | null;
+  linkedByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => SagEntity, { nullable: false, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'sag_id', referencedColumnName: 'id', foreignKeyConstraintName: 'eviction_case_sag_sag_id_fkey' })

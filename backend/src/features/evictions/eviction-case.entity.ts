@@ -116,7 +116,7 @@ export class EvictionCaseEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'eviction_case_approved_by_fkey',
   })
-  approvedByRef?: Relation<UserEntity> | null;
+  approvedByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => UserEntity)
   @JoinColumn({
@@ -124,7 +124,7 @@ export class EvictionCaseEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'eviction_case_created_by_fkey',
   })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => LejemaalEntity, { nullable: false, onDelete: 'RESTRICT' })
   @JoinColumn({
@@ -140,7 +140,7 @@ export class EvictionCaseEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'eviction_case_proposed_by_fkey',
   })
-  proposedByRef?: Relation<UserEntity> | null;
+  proposedByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => UserEntity)
   @JoinColumn({

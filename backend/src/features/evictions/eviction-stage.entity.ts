@@ -90,7 +90,7 @@ export class EvictionStageEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'eviction_stage_recorded_by_fkey',
   })
-  recordedByRef?: Relation<UserEntity> | null;
+  recordedByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => RestanceImportEntity, { onDelete: 'SET NULL' })
   @JoinColumn({

@@ -4,7 +4,7 @@ import { SagEntity } from '../cases/sag.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 
-/** Table `handoff`. */
+/** Table `handoff`: A hand-over of a case between users or teams. */
 @Entity({ name: 'handoff' })
 @Check('ck_handoff_kind', "(kind = ANY (ARRAY['medarbejder'::text, 'team'::text]))")
 @Check('ck_handoff_note', '((length(note) >= 1) AND (length(note) <= 4000))')

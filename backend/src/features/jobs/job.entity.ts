@@ -16,7 +16,7 @@ export class JobEntity {
   status!: string;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  payload!: unknown;
+  payload!: Record<string, unknown>;
 
   @Column({ type: 'integer', name: 'progress_done', default: 0 })
   progressDone!: number;

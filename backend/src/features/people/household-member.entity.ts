@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Rel
 import { HouseholdEntity } from './household.entity';
 import { PersonEntity } from './person.entity';
 
-/** Table `household_member`. */
+/** Table `household_member`: The persons in a household and their relation. */
 @Entity({ name: 'household_member' })
 @Check(
   'ck_household_member_relation',

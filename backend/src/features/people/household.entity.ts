@@ -2,7 +2,7 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation
 
 import { LejemaalEntity } from './lejemaal.entity';
 
-/** Table `household`. */
+/** Table `household`: A household living in a lejemål. */
 @Entity({ name: 'household' })
 @Unique('uq_household_lejemaal', ['lejemaalId'])
 export class HouseholdEntity {

@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 
 import { AfdelingEntity } from '../organisations/afdeling.entity';
 
-/** Table `lejemaal`. */
+/** Table `lejemaal`: A tenancy (lejemål) in an afdeling. */
 @Entity({ name: 'lejemaal' })
 @Unique('uq_lejemaal_nummer', ['afdelingId', 'lejemaalsnummer'])
 @Check(

@@ -4,7 +4,7 @@ import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { PersonIdentityEntity } from './person-identity.entity';
 
-/** Table `person`. */
+/** Table `person`: A resident as one team knows them; the CPR number is stored encrypted, with a blind index for lookup. */
 @Entity({ name: 'person' })
 @Check('ck_person_birth_year', '((birth_year >= 1858) AND (birth_year <= 2100))')
 @Check('ck_person_comm', "(communication_preference = ANY (ARRAY['skriftlig'::text, 'mundtlig'::text]))")
@@ -90,7 +90,7 @@ export class PersonEntity {
 
   @ManyToOne(() => UserEntity)
   @JoinColumn({ name: 'created_by', referencedColumnName: 'id', foreignKeyConstraintName: 'person_created_by_fkey' })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => PersonIdentityEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'identity_id', referencedColumnName: 'id', foreignKeyConstraintName: 'person_identity_id_fkey' })

@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { UserEntity } from '../users/user.entity';
 import { ReferralEntity } from './referral.entity';
 
-/** Table `referral_event`. */
+/** Table `referral_event`: A status change of a referral, by either side. */
 @Entity({ name: 'referral_event' })
 @Check('ck_referral_event_side', "(side = ANY (ARRAY['team'::text, 'partner'::text]))")
 /** CREATE INDEX ix_referral_event ON referral_event USING btree (referral_id, at) */

@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { UserEntity } from '../users/user.entity';
 import { ReferralEntity } from './referral.entity';
 
-/** Table `referral_message`. */
+/** Table `referral_message`: A message on a referral, from the team side or the partner side. */
 @Entity({ name: 'referral_message' })
 @Check('ck_referral_message_side', "(side = ANY (ARRAY['team'::text, 'partner'::text]))")
 @Check('ck_referral_message_text', '((length(text) >= 1) AND (length(text) <= 2000))')

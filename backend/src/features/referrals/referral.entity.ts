@@ -6,7 +6,7 @@ import { PartnerOrganisationEntity } from '../organisations/partner-organisation
 import { PersonEntity } from '../people/person.entity';
 import { UserEntity } from '../users/user.entity';
 
-/** Table `referral`. */
+/** Table `referral`: A referral of a case to a partner organisation, with what is shared and under which consent. */
 @Entity({ name: 'referral' })
 @Check(
   'ck_referral_cover',
@@ -57,7 +57,7 @@ export class ReferralEntity {
   sharedFields!: string[];
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  notes!: unknown;
+  notes!: Record<string, unknown>;
 
   @Column({ type: 'text', name: 'shared_categories', array: true, default: () => "'{}'" })
   sharedCategories!: string[];
@@ -107,7 +107,7 @@ export class ReferralEntity {
 
   @ManyToOne(() => UserEntity)
   @JoinColumn({ name: 'created_by', referencedColumnName: 'id', foreignKeyConstraintName: 'referral_created_by_fkey' })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => PartnerOrganisationEntity, { nullable: false, onDelete: 'RESTRICT' })
   @JoinColumn({

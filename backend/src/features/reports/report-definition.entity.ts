@@ -17,7 +17,7 @@ export class ReportDefinitionEntity {
   description!: string;
 
   @Column({ type: 'jsonb' })
-  rule!: unknown;
+  rule!: Record<string, unknown>;
 
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy!: string | null;
@@ -31,5 +31,5 @@ export class ReportDefinitionEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'report_definition_created_by_fkey',
   })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 }

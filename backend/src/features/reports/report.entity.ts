@@ -42,13 +42,13 @@ export class ReportEntity {
   audience!: string;
 
   @Column({ type: 'jsonb' })
-  parameters!: unknown;
+  parameters!: Record<string, unknown>;
 
   @Column({ type: 'jsonb' })
-  definitions!: unknown;
+  definitions!: Record<string, unknown>;
 
   @Column({ type: 'jsonb' })
-  result!: unknown;
+  result!: Record<string, unknown>;
 
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy!: string | null;
@@ -58,5 +58,5 @@ export class ReportEntity {
 
   @ManyToOne(() => UserEntity)
   @JoinColumn({ name: 'created_by', referencedColumnName: 'id', foreignKeyConstraintName: 'report_created_by_fkey' })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 }

@@ -2,14 +2,14 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from '
 
 import { BoligorganisationEntity } from '../organisations/boligorganisation.entity';
 
-/** Table `import_profile`. */
+/** Table `import_profile`: A boligorganisation's saved header aliases for reading its restance files. */
 @Entity({ name: 'import_profile' })
 export class ImportProfileEntity {
   @PrimaryColumn({ type: 'uuid', name: 'boligorganisation_id' })
   boligorganisationId!: string;
 
   @Column({ type: 'jsonb' })
-  aliases!: unknown;
+  aliases!: Record<string, unknown>;
 
   @Column({ type: 'integer', default: 1 })
   version!: number;

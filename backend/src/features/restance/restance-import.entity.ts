@@ -4,7 +4,7 @@ import { JobEntity } from '../jobs/job.entity';
 import { BoligorganisationEntity } from '../organisations/boligorganisation.entity';
 import { UserEntity } from '../users/user.entity';
 
-/** Table `restance_import`. */
+/** Table `restance_import`: One uploaded restanceliste file for a boligorganisation and list date, from upload to commit (and purge). */
 @Entity({ name: 'restance_import' })
 @Unique('uq_restance_import_scope', ['id', 'boligorganisationId', 'listDate'])
 @Check('ck_restance_import_purged', '((purged_at IS NOT NULL) OR (file_content IS NOT NULL))')
@@ -47,10 +47,10 @@ export class RestanceImportEntity {
   status!: string;
 
   @Column({ type: 'jsonb', nullable: true })
-  counts!: unknown;
+  counts!: Record<string, unknown> | null;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  errors!: unknown;
+  errors!: unknown[];
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
@@ -89,7 +89,7 @@ export class RestanceImportEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'restance_import_created_by_fkey',
   })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => JobEntity)
   @JoinColumn({ name: 'job_id', referencedColumnName: 'id', foreignKeyConstraintName: 'restance_import_job_id_fkey' })

@@ -6,7 +6,7 @@ import { LejemaalEntity } from '../people/lejemaal.entity';
 import { UserEntity } from '../users/user.entity';
 import { RestanceImportEntity } from './restance-import.entity';
 
-/** Table `restance_row`. */
+/** Table `restance_row`: One row of an imported restanceliste (arrears list): the tenancy, its arrears, validation errors and outreach state. */
 @Entity({ name: 'restance_row' })
 @Check('ck_restance_row_accepted', '((NOT accepted) OR ((amount IS NOT NULL) AND (change IS NOT NULL)))')
 @Check(
@@ -48,10 +48,10 @@ export class RestanceRowEntity {
   accepted!: boolean;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  errors!: unknown;
+  errors!: unknown[];
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  raw!: unknown;
+  raw!: Record<string, unknown>;
 
   @Column({ type: 'uuid', name: 'afdeling_id', nullable: true })
   afdelingId!: string | null;
@@ -105,7 +105,7 @@ export class RestanceRowEntity {
   priority!: number;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  reasons!: unknown;
+  reasons!: unknown[];
 
   @Column({ type: 'text', name: 'outreach_status', default: 'ikke_kontaktet' })
   outreachStatus!: string;

@@ -3,14 +3,14 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from '
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 
-/** Table `triage_weights`. */
+/** Table `triage_weights`: A team's weights for prioritising restance rows. */
 @Entity({ name: 'triage_weights' })
 export class TriageWeightsEntity {
   @PrimaryColumn({ type: 'uuid', name: 'team_id' })
   teamId!: string;
 
   @Column({ type: 'jsonb' })
-  weights!: unknown;
+  weights!: Record<string, unknown>;
 
   @Column({ type: 'integer', default: 1 })
   version!: number;
@@ -31,5 +31,5 @@ export class TriageWeightsEntity {
     referencedColumnName: 'id',
     foreignKeyConstraintName: 'triage_weights_updated_by_fkey',
   })
-  updatedByRef?: Relation<UserEntity> | null;
+  updatedByUser?: Relation<UserEntity> | null;
 }

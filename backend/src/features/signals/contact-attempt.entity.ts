@@ -4,7 +4,7 @@ import { SagEntity } from '../cases/sag.entity';
 import { UserEntity } from '../users/user.entity';
 import { SignalEntity } from './signal.entity';
 
-/** Table `contact_attempt`. */
+/** Table `contact_attempt`: An attempt to contact a resident, on a signal or a case. */
 @Entity({ name: 'contact_attempt' })
 @Check('ck_contact_attempt_parent', '((signal_id IS NULL) <> (sag_id IS NULL))')
 @Check(

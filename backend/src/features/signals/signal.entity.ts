@@ -5,7 +5,7 @@ import { PersonEntity } from '../people/person.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from '../users/user.entity';
 
-/** Table `signal`. */
+/** Table `signal`: A concern reported to a team (a signal), before or without a case. */
 @Entity({ name: 'signal' })
 @Check('ck_signal_description', '(length(description) <= 500)')
 @Check(
@@ -67,7 +67,7 @@ export class SignalEntity {
 
   @ManyToOne(() => UserEntity)
   @JoinColumn({ name: 'created_by', referencedColumnName: 'id', foreignKeyConstraintName: 'signal_created_by_fkey' })
-  createdByRef?: Relation<UserEntity> | null;
+  createdByUser?: Relation<UserEntity> | null;
 
   @ManyToOne(() => LejemaalEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'lejemaal_id', referencedColumnName: 'id', foreignKeyConstraintName: 'signal_lejemaal_id_fkey' })

@@ -3,7 +3,7 @@ import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 't
 import { AfdelingEntity } from '../organisations/afdeling.entity';
 import { TeamEntity } from './team.entity';
 
-/** Table `team_afdeling`. */
+/** Table `team_afdeling`: The afdelinger a team covers (junction; TeamEntity.afdelinger reads it). */
 @Entity({ name: 'team_afdeling' })
 /** CREATE INDEX ix_team_afdeling_afdeling ON team_afdeling USING btree (afdeling_id) */
 @Index('ix_team_afdeling_afdeling', ['afdelingId'])

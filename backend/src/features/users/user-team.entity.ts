@@ -3,7 +3,7 @@ import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 't
 import { TeamEntity } from '../teams/team.entity';
 import { UserEntity } from './user.entity';
 
-/** Table `user_team`. */
+/** Table `user_team`: A user's team memberships (junction; UserEntity.teams reads it). */
 @Entity({ name: 'user_team' })
 /** CREATE INDEX ix_user_team_team ON user_team USING btree (team_id) */
 @Index('ix_user_team_team', ['teamId'])

@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { SagEntity } from '../cases/sag.entity';
 import { UserEntity } from '../users/user.entity';
 
-/** Table `task`. */
+/** Table `task`: A task with a due date on a case, created by hand or by another feature (source). */
 @Entity({ name: 'task' })
 @Check('ck_task_source', "(source = ANY (ARRAY['besoeg'::text, 'henvisning'::text, 'medarbejder'::text]))")
 @Check('ck_task_status', "(status = ANY (ARRAY['aaben'::text, 'udfoert'::text]))")

@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { SagEntity } from '../cases/sag.entity';
 import { UserEntity } from '../users/user.entity';
 
-/** Table `visit`. */
+/** Table `visit`: A home visit or meeting on a case, planned or held. */
 @Entity({ name: 'visit' })
 @Unique('uq_visit_client', ['clientId'])
 @Check('ck_visit_held', "((status = ANY (ARRAY['planlagt'::text, 'aflyst'::text])) OR (occurred_at IS NOT NULL))")
@@ -53,7 +53,7 @@ export class VisitEntity {
   announced!: boolean;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  participants!: unknown;
+  participants!: unknown[];
 
   @Column({ type: 'text', nullable: true })
   purpose!: string | null;
