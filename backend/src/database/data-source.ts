@@ -1,5 +1,41 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 
+import { CaseTypeEntity } from '../features/cases/case-type.entity';
+import { ConsentEntity } from '../features/consent/consent.entity';
+import { ConsentRecipientEntity } from '../features/consent/consent-recipient.entity';
+import { ContactAttemptEntity } from '../features/signals/contact-attempt.entity';
+import { EvictionCaseEntity } from '../features/evictions/eviction-case.entity';
+import { EvictionCaseSagEntity } from '../features/evictions/eviction-case-sag.entity';
+import { EvictionStageEntity } from '../features/evictions/eviction-stage.entity';
+import { HandleplanActionEntity } from '../features/cases/handleplan-action.entity';
+import { HandleplanGoalEntity } from '../features/cases/handleplan-goal.entity';
+import { HandoffEntity } from '../features/handoffs/handoff.entity';
+import { HelpApplicationEntity } from '../features/economy/help-application.entity';
+import { HouseholdEntity } from '../features/people/household.entity';
+import { HouseholdMemberEntity } from '../features/people/household-member.entity';
+import { ImportProfileEntity } from '../features/restance/import-profile.entity';
+import { JobEntity } from '../features/jobs/job.entity';
+import { LejemaalEntity } from '../features/people/lejemaal.entity';
+import { PaymentAgreementEntity } from '../features/economy/payment-agreement.entity';
+import { PersonEntity } from '../features/people/person.entity';
+import { PersonIdentityEntity } from '../features/people/person-identity.entity';
+import { ReferralEntity } from '../features/referrals/referral.entity';
+import { ReferralEventEntity } from '../features/referrals/referral-event.entity';
+import { ReferralMessageEntity } from '../features/referrals/referral-message.entity';
+import { ReportEntity } from '../features/reports/report.entity';
+import { ReportDefinitionEntity } from '../features/reports/report-definition.entity';
+import { RestanceFacetEntity } from '../features/restance/restance-facet.entity';
+import { RestanceImportEntity } from '../features/restance/restance-import.entity';
+import { RestanceRowEntity } from '../features/restance/restance-row.entity';
+import { SagEntity } from '../features/cases/sag.entity';
+import { SagCoworkerEntity } from '../features/cases/sag-coworker.entity';
+import { SignalEntity } from '../features/signals/signal.entity';
+import { TaskEntity } from '../features/visits/task.entity';
+import { TeamAfdelingEntity } from '../features/teams/team-afdeling.entity';
+import { TimelineEventEntity } from '../features/case-core/timeline-event.entity';
+import { TriageWeightsEntity } from '../features/restance/triage-weights.entity';
+import { UserTeamEntity } from '../features/users/user-team.entity';
+import { VisitEntity } from '../features/visits/visit.entity';
 import { AccessLogEntity } from '../features/access-log/access-log.entity';
 import { AccountActivationEntity } from '../features/auth/account-activation.entity';
 import { LoginAttemptEntity } from '../features/auth/login-attempt.entity';
@@ -24,18 +60,55 @@ import { RestanceRetention1796000000000 } from './migrations/1796000000000-Resta
 import { WidenPersonBirthYear1796100000000 } from './migrations/1796100000000-WidenPersonBirthYear';
 import { AccountActivationAndPrivilegedChanges1796200000000 } from './migrations/1796200000000-AccountActivationAndPrivilegedChanges';
 import { CreatePersonIdentity1796300000000 } from './migrations/1796300000000-CreatePersonIdentity';
+import { AddColumnComments1796500000000 } from './migrations/1796500000000-AddColumnComments';
 
 export const ENTITIES = [
   AccessLogEntity,
   AccountActivationEntity,
   AfdelingEntity,
   BoligorganisationEntity,
+  CaseTypeEntity,
+  ConsentEntity,
+  ConsentRecipientEntity,
+  ContactAttemptEntity,
+  EvictionCaseEntity,
+  EvictionCaseSagEntity,
+  EvictionStageEntity,
+  HandleplanActionEntity,
+  HandleplanGoalEntity,
+  HandoffEntity,
+  HelpApplicationEntity,
+  HouseholdEntity,
+  HouseholdMemberEntity,
+  ImportProfileEntity,
+  JobEntity,
+  LejemaalEntity,
   LoginAttemptEntity,
   PartnerOrganisationEntity,
+  PaymentAgreementEntity,
+  PersonEntity,
+  PersonIdentityEntity,
   PrivilegedChangeEntity,
+  ReferralEntity,
+  ReferralEventEntity,
+  ReferralMessageEntity,
+  ReportDefinitionEntity,
+  ReportEntity,
+  RestanceFacetEntity,
+  RestanceImportEntity,
+  RestanceRowEntity,
+  SagCoworkerEntity,
+  SagEntity,
   SessionEntity,
+  SignalEntity,
+  TaskEntity,
+  TeamAfdelingEntity,
   TeamEntity,
+  TimelineEventEntity,
+  TriageWeightsEntity,
   UserEntity,
+  UserTeamEntity,
+  VisitEntity,
 ];
 
 /** Listed explicitly (not globbed) because the backend is bundled by webpack. */
@@ -54,6 +127,7 @@ export const MIGRATIONS = [
   WidenPersonBirthYear1796100000000,
   AccountActivationAndPrivilegedChanges1796200000000,
   CreatePersonIdentity1796300000000,
+  AddColumnComments1796500000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -1,8 +1,14 @@
 import { AccessAction, AccessSubjectType } from '@bofast/contracts';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Append-only: a trigger rejects UPDATE, DELETE and TRUNCATE. */
 @Entity({ name: 'access_log' })
+/** CREATE INDEX ix_access_log_actor ON access_log USING btree (actor_user_id, occurred_at) */
+@Index('ix_access_log_actor', ['actorUserId', 'occurredAt'])
+/** CREATE INDEX ix_access_log_occurred ON access_log USING btree (occurred_at DESC) */
+@Index('ix_access_log_occurred', ['occurredAt'])
+/** CREATE INDEX ix_access_log_subject ON access_log USING btree (subject_type, subject_id, occurred_at) */
+@Index('ix_access_log_subject', ['subjectType', 'subjectId', 'occurredAt'])
 export class AccessLogEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,7 +1,22 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+  Unique,
+} from 'typeorm';
+
+import { UserEntity } from '../users/user.entity';
 
 /** A one-time activation link (migration 1796200000000). Only the token's sha256 is stored. */
 @Entity({ name: 'account_activation' })
+@Unique('uq_account_activation_token', ['tokenHash'])
+/** CREATE INDEX ix_account_activation_user ON account_activation USING btree (user_id) */
+@Index('ix_account_activation_user', ['userId'])
 export class AccountActivationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -30,4 +45,12 @@ export class AccountActivationEntity {
 
   @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'issued_by_user_id', foreignKeyConstraintName: 'account_activation_issued_by_user_id_fkey' })
+  issuedByUser?: Relation<UserEntity> | null;
+
+  @ManyToOne(() => UserEntity, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'account_activation_user_id_fkey' })
+  user?: Relation<UserEntity>;
 }

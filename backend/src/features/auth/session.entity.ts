@@ -1,7 +1,22 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+  Unique,
+} from 'typeorm';
+
+import { UserEntity } from '../users/user.entity';
 
 /** A server-side login session. The cookie carries a random token; only its SHA-256 is stored. */
 @Entity({ name: 'user_session' })
+@Unique('uq_user_session_token', ['tokenHash'])
+/** CREATE INDEX ix_user_session_user ON user_session USING btree (user_id) WHERE (revoked_at IS NULL) */
+@Index('ix_user_session_user', ['userId'], { where: '(revoked_at IS NULL)' })
 export class SessionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -18,7 +33,7 @@ export class SessionEntity {
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 
-  @Column({ type: 'timestamptz', name: 'last_seen_at' })
+  @Column({ type: 'timestamptz', name: 'last_seen_at', default: () => 'now()' })
   lastSeenAt!: Date;
 
   @Column({ type: 'timestamptz', name: 'expires_at', comment: 'Absolute lifetime' })
@@ -35,4 +50,8 @@ export class SessionEntity {
 
   @Column({ type: 'text', name: 'client_address', nullable: true })
   clientAddress!: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'user_session_user_id_fkey' })
+  user?: Relation<UserEntity>;
 }

@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 import { AfdelingEntity } from './afdeling.entity';
 
 @Entity({ name: 'boligorganisation' })
+@Unique('uq_boligorganisation_name', ['name'])
 export class BoligorganisationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

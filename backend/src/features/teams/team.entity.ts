@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinTable,
   ManyToMany,
   PrimaryGeneratedColumn,
@@ -11,6 +12,8 @@ import {
 import { AfdelingEntity } from '../organisations/afdeling.entity';
 
 @Entity({ name: 'team' })
+/** CREATE UNIQUE INDEX uq_team_name ON team USING btree (lower(name)): an expression index, kept by the migrations. */
+@Index('uq_team_name', { synchronize: false })
 export class TeamEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -29,6 +32,8 @@ export class TeamEntity {
     name: 'team_afdeling',
     joinColumn: { name: 'team_id' },
     inverseJoinColumn: { name: 'afdeling_id' },
+    // The junction table is TeamAfdelingEntity's (its keys, index and foreign keys); this relation only reads it.
+    synchronize: false,
   })
   afdelinger!: AfdelingEntity[];
 

@@ -2,12 +2,14 @@ import { Locale, Role } from '@bofast/contracts';
 import {
   Column,
   CreateDateColumn,
+  Check,
   Entity,
   JoinColumn,
   JoinTable,
   ManyToMany,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
 } from 'typeorm';
 
@@ -16,6 +18,13 @@ import { PartnerOrganisationEntity } from '../organisations/partner-organisation
 import { TeamEntity } from '../teams/team.entity';
 
 @Entity({ name: 'app_user' })
+@Unique('uq_app_user_username', ['username'])
+@Check('ck_app_user_partner', "((role = 'kommunal_partner'::text) = (partner_organisation_id IS NOT NULL))")
+@Check(
+  'ck_app_user_role',
+  "(role = ANY (ARRAY['social_vicevaert'::text, 'beboerraadgiver'::text, 'oekonomisk_raadgiver'::text, 'teamleder'::text, 'kommunal_partner'::text, 'boligorganisation'::text, 'admin'::text, 'dpo'::text]))",
+)
+@Check('ck_app_user_username_lower', '(username = lower(username))')
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -53,19 +62,30 @@ export class UserEntity {
   @Column({ type: 'uuid', name: 'partner_organisation_id', nullable: true })
   partnerOrganisationId!: string | null;
 
-  @ManyToOne(() => PartnerOrganisationEntity, { nullable: true })
-  @JoinColumn({ name: 'partner_organisation_id' })
+  @ManyToOne(() => PartnerOrganisationEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'partner_organisation_id', foreignKeyConstraintName: 'app_user_partner_organisation_id_fkey' })
   partnerOrganisation!: PartnerOrganisationEntity | null;
 
-  @Column({ type: 'uuid', name: 'boligorganisation_id', nullable: true })
+  @Column({
+    type: 'uuid',
+    name: 'boligorganisation_id',
+    nullable: true,
+    comment: 'For the boligorganisation role: whose lists the user may upload',
+  })
   boligorganisationId!: string | null;
 
-  @ManyToOne(() => BoligorganisationEntity, { nullable: true })
-  @JoinColumn({ name: 'boligorganisation_id' })
+  @ManyToOne(() => BoligorganisationEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'boligorganisation_id', foreignKeyConstraintName: 'app_user_boligorganisation_id_fkey' })
   boligorganisation!: BoligorganisationEntity | null;
 
   @ManyToMany(() => TeamEntity)
-  @JoinTable({ name: 'user_team', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'team_id' } })
+  @JoinTable({
+    name: 'user_team',
+    joinColumn: { name: 'user_id' },
+    inverseJoinColumn: { name: 'team_id' },
+    // The junction table is UserTeamEntity's (its keys, index and foreign keys); this relation only reads it.
+    synchronize: false,
+  })
   teams!: TeamEntity[];
 
   @Column({
