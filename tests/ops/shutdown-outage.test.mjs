@@ -20,8 +20,16 @@ async function started(cleanups, dbOptions) {
     () => ctx.db.drop(),
     () => ctx.app.stop('SIGKILL'),
   );
-  ctx.session = await login(ctx.app.baseUrl, 'vicevaert');
-  ctx.teamId = await teamOf(ctx.db);
+  try {
+    ctx.session = await login(ctx.app.baseUrl, 'vicevaert');
+    ctx.teamId = await teamOf(ctx.db);
+  } catch (e) {
+    // Once seen in CI (ECONNREFUSED right after a healthy start): say which side was gone, and why.
+    throw new Error(
+      `${e.message} (http ${ctx.app.baseUrl}, db ${ctx.db.url}, exit ${ctx.app.child.exitCode})\n${ctx.app.output().slice(-3000)}`,
+      { cause: e },
+    );
+  }
   return ctx;
 }
 

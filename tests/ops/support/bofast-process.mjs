@@ -15,15 +15,25 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** A sleep that does not keep the test process alive (for races against an exit). */
 export const deadline = (ms) => new Promise((r) => setTimeout(r, ms).unref());
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
+const handedOut = new Set();
+
+/** A port free now and not handed out before in this process (an embedded PostgreSQL's port is not
+ * bound until it starts, so the HTTP port asked for next could otherwise be the same number). */
+export async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const srv = createServer();
+      srv.listen(0, '127.0.0.1', () => {
+        const { port } = srv.address();
+        srv.close(() => resolve(port));
+      });
+      srv.on('error', reject);
     });
-    srv.on('error', reject);
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 export function assertBuilt() {
