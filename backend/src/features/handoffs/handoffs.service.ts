@@ -1,15 +1,13 @@
-import { Body, Controller, Get, Injectable, Module, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { AccessAction, AccessSubjectType, Handoff, Permission, TimelineEventType } from '@bofast/contracts';
+import { Injectable } from '@nestjs/common';
+import { AccessAction, AccessSubjectType, Handoff, TimelineEventType } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { DomainError, fieldError, versionConflict } from '../../common/errors/domain-error';
-import { Ctx, RequestContext } from '../../common/http/request-context';
+import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CaseAccess } from '../case-core/case-access';
 import { TimelineWriter } from '../case-core/timeline.writer';
-import { CreateHandoffDto } from '../referrals/referrals.dto';
+import { CreateHandoffDto } from './handoffs.dto';
 
 const PURPOSE = 'Overdragelse';
 const WORKER_ROLES = `('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`;
@@ -121,30 +119,3 @@ export class HandoffsService {
     }));
   }
 }
-
-@ApiTags('handoffs')
-@Controller('cases/:caseId/handoffs')
-export class HandoffsController {
-  constructor(private readonly handoffs: HandoffsService) {}
-
-  @Get()
-  @RequirePermission(Permission.CaseRead)
-  @PersonalData({ purpose: 'Overdragelse', subject: AccessSubjectType.Case, param: 'caseId' })
-  list(@Ctx() ctx: RequestContext, @Param('caseId', new ParseUUIDPipe()) caseId: string): Promise<Handoff[]> {
-    return this.handoffs.list(ctx, caseId);
-  }
-
-  @Post()
-  @RequirePermission(Permission.CaseWrite)
-  @PersonalData({ purpose: 'Overdragelse', subject: AccessSubjectType.Case, param: 'caseId' })
-  create(
-    @Ctx() ctx: RequestContext,
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
-    @Body() dto: CreateHandoffDto,
-  ): Promise<Handoff> {
-    return this.handoffs.create(ctx, caseId, dto);
-  }
-}
-
-@Module({ controllers: [HandoffsController], providers: [HandoffsService] })
-export class HandoffsModule {}
