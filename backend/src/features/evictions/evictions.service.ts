@@ -26,6 +26,7 @@ import {
   SUSTAINED_CHECK_MONTHS,
   TimelineEventType,
   UpcomingEvictionItem,
+  CASE_WORKER_ROLES,
 } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -60,7 +61,6 @@ function listEntry(caseId: string | undefined, criterion: string) {
         searchCriterion: criterion,
       };
 }
-const WORKER_ROLES = `('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`;
 
 interface EvictionRow {
   id: string;
@@ -593,8 +593,8 @@ export class EvictionsService {
   private async assertTeamWorker(em: EntityManager, teamId: string, userId: string): Promise<void> {
     const rows = await em.query(
       `SELECT 1 FROM user_team ut JOIN app_user u ON u.id = ut.user_id
-        WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active AND u.role IN ${WORKER_ROLES}`,
-      [teamId, userId],
+        WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active AND u.role = ANY($3::text[])`,
+      [teamId, userId, CASE_WORKER_ROLES],
     );
     if (!rows.length) throw fieldError('responsibleId', 'Medarbejderen er ikke med i teamet');
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessAction, AccessSubjectType, Handoff, TimelineEventType } from '@bofast/contracts';
+import { AccessAction, AccessSubjectType, Handoff, TimelineEventType, CASE_WORKER_ROLES } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { DomainError, fieldError, versionConflict } from '../../common/errors/domain-error';
@@ -10,7 +10,6 @@ import { TimelineWriter } from '../case-core/timeline.writer';
 import { CreateHandoffDto } from './handoffs.dto';
 
 const PURPOSE = 'Overdragelse';
-const WORKER_ROLES = `('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`;
 
 /** Internal handoffs (overdragelser): worker to worker, or team to team, with a handover note and history. */
 @Injectable()
@@ -45,8 +44,8 @@ export class HandoffsService {
       if (!team) throw fieldError('toTeamId', 'Ukendt team');
       const ok = await em.query(
         `SELECT 1 FROM user_team ut JOIN app_user u ON u.id = ut.user_id
-          WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active AND u.role IN ${WORKER_ROLES}`,
-        [toTeamId, dto.toUserId],
+          WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active AND u.role = ANY($3::text[])`,
+        [toTeamId, dto.toUserId, CASE_WORKER_ROLES],
       );
       if (!ok.length) throw fieldError('toUserId', 'Medarbejderen er ikke med i det valgte team');
       if (dto.toUserId === c.responsible_id && toTeamId === c.team_id)
