@@ -29,7 +29,7 @@ import { PrivilegedChangesModule } from '../features/privileged-changes/privileg
 import { RestanceModule } from '../features/restance/restance.module';
 import { SignalsModule } from '../features/signals/signals.module';
 import { TeamsModule } from '../features/teams/teams.module';
-import { UserAdminModule } from '../features/users/user-admin.module';
+import { UserAdminModule } from '../features/user-admin/user-admin.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 

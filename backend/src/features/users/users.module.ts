@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { UsersRepository } from './users.repository';
 
 /**
- * Owns the user accounts (`app_user`, `user_team`): the one place their SQL lives. Authentication and
+ * Owns the user accounts (`app_user`, `user_team`) and their repository. Authentication and
  * user administration both read accounts through the exported repository.
  */
 @Module({
