@@ -17,7 +17,7 @@ import { CasesModule } from '../features/cases/cases.module';
 import { ConsentModule } from '../features/consent/consent.module';
 import { EconomyModule } from '../features/economy/economy.module';
 import { EvictionsModule } from '../features/evictions/evictions.module';
-import { HandoffsModule } from '../features/handoffs/handoffs';
+import { HandoffsModule } from '../features/handoffs/handoffs.module';
 import { ReferralsModule } from '../features/referrals/referrals.module';
 import { ReportsModule } from '../features/reports/reports.module';
 import { VisitsModule } from '../features/visits/visits.module';
@@ -29,7 +29,7 @@ import { PrivilegedChangesModule } from '../features/privileged-changes/privileg
 import { RestanceModule } from '../features/restance/restance.module';
 import { SignalsModule } from '../features/signals/signals.module';
 import { TeamsModule } from '../features/teams/teams.module';
-import { UsersModule } from '../features/users/users.module';
+import { UserAdminModule } from '../features/user-admin/user-admin.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -88,7 +88,7 @@ export class AppModule {
         SignalsModule,
         TeamsModule,
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
-        UsersModule,
+        UserAdminModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -16,6 +16,7 @@ export * from './lib/restance/economy';
 export * from './lib/evictions/danish-calendar';
 export * from './lib/evictions/legal-rules';
 export * from './lib/evictions/evictions';
+export * from './lib/evictions/stage-rules';
 export * from './lib/referrals/visits';
 export * from './lib/referrals/referrals';
 export * from './lib/reports/reports';

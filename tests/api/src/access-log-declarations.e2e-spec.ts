@@ -229,6 +229,7 @@ describe('Every declared read writes its access-log row', () => {
        SELECT ut.team_id, $1 FROM user_team ut JOIN app_user u ON u.id = ut.user_id WHERE u.username = 'oekonomi'`,
       [afdelingId],
     );
+    ids['logAfdelingId'] = afdelingId;
     const header = 'Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Påkrav;Ophævelse;Betalingsaftale';
     const base64 = Buffer.from(
       [header, '12;LOG-1;Lis Log;Logvej 1;2.000,00;1;;;', '12;LOG-2;B;Vej 2;x;1;;;'].join('\r\n'),
@@ -247,7 +248,12 @@ describe('Every declared read writes its access-log row', () => {
     )?.['id'] as string;
   });
 
-  afterAll(() => t.close());
+  // The team's cover of the suite's own afdeling goes again: a later suite's worklist counts would see its rows.
+  afterAll(async () => {
+    if (ids['logAfdelingId'])
+      await t.dataSource.query(`DELETE FROM team_afdeling WHERE afdeling_id = $1`, [ids['logAfdelingId']]);
+    await t.close();
+  });
 
   /** How each declared read is called: by whom, at which path (ids from the demo seed, read through the API). */
   const READS: Record<string, () => { user: string; path: string; subjectId?: string }> = {

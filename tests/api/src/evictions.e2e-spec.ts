@@ -1,7 +1,7 @@
 import { addDays, addMonths, earliestOphaevelse, paakravDeadline } from '@bofast/contracts';
 
 import { danishDate } from '../../../backend/src/common/text/danish';
-import { danishToday } from '../../../backend/src/features/evictions/eviction-rules';
+import { danishToday } from '@bofast/contracts';
 import { JobsService } from '../../../backend/src/features/jobs/jobs.service';
 import { newCase, newPerson, newTenancy } from './support/casework';
 import { ApiClient, createTestApp, TestApp } from './support/test-app';

@@ -1,7 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 
-import { UsersRepository } from '../users/users.repository';
+import { UsersModule } from '../users/users.module';
 import { AccountActivationsRepository } from './account-activations.repository';
 import { ActivationService } from './activation.service';
 import { AuthController } from './auth.controller';
@@ -12,11 +12,14 @@ import { PasswordService } from './password.service';
 import { SessionCache } from './session-cache';
 import { SessionsRepository } from './sessions.repository';
 
-@Global()
+/**
+ * Login, sessions, password policy and account activation. Reads accounts through UsersModule; the
+ * global AuthGuard (AppModule) and the features that end sessions (teams, user administration) import it.
+ */
 @Module({
   controllers: [AuthController],
-  exports: [ActivationService, PasswordService, SessionsRepository, UsersRepository],
-  imports: [PassportModule],
+  exports: [ActivationService, SessionsRepository],
+  imports: [PassportModule, UsersModule],
   providers: [
     AccountActivationsRepository,
     ActivationService,
@@ -26,7 +29,6 @@ import { SessionsRepository } from './sessions.repository';
     PasswordService,
     SessionCache,
     SessionsRepository,
-    UsersRepository,
   ],
 })
 export class AuthModule {}

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 
 import type { AppConfig } from '../../config/config';
 import { SessionCache } from './session-cache';
-import type { ActiveSession } from './sessions.repository';
+import type { ActiveSession } from './active-session';
 
 const config = { SESSION_CACHE_SECONDS: 30, SESSION_IDLE_MINUTES: 30 } as AppConfig;
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import type { ActiveSession } from './sessions.repository';
+import type { ActiveSession } from './active-session';
 
 export const SESSION_CHANNEL = 'bofast_session';
 const MAX_ENTRIES = 10_000;

@@ -2,22 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Role } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
+import type { ActiveSession } from './active-session';
 import { SessionCache } from './session-cache';
 import { SessionEntity } from './session.entity';
-
-export interface ActiveSession {
-  sessionId: string;
-  csrfToken: string;
-  lastSeenAt: Date;
-  expiresAt: Date;
-  userId: string;
-  username: string;
-  role: Role;
-  partnerOrganisationId: string | null;
-  teamIds: string[];
-  /** The user must change their password before anything else (AuthGuard). */
-  mustChangePassword: boolean;
-}
 
 @Injectable()
 export class SessionsRepository {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { ConsentModule } from '../consent/consent.module';
 import { PeopleModule } from '../people/people.module';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -7,7 +8,7 @@ import { CasesService } from './cases.service';
 @Module({
   controllers: [CasesController],
   exports: [CasesService],
-  imports: [PeopleModule],
+  imports: [ConsentModule, PeopleModule],
   providers: [CasesService],
 })
 export class CasesModule {}

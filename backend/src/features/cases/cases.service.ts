@@ -12,6 +12,7 @@ import {
   Page,
   SENSITIVE_TAGS,
   TimelineEvent,
+  CASE_WORKER_ROLES,
 } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -19,7 +20,7 @@ import { DomainError, fieldError, notFound, versionConflict } from '../../common
 import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CaseAccess, CaseRow } from '../case-core/case-access';
-import { ConsentCoverageService } from '../case-core/consent-coverage.service';
+import { ConsentCoverageService } from '../consent/consent-coverage.service';
 import { TimelineWriter } from '../case-core/timeline.writer';
 import { CASEWORK_PURPOSE, PeopleService } from '../people/people.service';
 import { PERSON_COLUMNS, PersonRow, toPerson } from '../people/people.mapper';
@@ -99,9 +100,9 @@ export class CasesService {
     return this.dataSource.query(
       `SELECT u.id, u.display_name AS "displayName", u.role FROM app_user u JOIN user_team ut ON ut.user_id = u.id
         WHERE ut.team_id = $1 AND u.is_active
-          AND u.role IN ('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')
+          AND u.role = ANY($2::text[])
         ORDER BY u.display_name`,
-      [teamId],
+      [teamId, CASE_WORKER_ROLES],
     );
   }
 
@@ -544,8 +545,8 @@ export class CasesService {
     const rows = await em.query(
       `SELECT 1 FROM user_team ut JOIN app_user u ON u.id = ut.user_id
         WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active
-          AND u.role IN ('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`,
-      [teamId, userId],
+          AND u.role = ANY($3::text[])`,
+      [teamId, userId, CASE_WORKER_ROLES],
     );
     if (!rows.length) throw fieldError(field, 'Medarbejderen er ikke med i sagens team');
   }

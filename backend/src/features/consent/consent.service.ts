@@ -6,7 +6,7 @@ import { fieldError, notFound, versionConflict } from '../../common/errors/domai
 import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CaseAccess } from '../case-core/case-access';
-import { ConsentCoverageService, consentStatus } from '../case-core/consent-coverage.service';
+import { ConsentCoverageService, consentStatus } from './consent-coverage.service';
 import { TimelineWriter } from '../case-core/timeline.writer';
 import { CASEWORK_PURPOSE } from '../people/people.service';
 import { CoverageQueryDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto';

@@ -4,20 +4,29 @@ import {
   AccessSubjectType,
   addDays,
   addMonths,
+  computeDeadlines,
+  currentStage,
+  danishToday,
   EvictionCase,
-  EVICTION_STAGES,
   EvictionOutcome,
-  EvictionStage,
   EvictionStageEntry,
   EvictionStatus,
   EvictionSummary,
   isAvoided,
+  lacksKommuneNotification,
+  lacksRecentContact,
+  nextDeadline,
   NO_CONTACT_FLAG_DAYS,
+  outcomeMismatch,
   RecordStageResponse,
-  stageIndex,
+  StageFact,
+  stageEntryFieldErrors,
+  stagesAfter,
+  stageWarnings,
   SUSTAINED_CHECK_MONTHS,
   TimelineEventType,
   UpcomingEvictionItem,
+  CASE_WORKER_ROLES,
 } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -27,17 +36,6 @@ import { danishDate } from '../../common/text/danish';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CaseAccess } from '../case-core/case-access';
 import { TimelineWriter } from '../case-core/timeline.writer';
-import {
-  computeDeadlines,
-  currentStage,
-  danishToday,
-  lacksKommuneNotification,
-  lacksRecentContact,
-  nextDeadline,
-  outcomeMismatch,
-  StageFact,
-  stageWarnings,
-} from './eviction-rules';
 import {
   CreateEvictionDto,
   DecideOutcomeDto,
@@ -63,7 +61,6 @@ function listEntry(caseId: string | undefined, criterion: string) {
         searchCriterion: criterion,
       };
 }
-const WORKER_ROLES = `('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`;
 
 interface EvictionRow {
   id: string;
@@ -273,20 +270,7 @@ export class EvictionsService {
       if (row.version !== dto.version) throw versionConflict(await this.view(em, ctx, row));
       if (row.status === 'afsluttet')
         throw new DomainError('INVALID_STATE', 'Udsættelsessagen er afsluttet. Genåbn den for at registrere nye trin.');
-      const fields: Record<string, string[]> = {};
-      if (dto.stage === 'kommune_underrettet') {
-        if (!dto.notifiedBy) fields['notifiedBy'] = ['Angiv hvem der underrettede kommunen'];
-        if (!dto.channel) fields['channel'] = ['Angiv hvordan kommunen blev underrettet'];
-      }
-      if (dto.stage === 'udsaettelse_berammet' && !dto.time) fields['time'] = ['Angiv klokkeslættet'];
-      if (dto.time && !['retsmoede', 'udsaettelse_berammet'].includes(dto.stage))
-        fields['time'] = ['Klokkeslæt bruges kun ved retsmøde og berammet udsættelse'];
-      if (dto.moveOutDate && dto.stage !== 'ophaevelse')
-        fields['moveOutDate'] = ['Fraflytningsfristen hører til ophævelsen'];
-      if (dto.moveOutDate && dto.moveOutDate < dto.date)
-        fields['moveOutDate'] = ['Fraflytningsfristen kan ikke ligge før ophævelsen'];
-      if (dto.stage !== 'kommune_underrettet' && (dto.notifiedBy || dto.channel))
-        fields['notifiedBy'] = ['Bruges kun ved underretning af kommunen'];
+      const fields = stageEntryFieldErrors(dto);
       if (Object.keys(fields).length)
         throw new DomainError('VALIDATION_FAILED', 'Der er fejl i de indtastede oplysninger.', { fields });
       const existing = (await this.facts(em, [id])).stages.get(id) ?? [];
@@ -506,7 +490,6 @@ export class EvictionsService {
     );
     // 3. The påkrav and ophævelse dates as stage entries, unless that stage has that date already;
     //    out of order when a later stage is recorded. Each entry on every linked case's timeline.
-    const later = (stage: EvictionStage) => EVICTION_STAGES.slice(stageIndex(stage) + 1);
     const [result] = await em.query(
       `WITH cand AS (
          SELECT DISTINCT ON (e.id, v.stage) e.id AS eid, v.stage, v.d, r.amount, r.list_date
@@ -537,7 +520,7 @@ export class EvictionsService {
          UPDATE eviction_case SET version = version + 1, updated_at = now()
           WHERE id IN (SELECT eviction_case_id FROM ins) RETURNING id)
        SELECT (SELECT count(*) FROM bumped)::int AS cases, (SELECT count(*) FROM touched)::int AS sager`,
-      [importId, authorId, later('paakrav'), later('ophaevelse')],
+      [importId, authorId, stagesAfter('paakrav'), stagesAfter('ophaevelse')],
     );
     // 4. A later list that still has the household answers a due sustained check.
     const due: { id: string }[] = await em.query(
@@ -610,8 +593,8 @@ export class EvictionsService {
   private async assertTeamWorker(em: EntityManager, teamId: string, userId: string): Promise<void> {
     const rows = await em.query(
       `SELECT 1 FROM user_team ut JOIN app_user u ON u.id = ut.user_id
-        WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active AND u.role IN ${WORKER_ROLES}`,
-      [teamId, userId],
+        WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active AND u.role = ANY($3::text[])`,
+      [teamId, userId, CASE_WORKER_ROLES],
     );
     if (!rows.length) throw fieldError('responsibleId', 'Medarbejderen er ikke med i teamet');
   }

@@ -1,7 +1,6 @@
 import {
   CategoryNotes,
   ConsentPurpose,
-  CreateHandoffRequest,
   CreateReferralRequest,
   DataCategory,
   PARTNER_CHANNELS,
@@ -35,14 +34,7 @@ import {
   Validate,
 } from 'class-validator';
 
-import {
-  Omittable,
-  OptionalText,
-  OptionalTimestampField,
-  OptionalUuidField,
-  RequiredText,
-  VersionField,
-} from '../../common/http/fields';
+import { Omittable, OptionalText, OptionalTimestampField, RequiredText, VersionField } from '../../common/http/fields';
 
 const FIELDS = Object.keys(SHAREABLE_FIELDS);
 
@@ -194,20 +186,6 @@ export class UpdatePartnerDto implements UpdatePartnerRequest {
   @Min(1, { message: 'Mindst 1 dag' })
   @Max(90, { message: 'Højst 90 dage' })
   responseDays?: number;
-
-  @VersionField()
-  version!: number;
-}
-
-export class CreateHandoffDto implements CreateHandoffRequest {
-  @IsUUID('4', { message: 'Vælg en medarbejder' })
-  toUserId!: string;
-
-  @OptionalUuidField('Ukendt team')
-  toTeamId?: string | null;
-
-  @RequiredText(4000, 'Skriv en overdragelsesnote')
-  note!: string;
 
   @VersionField()
   version!: number;

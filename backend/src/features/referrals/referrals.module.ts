@@ -1,6 +1,7 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { ConsentModule } from '../consent/consent.module';
 import { JobsService } from '../jobs/jobs.service';
 import { PartnerDirectoryController, PartnerDirectoryService } from './partner-directory';
 import { PartnerPortalController, ReferralsController } from './referrals.controller';
@@ -10,6 +11,7 @@ export const REFERRAL_CHASE_SCHEDULE = 'referral-chase';
 
 @Module({
   controllers: [ReferralsController, PartnerPortalController, PartnerDirectoryController],
+  imports: [ConsentModule],
   providers: [ReferralsService, PartnerDirectoryService],
 })
 export class ReferralsModule implements OnModuleInit {

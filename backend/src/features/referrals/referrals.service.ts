@@ -25,7 +25,7 @@ import { DomainError, fieldError, notFound, versionConflict } from '../../common
 import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CaseAccess } from '../case-core/case-access';
-import { ConsentCoverageService } from '../case-core/consent-coverage.service';
+import { ConsentCoverageService } from '../consent/consent-coverage.service';
 import { TimelineWriter } from '../case-core/timeline.writer';
 import {
   CreateReferralDto,

@@ -2,6 +2,7 @@ import {
   AvoidedEvictionRule,
   Cell,
   EVICTION_STAGES,
+  FOGEDRET_STAGES,
   EvictionOutcome,
   ReportAudience,
   ReportResult,
@@ -93,7 +94,7 @@ export async function computeReport(
     typed(`WITH st AS (
        SELECT s.eviction_case_id AS id, min(s.stage_date) FILTER (WHERE s.stage = ANY($8::text[])) AS involved_on,
               max(CASE WHEN s.stage = 'paakrav' THEN 1 WHEN s.stage = 'ophaevelse' THEN 2
-                       WHEN s.stage IN ('begaering_indgivet','retsmoede','udsaettelse_berammet') THEN 3 END) AS reached
+                       WHEN s.stage = ANY($11::text[]) THEN 3 END) AS reached
          FROM eviction_stage s GROUP BY s.eviction_case_id
      ),
      inv AS MATERIALIZED (
@@ -115,7 +116,7 @@ export async function computeReport(
        FROM inv GROUP BY 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
      UNION ALL
      SELECT 'h', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT lejemaal_id)::int FROM inv`),
-    [...base, involvedStages, rule.avoidedOutcomes, rule.requireApproval],
+    [...base, involvedStages, rule.avoidedOutcomes, rule.requireApproval, FOGEDRET_STAGES],
   );
   const groups = evGroups.filter((g) => g['kind'] === 'g');
   const sum = (pred: (g: Record<string, unknown>) => boolean) =>

@@ -8,6 +8,7 @@ import {
   TriageRule,
   TriageWeights,
   WorklistRow,
+  CASE_WORKER_ROLES,
 } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -209,8 +210,8 @@ export class WorklistService {
       if (dto.assigneeId) {
         const ok = await em.query(
           `SELECT 1 FROM app_user u JOIN user_team ut ON ut.user_id = u.id WHERE u.id = $1 AND u.is_active AND ut.team_id = ANY($2::uuid[])
-             AND u.role IN ('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`,
-          [dto.assigneeId, ctx.teamIds],
+             AND u.role = ANY($3::text[])`,
+          [dto.assigneeId, ctx.teamIds, CASE_WORKER_ROLES],
         );
         if (!ok.length) throw fieldError('assigneeId', 'Medarbejderen er ikke med i dit team');
       }

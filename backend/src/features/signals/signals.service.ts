@@ -8,6 +8,7 @@ import {
   SIGNAL_TRANSITIONS,
   SignalStatus,
   SignalSummary,
+  CASE_WORKER_ROLES,
 } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -289,8 +290,8 @@ export class SignalsService {
   private async isCaseWorker(em: EntityManager, teamId: string, userId: string): Promise<boolean> {
     const rows = await em.query(
       `SELECT 1 FROM user_team ut JOIN app_user u ON u.id = ut.user_id WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active
-         AND u.role IN ('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`,
-      [teamId, userId],
+         AND u.role = ANY($3::text[])`,
+      [teamId, userId, CASE_WORKER_ROLES],
     );
     return rows.length > 0;
   }

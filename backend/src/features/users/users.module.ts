@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 
-import { UsersController } from './users.controller';
-import { UsersService } from './users.service';
+import { UsersRepository } from './users.repository';
 
+/**
+ * Owns the user accounts (`app_user`, `user_team`) and their repository. Authentication and
+ * user administration both read accounts through the exported repository.
+ */
 @Module({
-  controllers: [UsersController],
-  providers: [UsersService],
+  exports: [UsersRepository],
+  providers: [UsersRepository],
 })
 export class UsersModule {}

@@ -8,6 +8,7 @@ import {
   VISIT_TRANSITIONS,
   VisitParticipant,
   VisitStatus,
+  CASE_WORKER_ROLES,
 } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -15,7 +16,7 @@ import { DomainError, fieldError, notFound, versionConflict } from '../../common
 import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CaseAccess, CaseRow } from '../case-core/case-access';
-import { ConsentCoverageService } from '../case-core/consent-coverage.service';
+import { ConsentCoverageService } from '../consent/consent-coverage.service';
 import { TimelineWriter } from '../case-core/timeline.writer';
 import {
   CompleteVisitDto,
@@ -29,7 +30,6 @@ import {
 
 const PURPOSE = 'Sagsbehandling: besøg';
 const TASK_PURPOSE = 'Sagsbehandling: opgaver';
-const WORKER_ROLES = `('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`;
 
 const VISIT_SELECT = `
   SELECT v.*, s.case_number, s.team_id, p.name AS person_name, l.address, u.display_name AS author_name
@@ -295,8 +295,8 @@ export class VisitsService {
         if (!p.userId) throw fieldError('participants', 'Vælg kollegaen');
         const ok = await em.query(
           `SELECT 1 FROM user_team ut JOIN app_user u ON u.id = ut.user_id
-            WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active AND u.role IN ${WORKER_ROLES}`,
-          [c.team_id, p.userId],
+            WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active AND u.role = ANY($3::text[])`,
+          [c.team_id, p.userId, CASE_WORKER_ROLES],
         );
         if (!ok.length) throw fieldError('participants', 'Kollegaen er ikke med i sagens team');
         out.push({ kind: 'kollega', userId: p.userId });

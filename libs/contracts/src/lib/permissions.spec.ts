@@ -1,5 +1,5 @@
 import { ALL_PERMISSIONS, getPermissions, hasPermission, Permission, ROLE_PERMISSIONS } from './permissions';
-import { ALL_ROLES, Role } from './roles';
+import { ALL_ROLES, CASE_WORKER_ROLES, Role } from './roles';
 
 describe('permissions', () => {
   it('should give every role a permission list', () => {
@@ -26,5 +26,12 @@ describe('permissions', () => {
     [Role.Boligorganisation, Permission.TeamRead, false],
   ])('should answer %s has %s = %s', (role, permission, expected) => {
     expect(hasPermission(role, permission)).toBe(expected);
+  });
+});
+
+describe('CASE_WORKER_ROLES', () => {
+  it('should be exactly the roles that may write cases', () => {
+    const writers = ALL_ROLES.filter((role) => getPermissions(role).includes(Permission.CaseWrite));
+    expect([...CASE_WORKER_ROLES].sort()).toEqual([...writers].sort());
   });
 });

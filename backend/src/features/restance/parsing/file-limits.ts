@@ -240,7 +240,7 @@ export function checkXlsx(content: Buffer, limits: FileLimits = FILE_LIMITS): vo
 
 /**
  * Byte-level checks of a CSV before it is decoded: a text file (no NUL bytes, hardly any control
- * characters), line length and line count. Columns are counted as the rows are split.
+ * characters), line length and line count. Columns are counted when the rows are split (parseCsv).
  */
 export function checkCsvBytes(content: Buffer, limits: FileLimits = FILE_LIMITS): void {
   let control = 0;

@@ -13,7 +13,12 @@ function oracle(text: string, delimiter: string): string[][] {
         if (text[i + 1] === '"') {
           field += '"';
           i++;
-        } else quoted = false;
+        } else {
+          quoted = false;
+          // Text right after the closing quote: the field stays as written, quotes and all.
+          const after = text[i + 1];
+          if (after !== undefined && after !== delimiter && after !== '\n' && after !== '\r') field = `"${field}"`;
+        }
       } else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
     else if (ch === delimiter) {
@@ -39,6 +44,26 @@ describe('parseCsv', () => {
     expect(parseCsv('a;"b;c";"say ""hi"""\r\n"two\nlines";x;\r\n', ';')).toEqual([
       ['a', 'b;c', 'say "hi"'],
       ['two\nlines', 'x', ''],
+    ]);
+  });
+
+  it('is lenient with malformed quotes as the exports are', () => {
+    // A quote inside an unquoted field is a quote; text after a closing quote keeps the field as written.
+    expect(parseCsv('a"b;c\n"x"y;z', ';')).toEqual([
+      ['a"b', 'c'],
+      ['"x"y', 'z'],
+    ]);
+    // A quote left open runs to the end of the file; an open quote alone at the end is no row.
+    expect(parseCsv('a;"b\nc', ';')).toEqual([['a', 'b\nc']]);
+    expect(parseCsv('a\n"', ';')).toEqual([['a']]);
+    expect(parseCsv('a\n""', ';')).toEqual([['a']]);
+  });
+
+  it('ends rows at CRLF, LF and a lone CR, also mixed in one file, and keeps empty lines', () => {
+    expect(parseCsv('a\r\nb\nc\rd\n\ne', ';')).toEqual([['a'], ['b'], ['c'], ['d'], [''], ['e']]);
+    expect(parseCsv('a;b\r\n"x\ny";z\r\n', ';')).toEqual([
+      ['a', 'b'],
+      ['x\ny', 'z'],
     ]);
   });
 

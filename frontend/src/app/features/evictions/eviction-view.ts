@@ -12,7 +12,6 @@ import {
 } from '@bofast/contracts';
 
 /** Stages that carry a time of day (HH:MM). */
-export const STAGES_WITH_TIME: readonly EvictionStage[] = ['retsmoede', 'udsaettelse_berammet'];
 
 /** The step of the chain each computed deadline belongs to; the sustained check has its own section. */
 export const DEADLINE_STAGE: Readonly<Record<DeadlineKind, EvictionStage | null>> = {

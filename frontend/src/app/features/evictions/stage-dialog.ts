@@ -16,6 +16,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import {
   EVICTION_STAGES,
+  STAGES_WITH_TIME,
   type EvictionCase,
   type EvictionStage,
   NotificationChannel,
@@ -27,7 +28,7 @@ import {
 
 import { danishAmountValidator, parseDanishAmount } from '../cases/economy-store';
 import { EvictionsApi, dialogErrorMessage, isVersionConflict } from './evictions-api';
-import { STAGES_WITH_TIME, suggestedStage } from './eviction-view';
+import { suggestedStage } from './eviction-view';
 
 /** The dialog result: what the server answered (with its warnings), or 'conflict' when someone else saved first. */
 export type StageDialogResult = RecordStageResponse | 'conflict';

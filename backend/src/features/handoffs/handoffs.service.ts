@@ -1,18 +1,15 @@
-import { Body, Controller, Get, Injectable, Module, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { AccessAction, AccessSubjectType, Handoff, Permission, TimelineEventType } from '@bofast/contracts';
+import { Injectable } from '@nestjs/common';
+import { AccessAction, AccessSubjectType, Handoff, TimelineEventType, CASE_WORKER_ROLES } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { DomainError, fieldError, versionConflict } from '../../common/errors/domain-error';
-import { Ctx, RequestContext } from '../../common/http/request-context';
+import type { RequestContext } from '../../common/http/request-context';
 import { AccessLogService } from '../access-log/access-log.service';
 import { CaseAccess } from '../case-core/case-access';
 import { TimelineWriter } from '../case-core/timeline.writer';
-import { CreateHandoffDto } from '../referrals/referrals.dto';
+import { CreateHandoffDto } from './handoffs.dto';
 
 const PURPOSE = 'Overdragelse';
-const WORKER_ROLES = `('social_vicevaert','beboerraadgiver','oekonomisk_raadgiver','teamleder')`;
 
 /** Internal handoffs (overdragelser): worker to worker, or team to team, with a handover note and history. */
 @Injectable()
@@ -47,8 +44,8 @@ export class HandoffsService {
       if (!team) throw fieldError('toTeamId', 'Ukendt team');
       const ok = await em.query(
         `SELECT 1 FROM user_team ut JOIN app_user u ON u.id = ut.user_id
-          WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active AND u.role IN ${WORKER_ROLES}`,
-        [toTeamId, dto.toUserId],
+          WHERE ut.team_id = $1 AND ut.user_id = $2 AND u.is_active AND u.role = ANY($3::text[])`,
+        [toTeamId, dto.toUserId, CASE_WORKER_ROLES],
       );
       if (!ok.length) throw fieldError('toUserId', 'Medarbejderen er ikke med i det valgte team');
       if (dto.toUserId === c.responsible_id && toTeamId === c.team_id)
@@ -121,30 +118,3 @@ export class HandoffsService {
     }));
   }
 }
-
-@ApiTags('handoffs')
-@Controller('cases/:caseId/handoffs')
-export class HandoffsController {
-  constructor(private readonly handoffs: HandoffsService) {}
-
-  @Get()
-  @RequirePermission(Permission.CaseRead)
-  @PersonalData({ purpose: 'Overdragelse', subject: AccessSubjectType.Case, param: 'caseId' })
-  list(@Ctx() ctx: RequestContext, @Param('caseId', new ParseUUIDPipe()) caseId: string): Promise<Handoff[]> {
-    return this.handoffs.list(ctx, caseId);
-  }
-
-  @Post()
-  @RequirePermission(Permission.CaseWrite)
-  @PersonalData({ purpose: 'Overdragelse', subject: AccessSubjectType.Case, param: 'caseId' })
-  create(
-    @Ctx() ctx: RequestContext,
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
-    @Body() dto: CreateHandoffDto,
-  ): Promise<Handoff> {
-    return this.handoffs.create(ctx, caseId, dto);
-  }
-}
-
-@Module({ controllers: [HandoffsController], providers: [HandoffsService] })
-export class HandoffsModule {}

@@ -1,5 +1,4 @@
-import { EvictionStage } from '@bofast/contracts';
-
+import { EvictionStage } from './evictions';
 import {
   computeDeadlines,
   currentStage,
@@ -10,8 +9,10 @@ import {
   nextDeadline,
   outcomeMismatch,
   StageFact,
+  stageEntryFieldErrors,
+  stagesAfter,
   stageWarnings,
-} from './eviction-rules';
+} from './stage-rules';
 
 let seq = 0;
 function fact(stage: EvictionStage, date: string, extra: Partial<StageFact> = {}): StageFact {
@@ -136,5 +137,63 @@ describe('eviction rules', () => {
     expect(danishToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
     expect(danishToday(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
     expect(danishToday(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+  });
+});
+
+describe(stagesAfter.name, () => {
+  it('should list the later stages in chain order', () => {
+    expect(stagesAfter('paakrav')).toEqual([
+      'ophaevelse',
+      'kommune_underrettet',
+      'begaering_indgivet',
+      'retsmoede',
+      'udsaettelse_berammet',
+    ]);
+    expect(stagesAfter('retsmoede')).toEqual(['udsaettelse_berammet']);
+  });
+
+  it('should list nothing after the last stage', () => {
+    expect(stagesAfter('udsaettelse_berammet')).toEqual([]);
+  });
+});
+
+describe(stageEntryFieldErrors.name, () => {
+  it('should accept a plain entry', () => {
+    expect(stageEntryFieldErrors({ stage: 'paakrav', date: '2026-03-01' })).toEqual({});
+  });
+
+  it('should ask a kommune notification who and how', () => {
+    expect(Object.keys(stageEntryFieldErrors({ stage: 'kommune_underrettet', date: '2026-03-01' }))).toEqual([
+      'notifiedBy',
+      'channel',
+    ]);
+    expect(
+      stageEntryFieldErrors({ stage: 'kommune_underrettet', date: '2026-03-01', notifiedBy: 'team', channel: 'brev' }),
+    ).toEqual({});
+  });
+
+  it('should refuse notification fields on other stages', () => {
+    expect(stageEntryFieldErrors({ stage: 'paakrav', date: '2026-03-01', channel: 'brev' })).toHaveProperty(
+      'notifiedBy',
+    );
+  });
+
+  it('should want a time for a berammet udsættelse and allow one only at court stages', () => {
+    expect(stageEntryFieldErrors({ stage: 'udsaettelse_berammet', date: '2026-03-01' })).toHaveProperty('time');
+    expect(stageEntryFieldErrors({ stage: 'retsmoede', date: '2026-03-01', time: '10:00' })).toEqual({});
+    expect(stageEntryFieldErrors({ stage: 'retsmoede', date: '2026-03-01' })).toEqual({});
+    expect(stageEntryFieldErrors({ stage: 'paakrav', date: '2026-03-01', time: '10:00' })['time']).toEqual([
+      'Klokkeslæt bruges kun ved retsmøde og berammet udsættelse',
+    ]);
+  });
+
+  it('should keep the move-out deadline to the ophævelse, not before it', () => {
+    expect(stageEntryFieldErrors({ stage: 'ophaevelse', date: '2026-03-10', moveOutDate: '2026-04-01' })).toEqual({});
+    expect(stageEntryFieldErrors({ stage: 'rykker', date: '2026-03-10', moveOutDate: '2026-04-01' })).toHaveProperty(
+      'moveOutDate',
+    );
+    expect(
+      stageEntryFieldErrors({ stage: 'ophaevelse', date: '2026-03-10', moveOutDate: '2026-03-01' })['moveOutDate'],
+    ).toEqual(['Fraflytningsfristen kan ikke ligge før ophævelsen']);
   });
 });

@@ -17,10 +17,10 @@ import { AccessLogService } from '../access-log/access-log.service';
 import { ActivationService } from '../auth/activation.service';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { actorOf, PrivilegedChangesService } from '../privileged-changes/privileged-changes.service';
-import { UserEntity } from './user.entity';
-import { toUserSummary } from './user.mapper';
+import { UserEntity } from '../users/user.entity';
+import { toUserSummary } from '../users/user.mapper';
+import { UsersRepository } from '../users/users.repository';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './users.dto';
-import { UsersRepository } from './users.repository';
 
 const PURPOSE = 'Brugeradministration';
 

@@ -1,19 +1,76 @@
+import { addDays, daysBetween, workingDaysBetween } from './danish-calendar';
 import {
-  addDays,
-  daysBetween,
-  earliestOphaevelse,
   EVICTION_STAGES,
   EvictionDeadline,
   EvictionOutcome,
   EvictionStage,
   EvictionStageWarning,
   EvictionStatus,
-  paakravDeadline,
   stageIndex,
-  workingDaysBetween,
-} from '@bofast/contracts';
+} from './evictions';
+import { earliestOphaevelse, paakravDeadline } from './legal-rules';
 
-import { danishDate } from '../../common/text/danish';
+/**
+ * The rules of the udsættelse stage chain, in ONE place, pure (no I/O): which stages come after which,
+ * what an entry of each stage may carry, warnings for entries out of order, the deadlines that follow
+ * from the entries, and which outcomes fit. The order itself is `EVICTION_STAGES`; the legal date
+ * arithmetic (påkrav deadline, earliest ophævelse) is `legal-rules.ts`. The backend validates and
+ * computes with these; the frontend shows the same rules.
+ */
+
+/** The stages after `stage` in the chain (an entry of `stage` recorded after one of them is out of order). */
+export function stagesAfter(stage: EvictionStage): EvictionStage[] {
+  return EVICTION_STAGES.slice(stageIndex(stage) + 1);
+}
+
+/** Fogedret stages: from the petition on, the case is a fogedsag. */
+export const FOGEDRET_STAGES: readonly EvictionStage[] = ['begaering_indgivet', 'retsmoede', 'udsaettelse_berammet'];
+
+/** Stages whose entry carries a time of day (clock time of the court meeting or the eviction). */
+export const STAGES_WITH_TIME: readonly EvictionStage[] = ['retsmoede', 'udsaettelse_berammet'];
+
+/** Whether any of the stages is a fogedret stage. */
+function reachedFogedret(stages: { has(stage: EvictionStage): boolean }): boolean {
+  return FOGEDRET_STAGES.some((s) => stages.has(s));
+}
+
+/** An ISO date (2026-10-05) as a Danish reader writes it in running text: 05.10.2026. */
+function danishDate(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+/** What a new stage entry carries besides stage and date. */
+export interface StageEntryInput {
+  stage: EvictionStage;
+  date: string;
+  time?: string | null;
+  moveOutDate?: string | null;
+  notifiedBy?: string | null;
+  channel?: string | null;
+}
+
+/**
+ * The fields that do not fit the entry's stage, with the Danish message per field (empty when it
+ * fits): a kommune notification says who and how; a berammet udsættelse has a time, and only court
+ * stages carry one; the move-out deadline belongs to the ophævelse and cannot precede it.
+ */
+export function stageEntryFieldErrors(entry: StageEntryInput): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  if (entry.stage === 'kommune_underrettet') {
+    if (!entry.notifiedBy) fields['notifiedBy'] = ['Angiv hvem der underrettede kommunen'];
+    if (!entry.channel) fields['channel'] = ['Angiv hvordan kommunen blev underrettet'];
+  }
+  if (entry.stage === 'udsaettelse_berammet' && !entry.time) fields['time'] = ['Angiv klokkeslættet'];
+  if (entry.time && !STAGES_WITH_TIME.includes(entry.stage))
+    fields['time'] = ['Klokkeslæt bruges kun ved retsmøde og berammet udsættelse'];
+  if (entry.moveOutDate && entry.stage !== 'ophaevelse')
+    fields['moveOutDate'] = ['Fraflytningsfristen hører til ophævelsen'];
+  if (entry.moveOutDate && entry.moveOutDate < entry.date)
+    fields['moveOutDate'] = ['Fraflytningsfristen kan ikke ligge før ophævelsen'];
+  if (entry.stage !== 'kommune_underrettet' && (entry.notifiedBy || entry.channel))
+    fields['notifiedBy'] = ['Bruges kun ved underretning af kommunen'];
+  return fields;
+}
 
 /** The fields of a stage entry the rules need. */
 export interface StageFact {
@@ -138,14 +195,12 @@ export function computeDeadlines(
     const latest = latestByStage(entries);
     const paakrav = latest.get('paakrav');
     const ophaevelse = latest.get('ophaevelse');
-    const reachedFogedret = ['begaering_indgivet', 'retsmoede', 'udsaettelse_berammet'].some((s) =>
-      latest.has(s as EvictionStage),
-    );
+    const fogedret = reachedFogedret(latest);
     if (paakrav && !ophaevelse) {
       out.push(deadline('paakrav_frist', paakravDeadline(paakrav.date), null, today));
       out.push(deadline('tidligst_ophaevelse', earliestOphaevelse(paakrav.date), null, today));
     }
-    if (ophaevelse?.moveOutDate && !reachedFogedret) {
+    if (ophaevelse?.moveOutDate && !fogedret) {
       out.push(deadline('fraflytning', ophaevelse.moveOutDate, null, today));
     }
     const retsmoede = latest.get('retsmoede');
@@ -167,8 +222,7 @@ export function nextDeadline(deadlines: readonly EvictionDeadline[]): EvictionDe
 export function lacksKommuneNotification(entries: readonly StageFact[], status: EvictionStatus): boolean {
   if (status === 'afsluttet') return false;
   const stages = new Set(entries.map((e) => e.stage));
-  const fogedsag = stages.has('begaering_indgivet') || stages.has('retsmoede') || stages.has('udsaettelse_berammet');
-  return fogedsag && !stages.has('kommune_underrettet');
+  return reachedFogedret(stages) && !stages.has('kommune_underrettet');
 }
 
 export function lacksRecentContact(
@@ -188,7 +242,7 @@ export function lacksRecentContact(
  */
 export function outcomeMismatch(outcome: EvictionOutcome, entries: readonly StageFact[]): string | null {
   const stages = new Set(entries.map((e) => e.stage));
-  const fogedret = stages.has('begaering_indgivet') || stages.has('retsmoede') || stages.has('udsaettelse_berammet');
+  const fogedret = reachedFogedret(stages);
   switch (outcome) {
     case 'undgaaet_betalt':
       return stages.has('ophaevelse')
