@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, AccessLogEntry, Page, Permission, SubjectAccessExport } from '@bofast/contracts';
 import type { Response } from 'express';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { csvDocument } from '../../common/export/csv';
 import { Ctx, RequestContext } from '../../common/http/request-context';
@@ -14,6 +15,7 @@ import { AccessLogService } from './access-log.service';
 export class AccessLogController {
   constructor(private readonly service: AccessLogService) {}
 
+  @ApiResult('Page<AccessLogEntry>')
   @Get()
   @RequirePermission(Permission.AccessLogRead)
   @PersonalData({ purpose: 'Tilsyn med adgangsloggen', subject: AccessSubjectType.AccessLog })
@@ -21,6 +23,7 @@ export class AccessLogController {
     return this.service.list(ctx, query);
   }
 
+  @ApiResult('SubjectAccessExport', { files: ['text/csv'] })
   @Get('export')
   @RequirePermission(Permission.AccessLogExport)
   @PersonalData({ purpose: 'Indsigtsanmodning (GDPR art. 15)', subject: AccessSubjectType.Person })

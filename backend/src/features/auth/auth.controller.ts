@@ -17,6 +17,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ActivationInfo, CurrentUser, Permission, SessionInfo } from '@bofast/contracts';
 import type { Request, Response } from 'express';
 
+import { ApiNoContent, ApiResult } from '../../common/openapi/api-result';
 import { clearSessionCookies, setAnonymousCsrfCookie, setSessionCookies } from '../../common/auth/cookies';
 import { AllowedBeforePasswordChange, NoPersonalData, Public, RequirePermission } from '../../common/auth/decorators';
 import { Anon, AnonymousContext, Ctx, RequestContext } from '../../common/http/request-context';
@@ -38,6 +39,7 @@ export class AuthController {
 
   /** Issues the CSRF cookie a browser needs before it may POST the login form. */
   @Public()
+  @ApiResult('{ ok: true }')
   @Get('csrf')
   csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): { ok: true } {
     const existing = (req.cookies as Record<string, string | undefined>)['XSRF-TOKEN'];
@@ -47,6 +49,7 @@ export class AuthController {
 
   @Public()
   @UseGuards(LocalAuthGuard)
+  @ApiResult('CurrentUser')
   @Post('login')
   @HttpCode(200)
   async login(
@@ -62,6 +65,7 @@ export class AuthController {
 
   /** Whether an activation link still works: 200, 404 unknown or used, 410 expired (throttled). */
   @Public()
+  @ApiResult('ActivationInfo')
   @Get('activation/:token')
   checkActivation(@Param('token') token: string, @Anon() anon: AnonymousContext): Promise<ActivationInfo> {
     return this.activation.check(token.slice(0, 100), anon);
@@ -69,12 +73,14 @@ export class AuthController {
 
   /** Sets the user's own password through a one-time activation link; the user then logs in. */
   @Public()
+  @ApiNoContent()
   @Post('activation')
   @HttpCode(204)
   activate(@Body() dto: ActivateAccountDto, @Anon() anon: AnonymousContext): Promise<void> {
     return this.activation.activate(dto, anon);
   }
 
+  @ApiNoContent()
   @Post('logout')
   @AllowedBeforePasswordChange()
   @HttpCode(204)
@@ -89,6 +95,7 @@ export class AuthController {
     clearSessionCookies(this.config, req, res);
   }
 
+  @ApiResult('CurrentUser')
   @Get('me')
   @AllowedBeforePasswordChange()
   @RequirePermission(Permission.SelfRead)
@@ -97,6 +104,7 @@ export class AuthController {
     return this.auth.me(ctx);
   }
 
+  @ApiResult('CurrentUser')
   @Patch('me')
   @AllowedBeforePasswordChange()
   @RequirePermission(Permission.SelfUpdate)
@@ -105,6 +113,7 @@ export class AuthController {
     return this.auth.updateMe(ctx, dto);
   }
 
+  @ApiNoContent()
   @Post('me/password')
   @AllowedBeforePasswordChange()
   @HttpCode(204)
@@ -114,6 +123,7 @@ export class AuthController {
     return this.auth.changePassword(ctx, dto);
   }
 
+  @ApiResult('SessionInfo[]')
   @Get('sessions')
   @RequirePermission(Permission.SelfRead)
   @NoPersonalData('Kun den indloggede brugers egne oplysninger')
@@ -121,6 +131,7 @@ export class AuthController {
     return this.auth.listSessions(ctx);
   }
 
+  @ApiNoContent()
   @Delete('sessions/:sessionId')
   @HttpCode(204)
   @RequirePermission(Permission.SelfUpdate)

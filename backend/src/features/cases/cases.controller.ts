@@ -11,6 +11,7 @@ import {
   TimelineEvent,
 } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
@@ -37,6 +38,7 @@ const CaseId = () => Param('caseId', new ParseUUIDPipe());
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
+  @ApiResult('CaseType[]')
   @Get('case-types')
   @RequirePermission(Permission.OrganisationRead)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -44,6 +46,7 @@ export class CasesController {
     return this.cases.listCaseTypes();
   }
 
+  @ApiResult('CaseType', { status: 201 })
   @Post('case-types')
   @RequirePermission(Permission.CaseTypeManage)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -51,6 +54,7 @@ export class CasesController {
     return this.cases.createCaseType(dto);
   }
 
+  @ApiResult('AssignableUser[]')
   @Get('cases/assignable-users')
   @RequirePermission(Permission.CaseRead)
   @NoPersonalData('Navne på kolleger i eget team til tildeling, ingen borgeroplysninger')
@@ -58,6 +62,7 @@ export class CasesController {
     return this.cases.assignableUsers(ctx, q.teamId);
   }
 
+  @ApiResult('Page<CaseSummary>')
   @Get('cases')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case })
@@ -65,6 +70,7 @@ export class CasesController {
     return this.cases.list(ctx, q);
   }
 
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('cases')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case })
@@ -72,6 +78,7 @@ export class CasesController {
     return this.cases.create(ctx, dto);
   }
 
+  @ApiResult('CaseDetail')
   @Get('cases/:caseId')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -79,6 +86,7 @@ export class CasesController {
     return this.cases.get(ctx, id);
   }
 
+  @ApiResult('CaseDetail')
   @Patch('cases/:caseId')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -86,6 +94,7 @@ export class CasesController {
     return this.cases.update(ctx, id, dto);
   }
 
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/status')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -97,6 +106,7 @@ export class CasesController {
     return this.cases.changeStatus(ctx, id, dto);
   }
 
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/reopen')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -104,6 +114,7 @@ export class CasesController {
     return this.cases.reopen(ctx, id, dto);
   }
 
+  @ApiResult('Page<TimelineEvent>')
   @Get('cases/:caseId/timeline')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: tidslinje', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -115,6 +126,7 @@ export class CasesController {
     return this.cases.listTimeline(ctx, id, q);
   }
 
+  @ApiResult('TimelineEvent', { status: 201 })
   @Post('cases/:caseId/notes')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -122,6 +134,7 @@ export class CasesController {
     return this.cases.addNote(ctx, id, dto);
   }
 
+  @ApiResult('TimelineEvent', { status: 201 })
   @Post('cases/:caseId/contact-attempts')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -133,6 +146,7 @@ export class CasesController {
     return this.cases.addContactAttempt(ctx, id, dto);
   }
 
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/goals')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -140,6 +154,7 @@ export class CasesController {
     return this.cases.addGoal(ctx, id, dto);
   }
 
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/actions')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -147,6 +162,7 @@ export class CasesController {
     return this.cases.addAction(ctx, id, dto);
   }
 
+  @ApiResult('CaseDetail')
   @Patch('cases/:caseId/actions/:actionId')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })

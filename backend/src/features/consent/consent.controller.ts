@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, Consent, ConsentCoverage, Permission } from '@bofast/contracts';
 import type { Response } from 'express';
 
+import { ApiFile, ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CoverageQueryDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto';
@@ -13,6 +14,7 @@ import { ConsentService } from './consent.service';
 export class ConsentController {
   constructor(private readonly consents: ConsentService) {}
 
+  @ApiResult('Consent[]')
   @Get('persons/:personId/consents')
   @RequirePermission(Permission.ConsentRead)
   @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person, param: 'personId' })
@@ -20,6 +22,7 @@ export class ConsentController {
     return this.consents.listForPerson(ctx, personId);
   }
 
+  @ApiResult('Consent', { status: 201 })
   @Post('consents')
   @RequirePermission(Permission.ConsentWrite)
   @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person })
@@ -27,6 +30,7 @@ export class ConsentController {
     return this.consents.create(ctx, dto);
   }
 
+  @ApiResult('ConsentCoverage')
   @Get('consents/coverage')
   @RequirePermission(Permission.ConsentRead)
   @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person })
@@ -34,6 +38,7 @@ export class ConsentController {
     return this.consents.checkCoverage(ctx, q);
   }
 
+  @ApiResult('Consent', { status: 201 })
   @Post('consents/:consentId/withdraw')
   @RequirePermission(Permission.ConsentWrite)
   @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person })
@@ -45,6 +50,7 @@ export class ConsentController {
     return this.consents.withdraw(ctx, id, dto);
   }
 
+  @ApiFile('application/pdf', 'image/png', 'image/jpeg')
   @Get('consents/:consentId/document')
   @RequirePermission(Permission.ConsentRead)
   @PersonalData({ purpose: 'Sagsbehandling: samtykke: dokument', subject: AccessSubjectType.Person })

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, HelpApplication, PaymentAgreement, Permission } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { ChangeEconomyStatusDto, CreateAgreementDto, CreateApplicationDto } from './economy.dto';
@@ -14,6 +15,7 @@ const CaseId = () => Param('caseId', new ParseUUIDPipe());
 export class EconomyController {
   constructor(private readonly economy: EconomyService) {}
 
+  @ApiResult('PaymentAgreement[]')
   @Get('agreements')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -21,6 +23,7 @@ export class EconomyController {
     return this.economy.agreements(ctx, caseId);
   }
 
+  @ApiResult('PaymentAgreement', { status: 201 })
   @Post('agreements')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -32,6 +35,7 @@ export class EconomyController {
     return this.economy.createAgreement(ctx, caseId, dto);
   }
 
+  @ApiResult('PaymentAgreement', { status: 201 })
   @Post('agreements/:agreementId/status')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -44,6 +48,7 @@ export class EconomyController {
     return this.economy.changeAgreement(ctx, caseId, id, dto);
   }
 
+  @ApiResult('HelpApplication[]')
   @Get('applications')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -51,6 +56,7 @@ export class EconomyController {
     return this.economy.applications(ctx, caseId);
   }
 
+  @ApiResult('HelpApplication', { status: 201 })
   @Post('applications')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -62,6 +68,7 @@ export class EconomyController {
     return this.economy.createApplication(ctx, caseId, dto);
   }
 
+  @ApiResult('HelpApplication', { status: 201 })
   @Post('applications/:applicationId/status')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })

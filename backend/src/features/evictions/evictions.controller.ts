@@ -9,6 +9,7 @@ import {
   UpcomingEvictionItem,
 } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
@@ -32,6 +33,7 @@ const EvictionId = () => Param('evictionId', new ParseUUIDPipe());
 export class EvictionsController {
   constructor(private readonly evictions: EvictionsService) {}
 
+  @ApiResult('EvictionSummary[]')
   @Get()
   @RequirePermission(Permission.EvictionRead)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction })
@@ -40,6 +42,7 @@ export class EvictionsController {
   }
 
   /** "Kommende udsættelser" and the month calendar: dated deadlines, sorted, with days left. */
+  @ApiResult('UpcomingEvictionItem[]')
   @Get('upcoming')
   @RequirePermission(Permission.EvictionRead)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction })
@@ -47,6 +50,7 @@ export class EvictionsController {
     return this.evictions.upcoming(ctx, q);
   }
 
+  @ApiResult('EvictionCase', { status: 201 })
   @Post()
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction })
@@ -54,6 +58,7 @@ export class EvictionsController {
     return this.evictions.create(ctx, dto);
   }
 
+  @ApiResult('EvictionCase')
   @Get(':evictionId')
   @RequirePermission(Permission.EvictionRead)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -61,6 +66,7 @@ export class EvictionsController {
     return this.evictions.get(ctx, id);
   }
 
+  @ApiResult('EvictionCase')
   @Patch(':evictionId')
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -68,6 +74,7 @@ export class EvictionsController {
     return this.evictions.update(ctx, id, dto);
   }
 
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/cases')
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -75,6 +82,7 @@ export class EvictionsController {
     return this.evictions.linkCase(ctx, id, dto);
   }
 
+  @ApiResult('RecordStageResponse', { status: 201 })
   @Post(':evictionId/stages')
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -86,6 +94,7 @@ export class EvictionsController {
     return this.evictions.recordStage(ctx, id, dto);
   }
 
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/outcome')
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -97,6 +106,7 @@ export class EvictionsController {
     return this.evictions.proposeOutcome(ctx, id, dto);
   }
 
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/outcome/approve')
   @RequirePermission(Permission.EvictionApprove)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -104,6 +114,7 @@ export class EvictionsController {
     return this.evictions.approve(ctx, id, dto);
   }
 
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/outcome/return')
   @RequirePermission(Permission.EvictionApprove)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -111,6 +122,7 @@ export class EvictionsController {
     return this.evictions.sendBack(ctx, id, dto);
   }
 
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/reopen')
   @RequirePermission(Permission.EvictionApprove)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -118,6 +130,7 @@ export class EvictionsController {
     return this.evictions.reopen(ctx, id, dto);
   }
 
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/sustained-check')
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })

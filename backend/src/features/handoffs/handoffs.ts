@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AccessAction, AccessSubjectType, Handoff, Permission, TimelineEventType } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { DomainError, fieldError, versionConflict } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
@@ -127,6 +128,7 @@ export class HandoffsService {
 export class HandoffsController {
   constructor(private readonly handoffs: HandoffsService) {}
 
+  @ApiResult('Handoff[]')
   @Get()
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Overdragelse', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -134,6 +136,7 @@ export class HandoffsController {
     return this.handoffs.list(ctx, caseId);
   }
 
+  @ApiResult('Handoff', { status: 201 })
   @Post()
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Overdragelse', subject: AccessSubjectType.Case, param: 'caseId' })

@@ -4,6 +4,7 @@ import { HealthResponse } from '@bofast/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { Public } from '../../common/auth/decorators';
 import { RETRY_AFTER_SECONDS, serviceState } from '../../common/lifecycle/service-state';
 
@@ -17,6 +18,7 @@ export class HealthController {
 
   /** 200 when the database answers; 503 with the reason when it does not, or while shutting down. */
   @Public()
+  @ApiResult('HealthResponse')
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const version = process.env['npm_package_version'] ?? '0.1.0';

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { FailedJob, Permission } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { JobsService } from './jobs.service';
 
@@ -11,6 +12,7 @@ export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   /** Background jobs whose retries are used up (dead-lettered), for the admin. */
+  @ApiResult('FailedJob[]')
   @Get('failed')
   @RequirePermission(Permission.JobRead)
   @NoPersonalData('Baggrundsjob: kø, tidspunkt og fejlkode')

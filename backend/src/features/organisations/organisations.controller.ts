@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AfdelingSummary, BoligorganisationSummary, PartnerOrganisationSummary, Permission } from '@bofast/contracts';
 import { DataSource } from 'typeorm';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { Ctx, RequestContext } from '../../common/http/request-context';
@@ -20,6 +21,7 @@ import { PartnerOrganisationEntity } from './partner-organisation.entity';
 export class OrganisationsController {
   constructor(private readonly dataSource: DataSource) {}
 
+  @ApiResult('BoligorganisationSummary[]')
   @Get('boligorganisationer')
   @RequirePermission(Permission.OrganisationRead)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -52,6 +54,7 @@ export class OrganisationsController {
       .filter((b) => !covered || b.afdelinger.length > 0);
   }
 
+  @ApiResult('PartnerOrganisationSummary[]')
   @Get('partners')
   @RequirePermission(Permission.OrganisationRead)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -62,6 +65,7 @@ export class OrganisationsController {
     return rows.map((p) => ({ id: p.id, name: p.name, type: p.type, kommune: p.kommune }));
   }
 
+  @ApiResult('BoligorganisationSummary', { status: 201 })
   @Post('boligorganisationer')
   @RequirePermission(Permission.OrganisationManage)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -75,6 +79,7 @@ export class OrganisationsController {
     return { id: row.id, name: dto.name, cvr: dto.cvr ?? null, afdelinger: [] };
   }
 
+  @ApiResult('AfdelingSummary', { status: 201 })
   @Post('boligorganisationer/:boligorganisationId/afdelinger')
   @RequirePermission(Permission.OrganisationManage)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -102,6 +107,7 @@ export class OrganisationsController {
     });
   }
 
+  @ApiResult('PartnerOrganisationSummary', { status: 201 })
   @Post('partners')
   @RequirePermission(Permission.OrganisationManage)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')

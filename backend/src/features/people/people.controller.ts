@@ -10,6 +10,7 @@ import {
   TenancySummary,
 } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
@@ -26,6 +27,7 @@ import { PeopleService } from './people.service';
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
+  @ApiResult('SearchResult')
   @Get('search')
   @RequirePermission(Permission.PersonRead)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person })
@@ -33,6 +35,7 @@ export class PeopleController {
     return this.people.search(ctx, query);
   }
 
+  @ApiResult('TenancySummary', { status: 201 })
   @Post('tenancies')
   @RequirePermission(Permission.TenancyWrite)
   @NoPersonalData('Adresse på et nyt lejemål, ingen beboere')
@@ -40,6 +43,7 @@ export class PeopleController {
     return this.people.createTenancy(ctx, dto);
   }
 
+  @ApiResult('{ tenancy: TenancySummary; household: HouseholdDetail | null }')
   @Get('tenancies/:tenancyId')
   @RequirePermission(Permission.TenancyRead)
   @PersonalData({ purpose: 'Sagsbehandling: husstand', subject: AccessSubjectType.Person })
@@ -50,6 +54,7 @@ export class PeopleController {
     return this.people.getTenancy(ctx, id);
   }
 
+  @ApiResult('HouseholdDetail', { status: 201 })
   @Post('tenancies/:tenancyId/household/members')
   @RequirePermission(Permission.PersonWrite)
   @PersonalData({ purpose: 'Sagsbehandling: husstand', subject: AccessSubjectType.Person })
@@ -61,6 +66,7 @@ export class PeopleController {
     return this.people.addHouseholdMember(ctx, id, dto);
   }
 
+  @ApiResult('PersonDetail', { status: 201 })
   @Post('persons')
   @RequirePermission(Permission.PersonWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person })
@@ -68,6 +74,7 @@ export class PeopleController {
     return this.people.createPerson(ctx, dto);
   }
 
+  @ApiResult('PersonDetail')
   @Get('persons/:personId')
   @RequirePermission(Permission.PersonRead)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person, param: 'personId' })
@@ -75,6 +82,7 @@ export class PeopleController {
     return this.people.getPerson(ctx, id);
   }
 
+  @ApiResult('PersonDetail')
   @Patch('persons/:personId')
   @RequirePermission(Permission.PersonWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person, param: 'personId' })
@@ -86,6 +94,7 @@ export class PeopleController {
     return this.people.updatePerson(ctx, id, dto);
   }
 
+  @ApiResult('CprReveal')
   @Get('persons/:personId/cpr')
   @RequirePermission(Permission.PersonCprReveal)
   @PersonalData({ purpose: 'Sagsbehandling: CPR-nummer vist', subject: AccessSubjectType.Person, param: 'personId' })

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { PartnerDirectoryEntry, Permission } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { notFound, versionConflict } from '../../common/errors/domain-error';
 import { UpdatePartnerDto } from './referrals.dto';
@@ -60,6 +61,7 @@ export class PartnerDirectoryService {
 export class PartnerDirectoryController {
   constructor(private readonly directory: PartnerDirectoryService) {}
 
+  @ApiResult('PartnerDirectoryEntry[]')
   @Get()
   @RequirePermission(Permission.OrganisationRead)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -67,6 +69,7 @@ export class PartnerDirectoryController {
     return this.directory.list();
   }
 
+  @ApiResult('PartnerDirectoryEntry')
   @Patch(':partnerId')
   @RequirePermission(Permission.OrganisationManage)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')

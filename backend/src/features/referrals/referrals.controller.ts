@@ -9,6 +9,7 @@ import {
   Referral,
 } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
@@ -30,6 +31,7 @@ const ReferralId = () => Param('referralId', new ParseUUIDPipe());
 export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
+  @ApiResult('Referral[]')
   @Get('cases/:caseId/referrals')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -37,6 +39,7 @@ export class ReferralsController {
     return this.referrals.listForCase(ctx, caseId);
   }
 
+  @ApiResult('Referral', { status: 201 })
   @Post('cases/:caseId/referrals')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral })
@@ -45,6 +48,7 @@ export class ReferralsController {
   }
 
   /** A statutory underretning outside consent: team leads only, with reason and legal basis. */
+  @ApiResult('Referral', { status: 201 })
   @Post('cases/:caseId/underretninger')
   @RequirePermission(Permission.ReferralUnderretning)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral })
@@ -52,6 +56,7 @@ export class ReferralsController {
     return this.referrals.underretning(ctx, caseId, dto);
   }
 
+  @ApiResult('Referral')
   @Get('referrals/:referralId')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -59,6 +64,7 @@ export class ReferralsController {
     return this.referrals.get(ctx, id);
   }
 
+  @ApiResult('Referral')
   @Patch('referrals/:referralId')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -66,6 +72,7 @@ export class ReferralsController {
     return this.referrals.update(ctx, id, dto);
   }
 
+  @ApiResult('Referral', { status: 201 })
   @Post('referrals/:referralId/send')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -73,6 +80,7 @@ export class ReferralsController {
     return this.referrals.send(ctx, id, dto.version);
   }
 
+  @ApiResult('Referral', { status: 201 })
   @Post('referrals/:referralId/status')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -84,6 +92,7 @@ export class ReferralsController {
     return this.referrals.teamTransition(ctx, id, dto);
   }
 
+  @ApiResult('Referral', { status: 201 })
   @Post('referrals/:referralId/messages')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -92,6 +101,7 @@ export class ReferralsController {
   }
 
   /** The printable handoff summary: exactly the consented data the partner sees. */
+  @ApiResult('PartnerReferral')
   @Get('referrals/:referralId/summary')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -106,6 +116,7 @@ export class ReferralsController {
 export class PartnerPortalController {
   constructor(private readonly referrals: ReferralsService) {}
 
+  @ApiResult('PartnerReferralListItem[]')
   @Get()
   @RequirePermission(Permission.PartnerPortal)
   @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral })
@@ -113,6 +124,7 @@ export class PartnerPortalController {
     return this.referrals.partnerList(ctx);
   }
 
+  @ApiResult('PartnerReferral')
   @Get(':referralId')
   @RequirePermission(Permission.PartnerPortal)
   @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -120,6 +132,7 @@ export class PartnerPortalController {
     return this.referrals.partnerGet(ctx, id);
   }
 
+  @ApiResult('PartnerReferral | PartnerReferralEnded', { status: 201 })
   @Post(':referralId/status')
   @RequirePermission(Permission.PartnerPortal)
   @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -131,6 +144,7 @@ export class PartnerPortalController {
     return this.referrals.partnerTransition(ctx, id, dto);
   }
 
+  @ApiResult('PartnerReferral', { status: 201 })
   @Post(':referralId/messages')
   @RequirePermission(Permission.PartnerPortal)
   @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })

@@ -12,6 +12,7 @@ import {
 } from '@bofast/contracts';
 import type { Response } from 'express';
 
+import { ApiFile, ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { reportCsv, reportXlsx } from './report-export';
@@ -31,6 +32,7 @@ const ReportId = () => Param('reportId', new ParseUUIDPipe());
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @ApiResult('IndicatorDefinition[]')
   @Get('definitions')
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -39,6 +41,7 @@ export class ReportsController {
   }
 
   /** A new version of a definition; old reports keep the version they used. */
+  @ApiResult('IndicatorDefinition', { status: 201 })
   @Post('definitions')
   @RequirePermission(Permission.ReportDefine)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -47,6 +50,7 @@ export class ReportsController {
   }
 
   /** The caller's own numbers (workers): their cases, visits and contacts only. */
+  @ApiResult('ReportResult')
   @Get('mine')
   @RequirePermission(Permission.ReportOwn)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -55,6 +59,7 @@ export class ReportsController {
   }
 
   /** The udsættelsessager behind a count, for roles that may see them; access-logged. */
+  @ApiResult('DrilldownRow[]')
   @Get('drilldown')
   @RequirePermission(Permission.ReportRead)
   @PersonalData({ purpose: 'Rapport: sagerne bag tallet', subject: AccessSubjectType.Eviction })
@@ -62,6 +67,7 @@ export class ReportsController {
     return this.reports.drilldown(ctx, q);
   }
 
+  @ApiResult('ReportSummary[]')
   @Get()
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -69,6 +75,7 @@ export class ReportsController {
     return this.reports.list(ctx);
   }
 
+  @ApiResult('Report', { status: 201 })
   @Post()
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -76,6 +83,7 @@ export class ReportsController {
     return this.reports.generate(ctx, dto);
   }
 
+  @ApiResult('Report')
   @Get(':reportId')
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -83,6 +91,7 @@ export class ReportsController {
     return this.reports.get(ctx, id);
   }
 
+  @ApiResult('ReproduceResult', { status: 201 })
   @Post(':reportId/reproduce')
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -90,6 +99,7 @@ export class ReportsController {
     return this.reports.reproduce(ctx, id);
   }
 
+  @ApiFile('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Get(':reportId/export')
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')

@@ -11,6 +11,7 @@ import {
   WorklistRow,
 } from '@bofast/contracts';
 
+import { ApiFile, ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import type { Response } from 'express';
@@ -42,6 +43,7 @@ export class RestanceController {
     private readonly worklist: WorklistService,
   ) {}
 
+  @ApiResult('ImportPreview', { status: 201 })
   @Post('imports/preview')
   @RequirePermission(Permission.RestanceImport)
   @PersonalData({ purpose: 'Restanceliste indlæst', subject: AccessSubjectType.Person })
@@ -49,6 +51,7 @@ export class RestanceController {
     return this.imports.preview(ctx, dto);
   }
 
+  @ApiResult('RestanceImportSummary', { status: 201 })
   @Post('imports')
   @RequirePermission(Permission.RestanceImport)
   @PersonalData({ purpose: 'Restanceliste indlæst', subject: AccessSubjectType.Person })
@@ -56,6 +59,7 @@ export class RestanceController {
     return this.imports.upload(ctx, dto);
   }
 
+  @ApiResult('RestanceImportSummary[]')
   @Get('imports')
   @RequirePermission(Permission.RestanceImport)
   @NoPersonalData('Indlæsninger: filnavn, antal og status, ingen rækker')
@@ -66,6 +70,7 @@ export class RestanceController {
     return this.imports.list(ctx, boligorganisationId);
   }
 
+  @ApiResult('RestanceImportSummary')
   @Get('imports/:importId')
   @RequirePermission(Permission.RestanceImport)
   @NoPersonalData('Indlæsningens status og tal, ingen rækker')
@@ -73,6 +78,7 @@ export class RestanceController {
     return this.imports.get(ctx, id);
   }
 
+  @ApiResult('RejectedRowView[]')
   @Get('imports/:importId/rejected')
   @RequirePermission(Permission.RestanceImport)
   @PersonalData({ purpose: 'Restanceliste: afviste rækker', subject: AccessSubjectType.Person })
@@ -80,6 +86,7 @@ export class RestanceController {
     return this.imports.rejectedRows(ctx, id);
   }
 
+  @ApiResult('RestanceImportSummary')
   @Put('rejected-rows/:rowId')
   @RequirePermission(Permission.RestanceImport)
   @PersonalData({ purpose: 'Restanceliste: række rettet', subject: AccessSubjectType.Person })
@@ -87,6 +94,7 @@ export class RestanceController {
     return this.imports.correctRow(ctx, id, dto);
   }
 
+  @ApiResult('ImportProfile')
   @Get('profiles/:boligorganisationId')
   @RequirePermission(Permission.RestanceConfigure)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -94,6 +102,7 @@ export class RestanceController {
     return this.imports.profile(id);
   }
 
+  @ApiResult('ImportProfile')
   @Put('profiles/:boligorganisationId')
   @RequirePermission(Permission.RestanceConfigure)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -105,6 +114,7 @@ export class RestanceController {
   }
 
   /** A Page<WorklistRow>, sent as the JSON text PostgreSQL built. */
+  @ApiResult('Page<WorklistRow>')
   @Get('worklist')
   @RequirePermission(Permission.RestanceRead)
   @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
@@ -114,6 +124,7 @@ export class RestanceController {
   }
 
   /** The worklist as filtered, as CSV or XLSX (up to 50,000 rows), with formula injection neutralised. */
+  @ApiFile('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Get('worklist/export')
   @RequirePermission(Permission.RestanceRead)
   @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
@@ -134,6 +145,7 @@ export class RestanceController {
     }
   }
 
+  @ApiResult('{ assigned: number }', { status: 201 })
   @Post('worklist/assign')
   @RequirePermission(Permission.RestanceAssign)
   @PersonalData({ purpose: 'Restancearbejde: fordeling', subject: AccessSubjectType.Person })
@@ -141,6 +153,7 @@ export class RestanceController {
     return this.worklist.assign(ctx, dto);
   }
 
+  @ApiResult('WorklistRow')
   @Get('worklist/:rowId')
   @RequirePermission(Permission.RestanceRead)
   @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
@@ -148,6 +161,7 @@ export class RestanceController {
     return this.worklist.get(ctx, id);
   }
 
+  @ApiResult('WorklistRow')
   @Patch('worklist/:rowId')
   @RequirePermission(Permission.RestanceWork)
   @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
@@ -159,6 +173,7 @@ export class RestanceController {
     return this.worklist.updateOutreach(ctx, id, dto);
   }
 
+  @ApiResult('WorklistRow', { status: 201 })
   @Post('worklist/:rowId/contact-attempts')
   @RequirePermission(Permission.RestanceWork)
   @PersonalData({ purpose: 'Restancearbejde: kontaktforsøg', subject: AccessSubjectType.Person })
@@ -166,6 +181,7 @@ export class RestanceController {
     return this.worklist.addContactAttempt(ctx, id, dto);
   }
 
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('worklist/:rowId/convert')
   @RequirePermission(Permission.RestanceWork)
   @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
@@ -173,6 +189,7 @@ export class RestanceController {
     return this.worklist.convert(ctx, id, dto);
   }
 
+  @ApiResult('{ teamId: string; weights: TriageWeights; version: number }')
   @Get('triage-weights')
   @RequirePermission(Permission.RestanceRead)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -183,6 +200,7 @@ export class RestanceController {
     return this.worklist.weights(ctx, q.teamId);
   }
 
+  @ApiResult('{ teamId: string; weights: TriageWeights; version: number }')
   @Put('triage-weights')
   @RequirePermission(Permission.TriageConfigure)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')

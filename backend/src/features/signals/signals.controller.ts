@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, CaseDetail, Page, Permission, SignalSummary } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CreateContactAttemptDto } from '../cases/cases.dto';
@@ -15,6 +16,7 @@ const SignalId = () => Param('signalId', new ParseUUIDPipe());
 export class SignalsController {
   constructor(private readonly signals: SignalsService) {}
 
+  @ApiResult('Page<SignalSummary>')
   @Get()
   @RequirePermission(Permission.SignalRead)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
@@ -22,6 +24,7 @@ export class SignalsController {
     return this.signals.list(ctx, q);
   }
 
+  @ApiResult('SignalSummary', { status: 201 })
   @Post()
   @RequirePermission(Permission.SignalWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
@@ -29,6 +32,7 @@ export class SignalsController {
     return this.signals.create(ctx, dto);
   }
 
+  @ApiResult('SignalSummary')
   @Get(':signalId')
   @RequirePermission(Permission.SignalRead)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
@@ -36,6 +40,7 @@ export class SignalsController {
     return this.signals.get(ctx, id);
   }
 
+  @ApiResult('SignalSummary')
   @Patch(':signalId')
   @RequirePermission(Permission.SignalWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
@@ -43,6 +48,7 @@ export class SignalsController {
     return this.signals.update(ctx, id, dto);
   }
 
+  @ApiResult('SignalSummary', { status: 201 })
   @Post(':signalId/contact-attempts')
   @RequirePermission(Permission.SignalWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
@@ -54,6 +60,7 @@ export class SignalsController {
     return this.signals.addContactAttempt(ctx, id, dto);
   }
 
+  @ApiResult('CaseDetail', { status: 201 })
   @Post(':signalId/convert')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Case })

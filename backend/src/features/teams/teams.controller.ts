@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { Permission, TeamSummary } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CreateTeamDto, UpdateTeamDto } from './teams.dto';
@@ -12,6 +13,7 @@ import { TeamsService } from './teams.service';
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
+  @ApiResult('TeamSummary[]')
   @Get()
   @RequirePermission(Permission.TeamRead)
   @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')
@@ -19,6 +21,7 @@ export class TeamsController {
     return this.teams.list();
   }
 
+  @ApiResult('TeamSummary')
   @Get(':teamId')
   @RequirePermission(Permission.TeamRead)
   @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')
@@ -26,6 +29,7 @@ export class TeamsController {
     return this.teams.get(id);
   }
 
+  @ApiResult('TeamSummary', { status: 201 })
   @Post()
   @RequirePermission(Permission.TeamManage)
   @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')
@@ -33,6 +37,7 @@ export class TeamsController {
     return this.teams.create(ctx, dto);
   }
 
+  @ApiResult('TeamSummary')
   @Patch(':teamId')
   @RequirePermission(Permission.TeamManage)
   @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, ActivationLink, CreatedUser, Page, Permission, UserSummary } from '@bofast/contracts';
 import type { Request } from 'express';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './users.dto';
@@ -13,6 +14,7 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @ApiResult('Page<UserSummary>')
   @Get()
   @RequirePermission(Permission.UserRead)
   @PersonalData({ purpose: 'Brugeradministration', subject: AccessSubjectType.User })
@@ -20,6 +22,7 @@ export class UsersController {
     return this.users.list(ctx, query);
   }
 
+  @ApiResult('UserSummary')
   @Get(':userId')
   @RequirePermission(Permission.UserRead)
   @PersonalData({ purpose: 'Brugeradministration', subject: AccessSubjectType.User, param: 'userId' })
@@ -27,6 +30,7 @@ export class UsersController {
     return this.users.get(ctx, id);
   }
 
+  @ApiResult('CreatedUser', { status: 201 })
   @Post()
   @RequirePermission(Permission.UserManage)
   @PersonalData({ purpose: 'Brugeradministration', subject: AccessSubjectType.User })
@@ -35,6 +39,7 @@ export class UsersController {
     return this.users.create(ctx, dto, origin(req));
   }
 
+  @ApiResult('UserSummary')
   @Patch(':userId')
   @RequirePermission(Permission.UserManage)
   @PersonalData({ purpose: 'Brugeradministration', subject: AccessSubjectType.User, param: 'userId' })
@@ -47,6 +52,7 @@ export class UsersController {
   }
 
   /** Makes the password unusable, ends the user's sessions and answers a new activation link (shown once). */
+  @ApiResult('ActivationLink')
   @Post(':userId/reset-password')
   @HttpCode(200)
   @RequirePermission(Permission.UserManage)

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, Permission, Task, Visit } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CompleteVisitDto, CreateVisitDto, ListTasksQueryDto, ListVisitsQueryDto, UpdateTaskDto } from './visits.dto';
@@ -13,6 +14,7 @@ export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
 
   /** "Mine besøg i dag": `?mine=true&date=YYYY-MM-DD`. */
+  @ApiResult('Visit[]')
   @Get('visits')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: besøg', subject: AccessSubjectType.Case })
@@ -20,6 +22,7 @@ export class VisitsController {
     return this.visits.list(ctx, q);
   }
 
+  @ApiResult('Visit', { status: 201 })
   @Post('cases/:caseId/visits')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: besøg', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -31,6 +34,7 @@ export class VisitsController {
     return this.visits.create(ctx, caseId, dto);
   }
 
+  @ApiResult('Visit', { status: 201 })
   @Post('visits/:visitId/complete')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: besøg', subject: AccessSubjectType.Case })
@@ -43,6 +47,7 @@ export class VisitsController {
   }
 
   /** "Opfølgning": open follow-up tasks (`?mine=true`). */
+  @ApiResult('Task[]')
   @Get('tasks')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: opgaver', subject: AccessSubjectType.Case })
@@ -50,6 +55,7 @@ export class VisitsController {
     return this.visits.tasks(ctx, q);
   }
 
+  @ApiResult('Task')
   @Patch('tasks/:taskId')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: opgaver', subject: AccessSubjectType.Case })

@@ -59,7 +59,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, url)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  configureApp(app, config);
+  await configureApp(app, config);
   await app.init();
   const dataSource = app.get(DataSource);
   const client = () => new ApiClient(app);
