@@ -115,7 +115,7 @@ function resultSchemas() {
       topRef: false,
       jsDoc: 'basic',
       additionalProperties: false,
-      skipTypeCheck: true,
+      skipTypeCheck: false,
     }).createSchema('ApiResults');
     // Component names may hold only [A-Za-z0-9._-]: Page<CaseSummary> → Page_CaseSummary.
     const rename = (name) =>

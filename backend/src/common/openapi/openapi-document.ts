@@ -50,7 +50,8 @@ export async function createOpenApiDocument(app: INestApplication): Promise<Open
       const operation = item[method];
       if (!operation) continue;
       for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
-        operation.responses[status] ??= { description, content: errorBody };
+        const given = operation.responses[status] as { description?: string } | undefined;
+        operation.responses[status] = { description: given?.description ?? description, content: errorBody };
       }
       operation.summary ??= defaultSummary(operation.operationId ?? `${method} ${path}`);
     }

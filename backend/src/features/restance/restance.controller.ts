@@ -6,6 +6,7 @@ import {
   ImportPreview,
   ImportProfile,
   Permission,
+  RejectedRow,
   RestanceImportSummary,
   TriageWeights,
   WorklistRow,
@@ -30,7 +31,7 @@ import {
   UpdateRowOutreachDto,
   UploadRestanceDto,
 } from './restance.dto';
-import { RejectedRowView, RestanceImportsService } from './restance-imports.service';
+import { RestanceImportsService } from './restance-imports.service';
 import { WorklistService } from './worklist.service';
 
 const RowId = () => Param('rowId', new ParseUUIDPipe());
@@ -78,11 +79,11 @@ export class RestanceController {
     return this.imports.get(ctx, id);
   }
 
-  @ApiResult('RejectedRowView[]')
+  @ApiResult('RejectedRow[]')
   @Get('imports/:importId/rejected')
   @RequirePermission(Permission.RestanceImport)
   @PersonalData({ purpose: 'Restanceliste: afviste rækker', subject: AccessSubjectType.Person })
-  rejected(@Ctx() ctx: RequestContext, @Param('importId', new ParseUUIDPipe()) id: string): Promise<RejectedRowView[]> {
+  rejected(@Ctx() ctx: RequestContext, @Param('importId', new ParseUUIDPipe()) id: string): Promise<RejectedRow[]> {
     return this.imports.rejectedRows(ctx, id);
   }
 
