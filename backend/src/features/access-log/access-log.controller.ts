@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, AccessLogEntry, Page, Permission, SubjectAccessExport } from '@bofast/contracts';
 import type { Response } from 'express';
 
@@ -15,6 +15,7 @@ import { AccessLogService } from './access-log.service';
 export class AccessLogController {
   constructor(private readonly service: AccessLogService) {}
 
+  @ApiOperation({ summary: 'List access-log entries (filtered, paged)' })
   @ApiResult('Page<AccessLogEntry>')
   @Get()
   @RequirePermission(Permission.AccessLogRead)
@@ -23,6 +24,7 @@ export class AccessLogController {
     return this.service.list(ctx, query);
   }
 
+  @ApiOperation({ summary: 'Export every access to one subject (GDPR art. 15), JSON or CSV' })
   @ApiResult('SubjectAccessExport', { files: ['text/csv'] })
   @Get('export')
   @RequirePermission(Permission.AccessLogExport)

@@ -13,7 +13,7 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ActivationInfo, CurrentUser, Permission, SessionInfo } from '@bofast/contracts';
 import type { Request, Response } from 'express';
 
@@ -39,6 +39,7 @@ export class AuthController {
 
   /** Issues the CSRF cookie a browser needs before it may POST the login form. */
   @Public()
+  @ApiOperation({ summary: 'Set the CSRF cookie' })
   @ApiResult('{ ok: true }')
   @Get('csrf')
   csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): { ok: true } {
@@ -49,6 +50,7 @@ export class AuthController {
 
   @Public()
   @UseGuards(LocalAuthGuard)
+  @ApiOperation({ summary: 'Log in with username and password; starts a session' })
   @ApiResult('CurrentUser')
   @Post('login')
   @HttpCode(200)
@@ -65,6 +67,7 @@ export class AuthController {
 
   /** Whether an activation link still works: 200, 404 unknown or used, 410 expired (throttled). */
   @Public()
+  @ApiOperation({ summary: 'Check an activation link before setting a password' })
   @ApiResult('ActivationInfo')
   @Get('activation/:token')
   checkActivation(@Param('token') token: string, @Anon() anon: AnonymousContext): Promise<ActivationInfo> {
@@ -73,6 +76,7 @@ export class AuthController {
 
   /** Sets the user's own password through a one-time activation link; the user then logs in. */
   @Public()
+  @ApiOperation({ summary: 'Set the first password through an activation link' })
   @ApiNoContent()
   @Post('activation')
   @HttpCode(204)
@@ -80,6 +84,7 @@ export class AuthController {
     return this.activation.activate(dto, anon);
   }
 
+  @ApiOperation({ summary: 'Log out; ends this session' })
   @ApiNoContent()
   @Post('logout')
   @AllowedBeforePasswordChange()
@@ -95,6 +100,7 @@ export class AuthController {
     clearSessionCookies(this.config, req, res);
   }
 
+  @ApiOperation({ summary: 'The logged-in user and permissions' })
   @ApiResult('CurrentUser')
   @Get('me')
   @AllowedBeforePasswordChange()
@@ -104,6 +110,7 @@ export class AuthController {
     return this.auth.me(ctx);
   }
 
+  @ApiOperation({ summary: 'Update own display name, e-mail or language' })
   @ApiResult('CurrentUser')
   @Patch('me')
   @AllowedBeforePasswordChange()
@@ -113,6 +120,7 @@ export class AuthController {
     return this.auth.updateMe(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Change own password' })
   @ApiNoContent()
   @Post('me/password')
   @AllowedBeforePasswordChange()
@@ -123,6 +131,7 @@ export class AuthController {
     return this.auth.changePassword(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'List own active sessions' })
   @ApiResult('SessionInfo[]')
   @Get('sessions')
   @RequirePermission(Permission.SelfRead)
@@ -131,6 +140,7 @@ export class AuthController {
     return this.auth.listSessions(ctx);
   }
 
+  @ApiOperation({ summary: 'Revoke one of own sessions' })
   @ApiNoContent()
   @Delete('sessions/:sessionId')
   @HttpCode(204)

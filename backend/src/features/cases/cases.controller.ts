@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   AssignableUser,
@@ -38,6 +38,7 @@ const CaseId = () => Param('caseId', new ParseUUIDPipe());
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
+  @ApiOperation({ summary: 'List case types' })
   @ApiResult('CaseType[]')
   @Get('case-types')
   @RequirePermission(Permission.OrganisationRead)
@@ -46,6 +47,7 @@ export class CasesController {
     return this.cases.listCaseTypes();
   }
 
+  @ApiOperation({ summary: 'Create a case type' })
   @ApiResult('CaseType', { status: 201 })
   @Post('case-types')
   @RequirePermission(Permission.CaseTypeManage)
@@ -54,6 +56,7 @@ export class CasesController {
     return this.cases.createCaseType(dto);
   }
 
+  @ApiOperation({ summary: 'Colleagues a case can be assigned to' })
   @ApiResult('AssignableUser[]')
   @Get('cases/assignable-users')
   @RequirePermission(Permission.CaseRead)
@@ -62,6 +65,7 @@ export class CasesController {
     return this.cases.assignableUsers(ctx, q.teamId);
   }
 
+  @ApiOperation({ summary: 'List cases visible to the caller (filtered, paged)' })
   @ApiResult('Page<CaseSummary>')
   @Get('cases')
   @RequirePermission(Permission.CaseRead)
@@ -70,6 +74,7 @@ export class CasesController {
     return this.cases.list(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Open a case' })
   @ApiResult('CaseDetail', { status: 201 })
   @Post('cases')
   @RequirePermission(Permission.CaseWrite)
@@ -78,6 +83,7 @@ export class CasesController {
     return this.cases.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a case' })
   @ApiResult('CaseDetail')
   @Get('cases/:caseId')
   @RequirePermission(Permission.CaseRead)
@@ -86,6 +92,7 @@ export class CasesController {
     return this.cases.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Update a case' })
   @ApiResult('CaseDetail')
   @Patch('cases/:caseId')
   @RequirePermission(Permission.CaseWrite)
@@ -94,6 +101,7 @@ export class CasesController {
     return this.cases.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "Change a case's status" })
   @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/status')
   @RequirePermission(Permission.CaseWrite)
@@ -106,6 +114,7 @@ export class CasesController {
     return this.cases.changeStatus(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Reopen a closed case' })
   @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/reopen')
   @RequirePermission(Permission.CaseWrite)
@@ -114,6 +123,7 @@ export class CasesController {
     return this.cases.reopen(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "A case's timeline (paged)" })
   @ApiResult('Page<TimelineEvent>')
   @Get('cases/:caseId/timeline')
   @RequirePermission(Permission.CaseRead)
@@ -126,6 +136,7 @@ export class CasesController {
     return this.cases.listTimeline(ctx, id, q);
   }
 
+  @ApiOperation({ summary: 'Add a note to a case' })
   @ApiResult('TimelineEvent', { status: 201 })
   @Post('cases/:caseId/notes')
   @RequirePermission(Permission.CaseWrite)
@@ -134,6 +145,7 @@ export class CasesController {
     return this.cases.addNote(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Record a contact attempt on a case' })
   @ApiResult('TimelineEvent', { status: 201 })
   @Post('cases/:caseId/contact-attempts')
   @RequirePermission(Permission.CaseWrite)
@@ -146,6 +158,7 @@ export class CasesController {
     return this.cases.addContactAttempt(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Add a handleplan goal' })
   @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/goals')
   @RequirePermission(Permission.CaseWrite)
@@ -154,6 +167,7 @@ export class CasesController {
     return this.cases.addGoal(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Add a handleplan action' })
   @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/actions')
   @RequirePermission(Permission.CaseWrite)
@@ -162,6 +176,7 @@ export class CasesController {
     return this.cases.addAction(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Update a handleplan action' })
   @ApiResult('CaseDetail')
   @Patch('cases/:caseId/actions/:actionId')
   @RequirePermission(Permission.CaseWrite)

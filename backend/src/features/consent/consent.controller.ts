@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, Consent, ConsentCoverage, Permission } from '@bofast/contracts';
 import type { Response } from 'express';
 
@@ -14,6 +14,7 @@ import { ConsentService } from './consent.service';
 export class ConsentController {
   constructor(private readonly consents: ConsentService) {}
 
+  @ApiOperation({ summary: "List a person's consents" })
   @ApiResult('Consent[]')
   @Get('persons/:personId/consents')
   @RequirePermission(Permission.ConsentRead)
@@ -22,6 +23,7 @@ export class ConsentController {
     return this.consents.listForPerson(ctx, personId);
   }
 
+  @ApiOperation({ summary: 'Record a consent' })
   @ApiResult('Consent', { status: 201 })
   @Post('consents')
   @RequirePermission(Permission.ConsentWrite)
@@ -30,6 +32,7 @@ export class ConsentController {
     return this.consents.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Whether consent covers a purpose and recipient' })
   @ApiResult('ConsentCoverage')
   @Get('consents/coverage')
   @RequirePermission(Permission.ConsentRead)
@@ -38,6 +41,7 @@ export class ConsentController {
     return this.consents.checkCoverage(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Withdraw a consent' })
   @ApiResult('Consent', { status: 201 })
   @Post('consents/:consentId/withdraw')
   @RequirePermission(Permission.ConsentWrite)
@@ -50,6 +54,7 @@ export class ConsentController {
     return this.consents.withdraw(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "Download a consent's signed document" })
   @ApiFile('application/pdf', 'image/png', 'image/jpeg')
   @Get('consents/:consentId/document')
   @RequirePermission(Permission.ConsentRead)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, HelpApplication, PaymentAgreement, Permission } from '@bofast/contracts';
 
 import { ApiResult } from '../../common/openapi/api-result';
@@ -15,6 +15,7 @@ const CaseId = () => Param('caseId', new ParseUUIDPipe());
 export class EconomyController {
   constructor(private readonly economy: EconomyService) {}
 
+  @ApiOperation({ summary: "List a case's payment agreements" })
   @ApiResult('PaymentAgreement[]')
   @Get('agreements')
   @RequirePermission(Permission.CaseRead)
@@ -23,6 +24,7 @@ export class EconomyController {
     return this.economy.agreements(ctx, caseId);
   }
 
+  @ApiOperation({ summary: 'Create a payment agreement' })
   @ApiResult('PaymentAgreement', { status: 201 })
   @Post('agreements')
   @RequirePermission(Permission.CaseWrite)
@@ -35,6 +37,7 @@ export class EconomyController {
     return this.economy.createAgreement(ctx, caseId, dto);
   }
 
+  @ApiOperation({ summary: "Change a payment agreement's status" })
   @ApiResult('PaymentAgreement', { status: 201 })
   @Post('agreements/:agreementId/status')
   @RequirePermission(Permission.CaseWrite)
@@ -48,6 +51,7 @@ export class EconomyController {
     return this.economy.changeAgreement(ctx, caseId, id, dto);
   }
 
+  @ApiOperation({ summary: "List a case's help applications" })
   @ApiResult('HelpApplication[]')
   @Get('applications')
   @RequirePermission(Permission.CaseRead)
@@ -56,6 +60,7 @@ export class EconomyController {
     return this.economy.applications(ctx, caseId);
   }
 
+  @ApiOperation({ summary: 'Create a help application' })
   @ApiResult('HelpApplication', { status: 201 })
   @Post('applications')
   @RequirePermission(Permission.CaseWrite)
@@ -68,6 +73,7 @@ export class EconomyController {
     return this.economy.createApplication(ctx, caseId, dto);
   }
 
+  @ApiOperation({ summary: "Change a help application's status" })
   @ApiResult('HelpApplication', { status: 201 })
   @Post('applications/:applicationId/status')
   @RequirePermission(Permission.CaseWrite)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   EvictionCase,
@@ -33,6 +33,7 @@ const EvictionId = () => Param('evictionId', new ParseUUIDPipe());
 export class EvictionsController {
   constructor(private readonly evictions: EvictionsService) {}
 
+  @ApiOperation({ summary: 'List eviction cases' })
   @ApiResult('EvictionSummary[]')
   @Get()
   @RequirePermission(Permission.EvictionRead)
@@ -42,6 +43,7 @@ export class EvictionsController {
   }
 
   /** "Kommende udsættelser" and the month calendar: dated deadlines, sorted, with days left. */
+  @ApiOperation({ summary: 'Upcoming eviction dates' })
   @ApiResult('UpcomingEvictionItem[]')
   @Get('upcoming')
   @RequirePermission(Permission.EvictionRead)
@@ -50,6 +52,7 @@ export class EvictionsController {
     return this.evictions.upcoming(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Open an eviction case' })
   @ApiResult('EvictionCase', { status: 201 })
   @Post()
   @RequirePermission(Permission.EvictionWrite)
@@ -58,6 +61,7 @@ export class EvictionsController {
     return this.evictions.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read an eviction case' })
   @ApiResult('EvictionCase')
   @Get(':evictionId')
   @RequirePermission(Permission.EvictionRead)
@@ -66,6 +70,7 @@ export class EvictionsController {
     return this.evictions.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Update an eviction case' })
   @ApiResult('EvictionCase')
   @Patch(':evictionId')
   @RequirePermission(Permission.EvictionWrite)
@@ -74,6 +79,7 @@ export class EvictionsController {
     return this.evictions.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Link a social case to an eviction case' })
   @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/cases')
   @RequirePermission(Permission.EvictionWrite)
@@ -82,6 +88,7 @@ export class EvictionsController {
     return this.evictions.linkCase(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Record an eviction stage' })
   @ApiResult('RecordStageResponse', { status: 201 })
   @Post(':evictionId/stages')
   @RequirePermission(Permission.EvictionWrite)
@@ -94,6 +101,7 @@ export class EvictionsController {
     return this.evictions.recordStage(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Propose an eviction outcome' })
   @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/outcome')
   @RequirePermission(Permission.EvictionWrite)
@@ -106,6 +114,7 @@ export class EvictionsController {
     return this.evictions.proposeOutcome(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Approve the proposed outcome' })
   @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/outcome/approve')
   @RequirePermission(Permission.EvictionApprove)
@@ -114,6 +123,7 @@ export class EvictionsController {
     return this.evictions.approve(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Send the proposed outcome back' })
   @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/outcome/return')
   @RequirePermission(Permission.EvictionApprove)
@@ -122,6 +132,7 @@ export class EvictionsController {
     return this.evictions.sendBack(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Reopen an eviction case' })
   @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/reopen')
   @RequirePermission(Permission.EvictionApprove)
@@ -130,6 +141,7 @@ export class EvictionsController {
     return this.evictions.reopen(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Record the follow-up check: does the household still live there' })
   @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/sustained-check')
   @RequirePermission(Permission.EvictionWrite)

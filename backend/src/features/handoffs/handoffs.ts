@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Injectable, Module, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessAction, AccessSubjectType, Handoff, Permission, TimelineEventType } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -128,6 +128,7 @@ export class HandoffsService {
 export class HandoffsController {
   constructor(private readonly handoffs: HandoffsService) {}
 
+  @ApiOperation({ summary: "List a case's handoffs" })
   @ApiResult('Handoff[]')
   @Get()
   @RequirePermission(Permission.CaseRead)
@@ -136,6 +137,7 @@ export class HandoffsController {
     return this.handoffs.list(ctx, caseId);
   }
 
+  @ApiOperation({ summary: 'Hand a case over to a colleague' })
   @ApiResult('Handoff', { status: 201 })
   @Post()
   @RequirePermission(Permission.CaseWrite)

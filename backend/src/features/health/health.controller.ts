@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthResponse } from '@bofast/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -18,6 +18,7 @@ export class HealthController {
 
   /** 200 when the database answers; 503 with the reason when it does not, or while shutting down. */
   @Public()
+  @ApiOperation({ summary: 'Liveness and database readiness' })
   @ApiResult('HealthResponse')
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FailedJob, Permission } from '@bofast/contracts';
 
 import { ApiResult } from '../../common/openapi/api-result';
@@ -12,6 +12,7 @@ export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   /** Background jobs whose retries are used up (dead-lettered), for the admin. */
+  @ApiOperation({ summary: 'List failed background jobs' })
   @ApiResult('FailedJob[]')
   @Get('failed')
   @RequirePermission(Permission.JobRead)

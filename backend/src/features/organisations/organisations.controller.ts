@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AfdelingSummary, BoligorganisationSummary, PartnerOrganisationSummary, Permission } from '@bofast/contracts';
 import { DataSource } from 'typeorm';
 
@@ -21,6 +21,7 @@ import { PartnerOrganisationEntity } from './partner-organisation.entity';
 export class OrganisationsController {
   constructor(private readonly dataSource: DataSource) {}
 
+  @ApiOperation({ summary: 'List boligorganisationer' })
   @ApiResult('BoligorganisationSummary[]')
   @Get('boligorganisationer')
   @RequirePermission(Permission.OrganisationRead)
@@ -54,6 +55,7 @@ export class OrganisationsController {
       .filter((b) => !covered || b.afdelinger.length > 0);
   }
 
+  @ApiOperation({ summary: 'List partner organisations' })
   @ApiResult('PartnerOrganisationSummary[]')
   @Get('partners')
   @RequirePermission(Permission.OrganisationRead)
@@ -65,6 +67,7 @@ export class OrganisationsController {
     return rows.map((p) => ({ id: p.id, name: p.name, type: p.type, kommune: p.kommune }));
   }
 
+  @ApiOperation({ summary: 'Create a boligorganisation' })
   @ApiResult('BoligorganisationSummary', { status: 201 })
   @Post('boligorganisationer')
   @RequirePermission(Permission.OrganisationManage)
@@ -79,6 +82,7 @@ export class OrganisationsController {
     return { id: row.id, name: dto.name, cvr: dto.cvr ?? null, afdelinger: [] };
   }
 
+  @ApiOperation({ summary: 'Create an afdeling' })
   @ApiResult('AfdelingSummary', { status: 201 })
   @Post('boligorganisationer/:boligorganisationId/afdelinger')
   @RequirePermission(Permission.OrganisationManage)
@@ -107,6 +111,7 @@ export class OrganisationsController {
     });
   }
 
+  @ApiOperation({ summary: 'Create a partner organisation' })
   @ApiResult('PartnerOrganisationSummary', { status: 201 })
   @Post('partners')
   @RequirePermission(Permission.OrganisationManage)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   CprReveal,
@@ -27,6 +27,7 @@ import { PeopleService } from './people.service';
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
+  @ApiOperation({ summary: 'Search persons, tenancies and cases' })
   @ApiResult('SearchResult')
   @Get('search')
   @RequirePermission(Permission.PersonRead)
@@ -35,6 +36,7 @@ export class PeopleController {
     return this.people.search(ctx, query);
   }
 
+  @ApiOperation({ summary: 'Create a tenancy (lejemål)' })
   @ApiResult('TenancySummary', { status: 201 })
   @Post('tenancies')
   @RequirePermission(Permission.TenancyWrite)
@@ -43,6 +45,7 @@ export class PeopleController {
     return this.people.createTenancy(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a tenancy and its household' })
   @ApiResult('{ tenancy: TenancySummary; household: HouseholdDetail | null }')
   @Get('tenancies/:tenancyId')
   @RequirePermission(Permission.TenancyRead)
@@ -54,6 +57,7 @@ export class PeopleController {
     return this.people.getTenancy(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Add a member to a household' })
   @ApiResult('HouseholdDetail', { status: 201 })
   @Post('tenancies/:tenancyId/household/members')
   @RequirePermission(Permission.PersonWrite)
@@ -66,6 +70,7 @@ export class PeopleController {
     return this.people.addHouseholdMember(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Create a person' })
   @ApiResult('PersonDetail', { status: 201 })
   @Post('persons')
   @RequirePermission(Permission.PersonWrite)
@@ -74,6 +79,7 @@ export class PeopleController {
     return this.people.createPerson(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a person' })
   @ApiResult('PersonDetail')
   @Get('persons/:personId')
   @RequirePermission(Permission.PersonRead)
@@ -82,6 +88,7 @@ export class PeopleController {
     return this.people.getPerson(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Update a person' })
   @ApiResult('PersonDetail')
   @Patch('persons/:personId')
   @RequirePermission(Permission.PersonWrite)
@@ -94,6 +101,7 @@ export class PeopleController {
     return this.people.updatePerson(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "Reveal a person's CPR number (logged)" })
   @ApiResult('CprReveal')
   @Get('persons/:personId/cpr')
   @RequirePermission(Permission.PersonCprReveal)

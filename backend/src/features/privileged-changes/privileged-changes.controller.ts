@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, Page, Permission, PrivilegedChange } from '@bofast/contracts';
 
 import { ApiResult } from '../../common/openapi/api-result';
@@ -14,6 +14,7 @@ export class PrivilegedChangesController {
   constructor(private readonly service: PrivilegedChangesService) {}
 
   /** Who created, activated or changed which account, and when (the DPO). */
+  @ApiOperation({ summary: 'List privileged changes (paged)' })
   @ApiResult('Page<PrivilegedChange>')
   @Get()
   @RequirePermission(Permission.AccessLogRead)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Injectable, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartnerDirectoryEntry, Permission } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -61,6 +61,7 @@ export class PartnerDirectoryService {
 export class PartnerDirectoryController {
   constructor(private readonly directory: PartnerDirectoryService) {}
 
+  @ApiOperation({ summary: 'List the partner directory' })
   @ApiResult('PartnerDirectoryEntry[]')
   @Get()
   @RequirePermission(Permission.OrganisationRead)
@@ -69,6 +70,7 @@ export class PartnerDirectoryController {
     return this.directory.list();
   }
 
+  @ApiOperation({ summary: 'Update a partner directory entry' })
   @ApiResult('PartnerDirectoryEntry')
   @Patch(':partnerId')
   @RequirePermission(Permission.OrganisationManage)

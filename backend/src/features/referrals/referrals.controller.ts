@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   PartnerReferral,
@@ -31,6 +31,7 @@ const ReferralId = () => Param('referralId', new ParseUUIDPipe());
 export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
+  @ApiOperation({ summary: "List a case's referrals" })
   @ApiResult('Referral[]')
   @Get('cases/:caseId/referrals')
   @RequirePermission(Permission.CaseRead)
@@ -39,6 +40,7 @@ export class ReferralsController {
     return this.referrals.listForCase(ctx, caseId);
   }
 
+  @ApiOperation({ summary: 'Draft a referral to a partner' })
   @ApiResult('Referral', { status: 201 })
   @Post('cases/:caseId/referrals')
   @RequirePermission(Permission.CaseWrite)
@@ -48,6 +50,7 @@ export class ReferralsController {
   }
 
   /** A statutory underretning outside consent: team leads only, with reason and legal basis. */
+  @ApiOperation({ summary: 'Record an underretning (report of concern)' })
   @ApiResult('Referral', { status: 201 })
   @Post('cases/:caseId/underretninger')
   @RequirePermission(Permission.ReferralUnderretning)
@@ -56,6 +59,7 @@ export class ReferralsController {
     return this.referrals.underretning(ctx, caseId, dto);
   }
 
+  @ApiOperation({ summary: 'Read a referral' })
   @ApiResult('Referral')
   @Get('referrals/:referralId')
   @RequirePermission(Permission.CaseRead)
@@ -64,6 +68,7 @@ export class ReferralsController {
     return this.referrals.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Update a draft referral' })
   @ApiResult('Referral')
   @Patch('referrals/:referralId')
   @RequirePermission(Permission.CaseWrite)
@@ -72,6 +77,7 @@ export class ReferralsController {
     return this.referrals.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Send a referral to the partner' })
   @ApiResult('Referral', { status: 201 })
   @Post('referrals/:referralId/send')
   @RequirePermission(Permission.CaseWrite)
@@ -80,6 +86,7 @@ export class ReferralsController {
     return this.referrals.send(ctx, id, dto.version);
   }
 
+  @ApiOperation({ summary: "Change a referral's status" })
   @ApiResult('Referral', { status: 201 })
   @Post('referrals/:referralId/status')
   @RequirePermission(Permission.CaseWrite)
@@ -92,6 +99,7 @@ export class ReferralsController {
     return this.referrals.teamTransition(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Write a message on a referral' })
   @ApiResult('Referral', { status: 201 })
   @Post('referrals/:referralId/messages')
   @RequirePermission(Permission.CaseWrite)
@@ -101,6 +109,7 @@ export class ReferralsController {
   }
 
   /** The printable handoff summary: exactly the consented data the partner sees. */
+  @ApiOperation({ summary: "A referral's summary as the partner sees it" })
   @ApiResult('PartnerReferral')
   @Get('referrals/:referralId/summary')
   @RequirePermission(Permission.CaseRead)
@@ -116,6 +125,7 @@ export class ReferralsController {
 export class PartnerPortalController {
   constructor(private readonly referrals: ReferralsService) {}
 
+  @ApiOperation({ summary: 'Partner portal: list referrals received' })
   @ApiResult('PartnerReferralListItem[]')
   @Get()
   @RequirePermission(Permission.PartnerPortal)
@@ -124,6 +134,7 @@ export class PartnerPortalController {
     return this.referrals.partnerList(ctx);
   }
 
+  @ApiOperation({ summary: 'Partner portal: read a referral' })
   @ApiResult('PartnerReferral')
   @Get(':referralId')
   @RequirePermission(Permission.PartnerPortal)
@@ -132,6 +143,7 @@ export class PartnerPortalController {
     return this.referrals.partnerGet(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Partner portal: accept, reject or close a referral' })
   @ApiResult('PartnerReferral | PartnerReferralEnded', { status: 201 })
   @Post(':referralId/status')
   @RequirePermission(Permission.PartnerPortal)
@@ -144,6 +156,7 @@ export class PartnerPortalController {
     return this.referrals.partnerTransition(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Partner portal: write a message on a referral' })
   @ApiResult('PartnerReferral', { status: 201 })
   @Post(':referralId/messages')
   @RequirePermission(Permission.PartnerPortal)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   DrilldownRow,
@@ -32,6 +32,7 @@ const ReportId = () => Param('reportId', new ParseUUIDPipe());
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @ApiOperation({ summary: 'List indicator definitions' })
   @ApiResult('IndicatorDefinition[]')
   @Get('definitions')
   @RequirePermission(Permission.ReportRead)
@@ -41,6 +42,7 @@ export class ReportsController {
   }
 
   /** A new version of a definition; old reports keep the version they used. */
+  @ApiOperation({ summary: 'Create a new indicator definition version' })
   @ApiResult('IndicatorDefinition', { status: 201 })
   @Post('definitions')
   @RequirePermission(Permission.ReportDefine)
@@ -50,6 +52,7 @@ export class ReportsController {
   }
 
   /** The caller's own numbers (workers): their cases, visits and contacts only. */
+  @ApiOperation({ summary: "Indicators for the caller's own work" })
   @ApiResult('ReportResult')
   @Get('mine')
   @RequirePermission(Permission.ReportOwn)
@@ -59,6 +62,7 @@ export class ReportsController {
   }
 
   /** The udsættelsessager behind a count, for roles that may see them; access-logged. */
+  @ApiOperation({ summary: 'Rows behind one indicator value' })
   @ApiResult('DrilldownRow[]')
   @Get('drilldown')
   @RequirePermission(Permission.ReportRead)
@@ -67,6 +71,7 @@ export class ReportsController {
     return this.reports.drilldown(ctx, q);
   }
 
+  @ApiOperation({ summary: 'List generated reports' })
   @ApiResult('ReportSummary[]')
   @Get()
   @RequirePermission(Permission.ReportRead)
@@ -75,6 +80,7 @@ export class ReportsController {
     return this.reports.list(ctx);
   }
 
+  @ApiOperation({ summary: 'Generate a report for a period' })
   @ApiResult('Report', { status: 201 })
   @Post()
   @RequirePermission(Permission.ReportRead)
@@ -83,6 +89,7 @@ export class ReportsController {
     return this.reports.generate(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a generated report' })
   @ApiResult('Report')
   @Get(':reportId')
   @RequirePermission(Permission.ReportRead)
@@ -91,6 +98,7 @@ export class ReportsController {
     return this.reports.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Recompute a report and compare with the stored one' })
   @ApiResult('ReproduceResult', { status: 201 })
   @Post(':reportId/reproduce')
   @RequirePermission(Permission.ReportRead)
@@ -99,6 +107,7 @@ export class ReportsController {
     return this.reports.reproduce(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Download a report as CSV or XLSX' })
   @ApiFile('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Get(':reportId/export')
   @RequirePermission(Permission.ReportRead)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   CaseDetail,
@@ -44,6 +44,7 @@ export class RestanceController {
     private readonly worklist: WorklistService,
   ) {}
 
+  @ApiOperation({ summary: 'Preview a restance list before importing' })
   @ApiResult('ImportPreview', { status: 201 })
   @Post('imports/preview')
   @RequirePermission(Permission.RestanceImport)
@@ -52,6 +53,7 @@ export class RestanceController {
     return this.imports.preview(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Upload a restance list for import' })
   @ApiResult('RestanceImportSummary', { status: 201 })
   @Post('imports')
   @RequirePermission(Permission.RestanceImport)
@@ -60,6 +62,7 @@ export class RestanceController {
     return this.imports.upload(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'List restance imports' })
   @ApiResult('RestanceImportSummary[]')
   @Get('imports')
   @RequirePermission(Permission.RestanceImport)
@@ -71,6 +74,7 @@ export class RestanceController {
     return this.imports.list(ctx, boligorganisationId);
   }
 
+  @ApiOperation({ summary: 'Read a restance import' })
   @ApiResult('RestanceImportSummary')
   @Get('imports/:importId')
   @RequirePermission(Permission.RestanceImport)
@@ -79,6 +83,7 @@ export class RestanceController {
     return this.imports.get(ctx, id);
   }
 
+  @ApiOperation({ summary: "List an import's rejected rows" })
   @ApiResult('RejectedRow[]')
   @Get('imports/:importId/rejected')
   @RequirePermission(Permission.RestanceImport)
@@ -87,6 +92,7 @@ export class RestanceController {
     return this.imports.rejectedRows(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Correct a rejected row' })
   @ApiResult('RestanceImportSummary')
   @Put('rejected-rows/:rowId')
   @RequirePermission(Permission.RestanceImport)
@@ -95,6 +101,7 @@ export class RestanceController {
     return this.imports.correctRow(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "Read a boligorganisation's import profile" })
   @ApiResult('ImportProfile')
   @Get('profiles/:boligorganisationId')
   @RequirePermission(Permission.RestanceConfigure)
@@ -103,6 +110,7 @@ export class RestanceController {
     return this.imports.profile(id);
   }
 
+  @ApiOperation({ summary: "Update a boligorganisation's import profile" })
   @ApiResult('ImportProfile')
   @Put('profiles/:boligorganisationId')
   @RequirePermission(Permission.RestanceConfigure)
@@ -115,6 +123,7 @@ export class RestanceController {
   }
 
   /** A Page<WorklistRow>, sent as the JSON text PostgreSQL built. */
+  @ApiOperation({ summary: 'The restance worklist (filtered, sorted, paged)' })
   @ApiResult('Page<WorklistRow>')
   @Get('worklist')
   @RequirePermission(Permission.RestanceRead)
@@ -125,6 +134,7 @@ export class RestanceController {
   }
 
   /** The worklist as filtered, as CSV or XLSX (up to 50,000 rows), with formula injection neutralised. */
+  @ApiOperation({ summary: 'Download the worklist as CSV or XLSX' })
   @ApiFile('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Get('worklist/export')
   @RequirePermission(Permission.RestanceRead)
@@ -146,6 +156,7 @@ export class RestanceController {
     }
   }
 
+  @ApiOperation({ summary: 'Assign worklist rows to a colleague' })
   @ApiResult('{ assigned: number }', { status: 201 })
   @Post('worklist/assign')
   @RequirePermission(Permission.RestanceAssign)
@@ -154,6 +165,7 @@ export class RestanceController {
     return this.worklist.assign(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a worklist row' })
   @ApiResult('WorklistRow')
   @Get('worklist/:rowId')
   @RequirePermission(Permission.RestanceRead)
@@ -162,6 +174,7 @@ export class RestanceController {
     return this.worklist.get(ctx, id);
   }
 
+  @ApiOperation({ summary: "Update a worklist row's outreach status" })
   @ApiResult('WorklistRow')
   @Patch('worklist/:rowId')
   @RequirePermission(Permission.RestanceWork)
@@ -174,6 +187,7 @@ export class RestanceController {
     return this.worklist.updateOutreach(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Record a contact attempt on a worklist row' })
   @ApiResult('WorklistRow', { status: 201 })
   @Post('worklist/:rowId/contact-attempts')
   @RequirePermission(Permission.RestanceWork)
@@ -182,6 +196,7 @@ export class RestanceController {
     return this.worklist.addContactAttempt(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Open a case from a worklist row' })
   @ApiResult('CaseDetail', { status: 201 })
   @Post('worklist/:rowId/convert')
   @RequirePermission(Permission.RestanceWork)
@@ -190,6 +205,7 @@ export class RestanceController {
     return this.worklist.convert(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "A team's triage weights" })
   @ApiResult('{ teamId: string; weights: TriageWeights; version: number }')
   @Get('triage-weights')
   @RequirePermission(Permission.RestanceRead)
@@ -201,6 +217,7 @@ export class RestanceController {
     return this.worklist.weights(ctx, q.teamId);
   }
 
+  @ApiOperation({ summary: "Set a team's triage weights" })
   @ApiResult('{ teamId: string; weights: TriageWeights; version: number }')
   @Put('triage-weights')
   @RequirePermission(Permission.TriageConfigure)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, CaseDetail, Page, Permission, SignalSummary } from '@bofast/contracts';
 
 import { ApiResult } from '../../common/openapi/api-result';
@@ -16,6 +16,7 @@ const SignalId = () => Param('signalId', new ParseUUIDPipe());
 export class SignalsController {
   constructor(private readonly signals: SignalsService) {}
 
+  @ApiOperation({ summary: 'List signals (paged)' })
   @ApiResult('Page<SignalSummary>')
   @Get()
   @RequirePermission(Permission.SignalRead)
@@ -24,6 +25,7 @@ export class SignalsController {
     return this.signals.list(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Record a signal' })
   @ApiResult('SignalSummary', { status: 201 })
   @Post()
   @RequirePermission(Permission.SignalWrite)
@@ -32,6 +34,7 @@ export class SignalsController {
     return this.signals.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a signal' })
   @ApiResult('SignalSummary')
   @Get(':signalId')
   @RequirePermission(Permission.SignalRead)
@@ -40,6 +43,7 @@ export class SignalsController {
     return this.signals.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Update a signal' })
   @ApiResult('SignalSummary')
   @Patch(':signalId')
   @RequirePermission(Permission.SignalWrite)
@@ -48,6 +52,7 @@ export class SignalsController {
     return this.signals.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Record a contact attempt on a signal' })
   @ApiResult('SignalSummary', { status: 201 })
   @Post(':signalId/contact-attempts')
   @RequirePermission(Permission.SignalWrite)
@@ -60,6 +65,7 @@ export class SignalsController {
     return this.signals.addContactAttempt(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Open a case from a signal' })
   @ApiResult('CaseDetail', { status: 201 })
   @Post(':signalId/convert')
   @RequirePermission(Permission.CaseWrite)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, TeamSummary } from '@bofast/contracts';
 
 import { ApiResult } from '../../common/openapi/api-result';
@@ -13,6 +13,7 @@ import { TeamsService } from './teams.service';
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
+  @ApiOperation({ summary: 'List teams' })
   @ApiResult('TeamSummary[]')
   @Get()
   @RequirePermission(Permission.TeamRead)
@@ -21,6 +22,7 @@ export class TeamsController {
     return this.teams.list();
   }
 
+  @ApiOperation({ summary: 'Read a team' })
   @ApiResult('TeamSummary')
   @Get(':teamId')
   @RequirePermission(Permission.TeamRead)
@@ -29,6 +31,7 @@ export class TeamsController {
     return this.teams.get(id);
   }
 
+  @ApiOperation({ summary: 'Create a team' })
   @ApiResult('TeamSummary', { status: 201 })
   @Post()
   @RequirePermission(Permission.TeamManage)
@@ -37,6 +40,7 @@ export class TeamsController {
     return this.teams.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Update a team' })
   @ApiResult('TeamSummary')
   @Patch(':teamId')
   @RequirePermission(Permission.TeamManage)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, ActivationLink, CreatedUser, Page, Permission, UserSummary } from '@bofast/contracts';
 import type { Request } from 'express';
 
@@ -14,6 +14,7 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @ApiOperation({ summary: 'List users (paged)' })
   @ApiResult('Page<UserSummary>')
   @Get()
   @RequirePermission(Permission.UserRead)
@@ -22,6 +23,7 @@ export class UsersController {
     return this.users.list(ctx, query);
   }
 
+  @ApiOperation({ summary: 'Read a user' })
   @ApiResult('UserSummary')
   @Get(':userId')
   @RequirePermission(Permission.UserRead)
@@ -30,6 +32,7 @@ export class UsersController {
     return this.users.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Create a user and an activation link' })
   @ApiResult('CreatedUser', { status: 201 })
   @Post()
   @RequirePermission(Permission.UserManage)
@@ -39,6 +42,7 @@ export class UsersController {
     return this.users.create(ctx, dto, origin(req));
   }
 
+  @ApiOperation({ summary: 'Update a user' })
   @ApiResult('UserSummary')
   @Patch(':userId')
   @RequirePermission(Permission.UserManage)
@@ -52,6 +56,7 @@ export class UsersController {
   }
 
   /** Makes the password unusable, ends the user's sessions and answers a new activation link (shown once). */
+  @ApiOperation({ summary: 'Issue a new activation link (password reset)' })
   @ApiResult('ActivationLink')
   @Post(':userId/reset-password')
   @HttpCode(200)

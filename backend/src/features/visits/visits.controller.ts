@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, Permission, Task, Visit } from '@bofast/contracts';
 
 import { ApiResult } from '../../common/openapi/api-result';
@@ -14,6 +14,7 @@ export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
 
   /** "Mine besøg i dag": `?mine=true&date=YYYY-MM-DD`. */
+  @ApiOperation({ summary: 'List visits' })
   @ApiResult('Visit[]')
   @Get('visits')
   @RequirePermission(Permission.CaseRead)
@@ -22,6 +23,7 @@ export class VisitsController {
     return this.visits.list(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Plan a visit on a case' })
   @ApiResult('Visit', { status: 201 })
   @Post('cases/:caseId/visits')
   @RequirePermission(Permission.CaseWrite)
@@ -34,6 +36,7 @@ export class VisitsController {
     return this.visits.create(ctx, caseId, dto);
   }
 
+  @ApiOperation({ summary: 'Complete a visit' })
   @ApiResult('Visit', { status: 201 })
   @Post('visits/:visitId/complete')
   @RequirePermission(Permission.CaseWrite)
@@ -47,6 +50,7 @@ export class VisitsController {
   }
 
   /** "Opfølgning": open follow-up tasks (`?mine=true`). */
+  @ApiOperation({ summary: "List the caller's tasks" })
   @ApiResult('Task[]')
   @Get('tasks')
   @RequirePermission(Permission.CaseRead)
@@ -55,6 +59,7 @@ export class VisitsController {
     return this.visits.tasks(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Update a task' })
   @ApiResult('Task')
   @Patch('tasks/:taskId')
   @RequirePermission(Permission.CaseWrite)
