@@ -53,6 +53,10 @@ export async function createOpenApiDocument(app: INestApplication): Promise<Open
         const given = operation.responses[status] as { description?: string } | undefined;
         operation.responses[status] = { description: given?.description ?? description, content: errorBody };
       }
+      // Operation-specific errors (`@ApiResponse({ status: 410 })`) carry the same body.
+      for (const [status, response] of Object.entries(operation.responses) as [string, { content?: object }][]) {
+        if (Number(status) >= 400) response.content ??= errorBody;
+      }
       operation.summary ??= defaultSummary(operation.operationId ?? `${method} ${path}`);
     }
   }

@@ -13,7 +13,7 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ActivationInfo, CurrentUser, Permission, SessionInfo } from '@bofast/contracts';
 import type { Request, Response } from 'express';
 
@@ -68,6 +68,7 @@ export class AuthController {
   /** Whether an activation link still works: 200, 404 unknown or used, 410 expired (throttled). */
   @Public()
   @ApiOperation({ summary: 'Check an activation link before setting a password' })
+  @ApiResponse({ status: 410, description: 'Aktiveringslinket er udløbet' })
   @ApiResult('ActivationInfo')
   @Get('activation/:token')
   checkActivation(@Param('token') token: string, @Anon() anon: AnonymousContext): Promise<ActivationInfo> {
@@ -77,6 +78,7 @@ export class AuthController {
   /** Sets the user's own password through a one-time activation link; the user then logs in. */
   @Public()
   @ApiOperation({ summary: 'Set the first password through an activation link' })
+  @ApiResponse({ status: 410, description: 'Aktiveringslinket er udløbet' })
   @ApiNoContent()
   @Post('activation')
   @HttpCode(204)

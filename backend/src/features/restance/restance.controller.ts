@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   CaseDetail,
@@ -45,6 +45,7 @@ export class RestanceController {
   ) {}
 
   @ApiOperation({ summary: 'Preview a restance list before importing' })
+  @ApiResponse({ status: 422, description: 'Filen overskrider en grænse (FILE_REJECTED)' })
   @ApiResult('ImportPreview', { status: 201 })
   @Post('imports/preview')
   @RequirePermission(Permission.RestanceImport)
@@ -54,6 +55,7 @@ export class RestanceController {
   }
 
   @ApiOperation({ summary: 'Upload a restance list for import' })
+  @ApiResponse({ status: 422, description: 'Filen overskrider en grænse (FILE_REJECTED)' })
   @ApiResult('RestanceImportSummary', { status: 201 })
   @Post('imports')
   @RequirePermission(Permission.RestanceImport)
