@@ -53,6 +53,12 @@ export async function createOpenApiDocument(app: INestApplication): Promise<Open
         const given = operation.responses[status] as { description?: string } | undefined;
         operation.responses[status] = { description: given?.description ?? description, content: errorBody };
       }
+      // Every `…Id` path parameter goes through ParseUUIDPipe (anything else is a 400).
+      for (const parameter of (operation.parameters ?? []) as { in?: string; name?: string; schema?: object }[]) {
+        if (parameter.in === 'path' && parameter.name?.endsWith('Id')) {
+          parameter.schema = { ...parameter.schema, format: 'uuid' };
+        }
+      }
       // Operation-specific errors (`@ApiResponse({ status: 410 })`) carry the same body.
       for (const [status, response] of Object.entries(operation.responses) as [string, { content?: object }][]) {
         if (Number(status) >= 400) response.content ??= errorBody;
