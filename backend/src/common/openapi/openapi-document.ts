@@ -37,6 +37,8 @@ export async function createOpenApiDocument(app: INestApplication): Promise<Open
         'Sagsbehandling for boligsocialt arbejde. Log ind med POST /api/auth/login; send X-XSRF-TOKEN på ændringer.',
       )
       .setVersion('0.1.0')
+      // 3.1: its schemas are JSON Schema, as the contract types' generated schemas are (type arrays, const).
+      .setOpenAPIVersion('3.1.0')
       .addCookieAuth('bofast_sid')
       .build(),
   );
@@ -66,7 +68,32 @@ export async function createOpenApiDocument(app: INestApplication): Promise<Open
       operation.summary ??= defaultSummary(operation.operationId ?? `${method} ${path}`);
     }
   }
-  return document;
+  return withoutNullable(document);
+}
+
+/**
+ * The swagger plugin writes OpenAPI 3.0's `nullable: true`; in 3.1 null is a type: `type: [T, 'null']`, null in an
+ * `enum`, or `anyOf` with `{ type: 'null' }` around a composed schema.
+ */
+function withoutNullable<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutNullable) as T;
+  if (!node || typeof node !== 'object') return node;
+  const { nullable, ...rest } = Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [k, withoutNullable(v)]),
+  ) as Record<string, unknown>;
+  if (nullable !== true) return (nullable === undefined ? rest : { ...rest, nullable }) as T;
+  if (rest['allOf'] || rest['$ref'] || !rest['type']) {
+    const schema = { ...rest };
+    delete schema['type'];
+    return { anyOf: [schema, { type: 'null' }] } as T;
+  }
+  const type = rest['type'];
+  const types = Array.isArray(type) ? type : [type];
+  return {
+    ...rest,
+    type: types.includes('null') ? types : [...types, 'null'],
+    ...(Array.isArray(rest['enum']) && !rest['enum'].includes(null) ? { enum: [...rest['enum'], null] } : {}),
+  } as T;
 }
 
 /** `CasesController_changeStatus` → `Change status`, where a controller method has no `@ApiOperation` summary. */
