@@ -110,7 +110,11 @@ describe('Access-log declarations', () => {
     t = await createTestApp();
   });
 
-  afterAll(() => t.close());
+  // The worklists of suites that run later (restance) count the oekonomi team's rows: take this afdeling away again.
+  afterAll(async () => {
+    await t.dataSource.query(`DELETE FROM team_afdeling WHERE afdeling_id = $1`, [ids['afdelingId']]);
+    await t.close();
+  });
 
   it('should read a declaration for every route the API serves', () => {
     expect(
@@ -241,6 +245,7 @@ describe('Every declared read writes its access-log row', () => {
     });
     if (imp.status !== 201) throw new Error(`import: ${imp.status} ${JSON.stringify(imp.body)}`);
     await t.app.get(JobsService).drain();
+    ids['afdelingId'] = afdelingId;
     ids['importId'] = imp.body.id;
     ids['rowId'] = items((await users['oekonomi'].get(`/api/restance/worklist?boligorganisationId=${boId}`)).body).find(
       (r) => r['lejemaalsnummer'] === 'LOG-1',
