@@ -110,11 +110,7 @@ describe('Access-log declarations', () => {
     t = await createTestApp();
   });
 
-  // The worklists of suites that run later (restance) count the oekonomi team's rows: take this afdeling away again.
-  afterAll(async () => {
-    await t.dataSource.query(`DELETE FROM team_afdeling WHERE afdeling_id = $1`, [ids['afdelingId']]);
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('should read a declaration for every route the API serves', () => {
     expect(
@@ -252,7 +248,11 @@ describe('Every declared read writes its access-log row', () => {
     )?.['id'] as string;
   });
 
-  afterAll(() => t.close());
+  // The worklists of suites that run later (restance) count the oekonomi team's rows: take this afdeling away again.
+  afterAll(async () => {
+    await t.dataSource.query(`DELETE FROM team_afdeling WHERE afdeling_id = $1`, [ids['afdelingId']]);
+    await t.close();
+  });
 
   /** How each declared read is called: by whom, at which path (ids from the demo seed, read through the API). */
   const READS: Record<string, () => { user: string; path: string; subjectId?: string }> = {
