@@ -1,4 +1,5 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { execFileSync } = require('child_process');
 const { readFileSync } = require('fs');
 const { join } = require('path');
 
@@ -26,6 +27,27 @@ class RuntimeOptionalDependenciesPlugin {
           compilation.updateAsset('package.json', new sources.RawSource(JSON.stringify(pkg, null, 2) + '\n'));
         },
       );
+    });
+  }
+}
+
+/**
+ * The OpenAPI contract (docs/architecture.md, "The API contract"): before compiling, tools/openapi.mjs regenerates
+ * the DTO metadata and result schemas under src/common/openapi; after emitting, the built app writes
+ * docs/openapi.json (Nest's preview mode: no database).
+ */
+class OpenApiPlugin {
+  apply(compiler) {
+    const root = join(__dirname, '..');
+    compiler.hooks.beforeRun.tap('OpenApi', () => {
+      execFileSync(process.execPath, [join(root, 'tools/openapi.mjs')], { cwd: root, stdio: 'inherit' });
+    });
+    compiler.hooks.afterEmit.tap('OpenApi', (compilation) => {
+      if (compilation.errors.length) return;
+      execFileSync(process.execPath, [join(compiler.outputPath, 'main.js'), '--openapi-only', 'docs/openapi.json'], {
+        cwd: root,
+        stdio: 'inherit',
+      });
     });
   }
 }
@@ -58,5 +80,6 @@ module.exports = {
       sourceMap: true,
     }),
     new RuntimeOptionalDependenciesPlugin(),
+    new OpenApiPlugin(),
   ],
 };

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 import { NestFactory } from '@nestjs/core';
@@ -20,6 +21,7 @@ const SHUTDOWN_LIMIT_MS = 60_000;
 
 async function bootstrap(): Promise<void> {
   const args = new Set(process.argv.slice(2));
+  if (args.has('--openapi-only')) return writeOpenApi(process.argv[process.argv.indexOf('--openapi-only') + 1]);
   const config = loadConfig();
   const log = pino({ level: config.LOG_LEVEL, base: { app: 'bofast' } });
 
@@ -93,7 +95,7 @@ async function serve(
   });
   app.useLogger(app.get(PinoNestLogger));
   app.use(requestGate);
-  const { frontendDir } = configureApp(app, config);
+  const { frontendDir } = await configureApp(app, config);
   if (!frontendDir) log.warn('No built frontend found (dist/frontend/browser); serving the API only');
 
   let closing = false;
@@ -120,6 +122,22 @@ async function serve(
 
   await app.listen(config.PORT);
   log.info(`Bofast is running at http://localhost:${config.PORT} (API at /api, OpenAPI at /api/docs)`);
+}
+
+/**
+ * `--openapi-only <file>`: writes the OpenAPI document (docs/openapi.json at build) and exits. The app is built in
+ * Nest's preview mode, which resolves no providers: no database, no port.
+ */
+async function writeOpenApi(file: string | undefined): Promise<void> {
+  if (!file || file.startsWith('--')) throw new ConfigError('--openapi-only needs the file to write');
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', FRONTEND_DIST: '/nonexistent' });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'postgres://preview'), {
+    preview: true,
+    logger: false,
+  });
+  const { document } = await configureApp(app, config);
+  writeFileSync(file, JSON.stringify(document, null, 2) + '\n');
+  await app.close();
 }
 
 function isPortTaken(port: number): Promise<boolean> {

@@ -2,18 +2,23 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { static as serveStatic } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
+import { createOpenApiDocument } from '../common/openapi/openapi-document';
 import { createValidationPipe, inputGuardMiddleware } from '../common/errors/validation';
 import { badJsonMapper, verifyJsonDepth } from '../common/http/input-guard';
 import type { AppConfig } from '../config/config';
 
 /** Everything main.ts and the API tests share: prefix, security headers, validation, OpenAPI, SPA. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): { frontendDir: string | null } {
+export async function configureApp(
+  app: NestExpressApplication,
+  config: AppConfig,
+): Promise<{ frontendDir: string | null; document: OpenAPIObject }> {
   if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   // API answers carry personal data: never stored by a browser or proxy, so no ETag to compute either
@@ -50,21 +55,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Bofast API')
-      .setDescription(
-        'Sagsbehandling for boligsocialt arbejde. Log ind med POST /api/auth/login; send X-XSRF-TOKEN på ændringer.',
-      )
-      .setVersion('0.1.0')
-      .addCookieAuth('bofast_sid')
-      .build(),
-  );
+  const document = await createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document);
 
   const frontendDir = resolve(config.FRONTEND_DIST ?? join(process.cwd(), 'dist/frontend/browser'));
-  if (!existsSync(join(frontendDir, 'index.html'))) return { frontendDir: null };
+  if (!existsSync(join(frontendDir, 'index.html'))) return { frontendDir: null, document };
   // The built frontend, never looked up for API paths (a file-system stat per API request otherwise).
   const assets = serveStatic(frontendDir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) =>
@@ -76,5 +71,5 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(frontendDir, 'index.html'));
   });
-  return { frontendDir };
+  return { frontendDir, document };
 }

@@ -242,6 +242,7 @@ describe('Every declared read writes its access-log row', () => {
     });
     if (imp.status !== 201) throw new Error(`import: ${imp.status} ${JSON.stringify(imp.body)}`);
     await t.app.get(JobsService).drain();
+    ids['afdelingId'] = afdelingId;
     ids['importId'] = imp.body.id;
     ids['rowId'] = items((await users['oekonomi'].get(`/api/restance/worklist?boligorganisationId=${boId}`)).body).find(
       (r) => r['lejemaalsnummer'] === 'LOG-1',

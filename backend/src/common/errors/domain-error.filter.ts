@@ -100,7 +100,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     this.outageSuppressed = 0;
   }
 
-  private toBody(exception: unknown): ApiError & { current?: unknown } {
+  private toBody(exception: unknown): ApiError {
     if (isDatabaseUnavailable(exception)) {
       return { statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: HTTP_CODES[503][1] };
     }

@@ -1,8 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, AccessLogEntry, Page, Permission, SubjectAccessExport } from '@bofast/contracts';
 import type { Response } from 'express';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { csvDocument } from '../../common/export/csv';
 import { Ctx, RequestContext } from '../../common/http/request-context';
@@ -14,6 +15,8 @@ import { AccessLogService } from './access-log.service';
 export class AccessLogController {
   constructor(private readonly service: AccessLogService) {}
 
+  @ApiOperation({ summary: 'List access-log entries (filtered, paged)' })
+  @ApiResult('Page<AccessLogEntry>')
   @Get()
   @RequirePermission(Permission.AccessLogRead)
   @PersonalData({ purpose: 'Tilsyn med adgangsloggen', subject: AccessSubjectType.AccessLog })
@@ -21,6 +24,8 @@ export class AccessLogController {
     return this.service.list(ctx, query);
   }
 
+  @ApiOperation({ summary: 'Export every access to one subject (GDPR art. 15), JSON or CSV' })
+  @ApiResult('SubjectAccessExport', { files: ['text/csv'] })
   @Get('export')
   @RequirePermission(Permission.AccessLogExport)
   @PersonalData({ purpose: 'Indsigtsanmodning (GDPR art. 15)', subject: AccessSubjectType.Person })

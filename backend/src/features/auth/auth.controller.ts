@@ -13,10 +13,11 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ActivationInfo, CurrentUser, Permission, SessionInfo } from '@bofast/contracts';
 import type { Request, Response } from 'express';
 
+import { ApiNoContent, ApiResult } from '../../common/openapi/api-result';
 import { clearSessionCookies, setAnonymousCsrfCookie, setSessionCookies } from '../../common/auth/cookies';
 import { AllowedBeforePasswordChange, NoPersonalData, Public, RequirePermission } from '../../common/auth/decorators';
 import { Anon, AnonymousContext, Ctx, RequestContext } from '../../common/http/request-context';
@@ -38,6 +39,8 @@ export class AuthController {
 
   /** Issues the CSRF cookie a browser needs before it may POST the login form. */
   @Public()
+  @ApiOperation({ summary: 'Set the CSRF cookie' })
+  @ApiResult('{ ok: true }')
   @Get('csrf')
   csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): { ok: true } {
     const existing = (req.cookies as Record<string, string | undefined>)['XSRF-TOKEN'];
@@ -47,6 +50,8 @@ export class AuthController {
 
   @Public()
   @UseGuards(LocalAuthGuard)
+  @ApiOperation({ summary: 'Log in with username and password; starts a session' })
+  @ApiResult('CurrentUser')
   @Post('login')
   @HttpCode(200)
   async login(
@@ -62,6 +67,9 @@ export class AuthController {
 
   /** Whether an activation link still works: 200, 404 unknown or used, 410 expired (throttled). */
   @Public()
+  @ApiOperation({ summary: 'Check an activation link before setting a password' })
+  @ApiResponse({ status: 410, description: 'Aktiveringslinket er udløbet' })
+  @ApiResult('ActivationInfo')
   @Get('activation/:token')
   checkActivation(@Param('token') token: string, @Anon() anon: AnonymousContext): Promise<ActivationInfo> {
     return this.activation.check(token.slice(0, 100), anon);
@@ -69,12 +77,17 @@ export class AuthController {
 
   /** Sets the user's own password through a one-time activation link; the user then logs in. */
   @Public()
+  @ApiOperation({ summary: 'Set the first password through an activation link' })
+  @ApiResponse({ status: 410, description: 'Aktiveringslinket er udløbet' })
+  @ApiNoContent()
   @Post('activation')
   @HttpCode(204)
   activate(@Body() dto: ActivateAccountDto, @Anon() anon: AnonymousContext): Promise<void> {
     return this.activation.activate(dto, anon);
   }
 
+  @ApiOperation({ summary: 'Log out; ends this session' })
+  @ApiNoContent()
   @Post('logout')
   @AllowedBeforePasswordChange()
   @HttpCode(204)
@@ -89,6 +102,8 @@ export class AuthController {
     clearSessionCookies(this.config, req, res);
   }
 
+  @ApiOperation({ summary: 'The logged-in user and permissions' })
+  @ApiResult('CurrentUser')
   @Get('me')
   @AllowedBeforePasswordChange()
   @RequirePermission(Permission.SelfRead)
@@ -97,6 +112,8 @@ export class AuthController {
     return this.auth.me(ctx);
   }
 
+  @ApiOperation({ summary: 'Update own display name, e-mail or language' })
+  @ApiResult('CurrentUser')
   @Patch('me')
   @AllowedBeforePasswordChange()
   @RequirePermission(Permission.SelfUpdate)
@@ -105,6 +122,8 @@ export class AuthController {
     return this.auth.updateMe(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Change own password' })
+  @ApiNoContent()
   @Post('me/password')
   @AllowedBeforePasswordChange()
   @HttpCode(204)
@@ -114,6 +133,8 @@ export class AuthController {
     return this.auth.changePassword(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'List own active sessions' })
+  @ApiResult('SessionInfo[]')
   @Get('sessions')
   @RequirePermission(Permission.SelfRead)
   @NoPersonalData('Kun den indloggede brugers egne oplysninger')
@@ -121,6 +142,8 @@ export class AuthController {
     return this.auth.listSessions(ctx);
   }
 
+  @ApiOperation({ summary: 'Revoke one of own sessions' })
+  @ApiNoContent()
   @Delete('sessions/:sessionId')
   @HttpCode(204)
   @RequirePermission(Permission.SelfUpdate)

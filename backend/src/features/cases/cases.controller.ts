@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   AssignableUser,
@@ -11,6 +11,7 @@ import {
   TimelineEvent,
 } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
@@ -37,6 +38,8 @@ const CaseId = () => Param('caseId', new ParseUUIDPipe());
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
+  @ApiOperation({ summary: 'List case types' })
+  @ApiResult('CaseType[]')
   @Get('case-types')
   @RequirePermission(Permission.OrganisationRead)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -44,6 +47,8 @@ export class CasesController {
     return this.cases.listCaseTypes();
   }
 
+  @ApiOperation({ summary: 'Create a case type' })
+  @ApiResult('CaseType', { status: 201 })
   @Post('case-types')
   @RequirePermission(Permission.CaseTypeManage)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -51,6 +56,8 @@ export class CasesController {
     return this.cases.createCaseType(dto);
   }
 
+  @ApiOperation({ summary: 'Colleagues a case can be assigned to' })
+  @ApiResult('AssignableUser[]')
   @Get('cases/assignable-users')
   @RequirePermission(Permission.CaseRead)
   @NoPersonalData('Navne på kolleger i eget team til tildeling, ingen borgeroplysninger')
@@ -58,6 +65,8 @@ export class CasesController {
     return this.cases.assignableUsers(ctx, q.teamId);
   }
 
+  @ApiOperation({ summary: 'List cases visible to the caller (filtered, paged)' })
+  @ApiResult('Page<CaseSummary>')
   @Get('cases')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case })
@@ -65,6 +74,8 @@ export class CasesController {
     return this.cases.list(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Open a case' })
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('cases')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case })
@@ -72,6 +83,8 @@ export class CasesController {
     return this.cases.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a case' })
+  @ApiResult('CaseDetail')
   @Get('cases/:caseId')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -79,6 +92,8 @@ export class CasesController {
     return this.cases.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Update a case' })
+  @ApiResult('CaseDetail')
   @Patch('cases/:caseId')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -86,6 +101,8 @@ export class CasesController {
     return this.cases.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "Change a case's status" })
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/status')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -97,6 +114,8 @@ export class CasesController {
     return this.cases.changeStatus(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Reopen a closed case' })
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/reopen')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -104,6 +123,8 @@ export class CasesController {
     return this.cases.reopen(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "A case's timeline (paged)" })
+  @ApiResult('Page<TimelineEvent>')
   @Get('cases/:caseId/timeline')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: tidslinje', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -115,6 +136,8 @@ export class CasesController {
     return this.cases.listTimeline(ctx, id, q);
   }
 
+  @ApiOperation({ summary: 'Add a note to a case' })
+  @ApiResult('TimelineEvent', { status: 201 })
   @Post('cases/:caseId/notes')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -122,6 +145,8 @@ export class CasesController {
     return this.cases.addNote(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Record a contact attempt on a case' })
+  @ApiResult('TimelineEvent', { status: 201 })
   @Post('cases/:caseId/contact-attempts')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -133,6 +158,8 @@ export class CasesController {
     return this.cases.addContactAttempt(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Add a handleplan goal' })
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/goals')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -140,6 +167,8 @@ export class CasesController {
     return this.cases.addGoal(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Add a handleplan action' })
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('cases/:caseId/actions')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -147,6 +176,8 @@ export class CasesController {
     return this.cases.addAction(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Update a handleplan action' })
+  @ApiResult('CaseDetail')
   @Patch('cases/:caseId/actions/:actionId')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Case, param: 'caseId' })

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, Consent, ConsentCoverage, Permission } from '@bofast/contracts';
 import type { Response } from 'express';
 
+import { ApiFile, ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CoverageQueryDto, CreateConsentDto, WithdrawConsentDto } from './consent.dto';
@@ -13,6 +14,8 @@ import { ConsentService } from './consent.service';
 export class ConsentController {
   constructor(private readonly consents: ConsentService) {}
 
+  @ApiOperation({ summary: "List a person's consents" })
+  @ApiResult('Consent[]')
   @Get('persons/:personId/consents')
   @RequirePermission(Permission.ConsentRead)
   @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person, param: 'personId' })
@@ -20,6 +23,8 @@ export class ConsentController {
     return this.consents.listForPerson(ctx, personId);
   }
 
+  @ApiOperation({ summary: 'Record a consent' })
+  @ApiResult('Consent', { status: 201 })
   @Post('consents')
   @RequirePermission(Permission.ConsentWrite)
   @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person })
@@ -27,6 +32,8 @@ export class ConsentController {
     return this.consents.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Whether consent covers a purpose and recipient' })
+  @ApiResult('ConsentCoverage')
   @Get('consents/coverage')
   @RequirePermission(Permission.ConsentRead)
   @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person })
@@ -34,6 +41,8 @@ export class ConsentController {
     return this.consents.checkCoverage(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Withdraw a consent' })
+  @ApiResult('Consent', { status: 201 })
   @Post('consents/:consentId/withdraw')
   @RequirePermission(Permission.ConsentWrite)
   @PersonalData({ purpose: 'Sagsbehandling: samtykke', subject: AccessSubjectType.Person })
@@ -45,6 +54,8 @@ export class ConsentController {
     return this.consents.withdraw(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "Download a consent's signed document" })
+  @ApiFile('application/pdf', 'image/png', 'image/jpeg')
   @Get('consents/:consentId/document')
   @RequirePermission(Permission.ConsentRead)
   @PersonalData({ purpose: 'Sagsbehandling: samtykke: dokument', subject: AccessSubjectType.Person })

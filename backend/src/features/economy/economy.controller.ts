@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, HelpApplication, PaymentAgreement, Permission } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { ChangeEconomyStatusDto, CreateAgreementDto, CreateApplicationDto } from './economy.dto';
@@ -14,6 +15,8 @@ const CaseId = () => Param('caseId', new ParseUUIDPipe());
 export class EconomyController {
   constructor(private readonly economy: EconomyService) {}
 
+  @ApiOperation({ summary: "List a case's payment agreements" })
+  @ApiResult('PaymentAgreement[]')
   @Get('agreements')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -21,6 +24,8 @@ export class EconomyController {
     return this.economy.agreements(ctx, caseId);
   }
 
+  @ApiOperation({ summary: 'Create a payment agreement' })
+  @ApiResult('PaymentAgreement', { status: 201 })
   @Post('agreements')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -32,6 +37,8 @@ export class EconomyController {
     return this.economy.createAgreement(ctx, caseId, dto);
   }
 
+  @ApiOperation({ summary: "Change a payment agreement's status" })
+  @ApiResult('PaymentAgreement', { status: 201 })
   @Post('agreements/:agreementId/status')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -44,6 +51,8 @@ export class EconomyController {
     return this.economy.changeAgreement(ctx, caseId, id, dto);
   }
 
+  @ApiOperation({ summary: "List a case's help applications" })
+  @ApiResult('HelpApplication[]')
   @Get('applications')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -51,6 +60,8 @@ export class EconomyController {
     return this.economy.applications(ctx, caseId);
   }
 
+  @ApiOperation({ summary: 'Create a help application' })
+  @ApiResult('HelpApplication', { status: 201 })
   @Post('applications')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -62,6 +73,8 @@ export class EconomyController {
     return this.economy.createApplication(ctx, caseId, dto);
   }
 
+  @ApiOperation({ summary: "Change a help application's status" })
+  @ApiResult('HelpApplication', { status: 201 })
   @Post('applications/:applicationId/status')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: økonomi', subject: AccessSubjectType.Case, param: 'caseId' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   EvictionCase,
@@ -9,6 +9,7 @@ import {
   UpcomingEvictionItem,
 } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
@@ -32,6 +33,8 @@ const EvictionId = () => Param('evictionId', new ParseUUIDPipe());
 export class EvictionsController {
   constructor(private readonly evictions: EvictionsService) {}
 
+  @ApiOperation({ summary: 'List eviction cases' })
+  @ApiResult('EvictionSummary[]')
   @Get()
   @RequirePermission(Permission.EvictionRead)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction })
@@ -40,6 +43,8 @@ export class EvictionsController {
   }
 
   /** "Kommende udsættelser" and the month calendar: dated deadlines, sorted, with days left. */
+  @ApiOperation({ summary: 'Upcoming eviction dates' })
+  @ApiResult('UpcomingEvictionItem[]')
   @Get('upcoming')
   @RequirePermission(Permission.EvictionRead)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction })
@@ -47,6 +52,8 @@ export class EvictionsController {
     return this.evictions.upcoming(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Open an eviction case' })
+  @ApiResult('EvictionCase', { status: 201 })
   @Post()
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction })
@@ -54,6 +61,8 @@ export class EvictionsController {
     return this.evictions.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read an eviction case' })
+  @ApiResult('EvictionCase')
   @Get(':evictionId')
   @RequirePermission(Permission.EvictionRead)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -61,6 +70,8 @@ export class EvictionsController {
     return this.evictions.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Update an eviction case' })
+  @ApiResult('EvictionCase')
   @Patch(':evictionId')
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -68,6 +79,8 @@ export class EvictionsController {
     return this.evictions.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Link a social case to an eviction case' })
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/cases')
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -75,6 +88,8 @@ export class EvictionsController {
     return this.evictions.linkCase(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Record an eviction stage' })
+  @ApiResult('RecordStageResponse', { status: 201 })
   @Post(':evictionId/stages')
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -86,6 +101,8 @@ export class EvictionsController {
     return this.evictions.recordStage(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Propose an eviction outcome' })
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/outcome')
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -97,6 +114,8 @@ export class EvictionsController {
     return this.evictions.proposeOutcome(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Approve the proposed outcome' })
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/outcome/approve')
   @RequirePermission(Permission.EvictionApprove)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -104,6 +123,8 @@ export class EvictionsController {
     return this.evictions.approve(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Send the proposed outcome back' })
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/outcome/return')
   @RequirePermission(Permission.EvictionApprove)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -111,6 +132,8 @@ export class EvictionsController {
     return this.evictions.sendBack(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Reopen an eviction case' })
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/reopen')
   @RequirePermission(Permission.EvictionApprove)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })
@@ -118,6 +141,8 @@ export class EvictionsController {
     return this.evictions.reopen(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Record the follow-up check: does the household still live there' })
+  @ApiResult('EvictionCase', { status: 201 })
   @Post(':evictionId/sustained-check')
   @RequirePermission(Permission.EvictionWrite)
   @PersonalData({ purpose: 'Sagsbehandling: udsættelsessag', subject: AccessSubjectType.Eviction, param: 'evictionId' })

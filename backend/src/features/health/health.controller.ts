@@ -1,9 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthResponse } from '@bofast/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { Public } from '../../common/auth/decorators';
 import { RETRY_AFTER_SECONDS, serviceState } from '../../common/lifecycle/service-state';
 
@@ -17,6 +18,8 @@ export class HealthController {
 
   /** 200 when the database answers; 503 with the reason when it does not, or while shutting down. */
   @Public()
+  @ApiOperation({ summary: 'Liveness and database readiness' })
+  @ApiResult('HealthResponse')
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const version = process.env['npm_package_version'] ?? '0.1.0';

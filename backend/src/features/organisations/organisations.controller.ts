@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AfdelingSummary, BoligorganisationSummary, PartnerOrganisationSummary, Permission } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
@@ -17,6 +18,8 @@ import { OrganisationsService } from './organisations.service';
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
+  @ApiOperation({ summary: 'List boligorganisationer' })
+  @ApiResult('BoligorganisationSummary[]')
   @Get('boligorganisationer')
   @RequirePermission(Permission.OrganisationRead)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -27,6 +30,8 @@ export class OrganisationsController {
     return this.organisations.boligorganisationer(ctx, q);
   }
 
+  @ApiOperation({ summary: 'List partner organisations' })
+  @ApiResult('PartnerOrganisationSummary[]')
   @Get('partners')
   @RequirePermission(Permission.OrganisationRead)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -34,6 +39,8 @@ export class OrganisationsController {
     return this.organisations.partners();
   }
 
+  @ApiOperation({ summary: 'Create a boligorganisation' })
+  @ApiResult('BoligorganisationSummary', { status: 201 })
   @Post('boligorganisationer')
   @RequirePermission(Permission.OrganisationManage)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -41,6 +48,8 @@ export class OrganisationsController {
     return this.organisations.createBoligorganisation(dto);
   }
 
+  @ApiOperation({ summary: 'Create an afdeling' })
+  @ApiResult('AfdelingSummary', { status: 201 })
   @Post('boligorganisationer/:boligorganisationId/afdelinger')
   @RequirePermission(Permission.OrganisationManage)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -51,6 +60,8 @@ export class OrganisationsController {
     return this.organisations.createAfdeling(boligorganisationId, dto);
   }
 
+  @ApiOperation({ summary: 'Create a partner organisation' })
+  @ApiResult('PartnerOrganisationSummary', { status: 201 })
   @Post('partners')
   @RequirePermission(Permission.OrganisationManage)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')

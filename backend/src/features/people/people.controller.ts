@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   CprReveal,
@@ -10,6 +10,7 @@ import {
   TenancySummary,
 } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
@@ -26,6 +27,8 @@ import { PeopleService } from './people.service';
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
+  @ApiOperation({ summary: 'Search persons, tenancies and cases' })
+  @ApiResult('SearchResult')
   @Get('search')
   @RequirePermission(Permission.PersonRead)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person })
@@ -33,6 +36,8 @@ export class PeopleController {
     return this.people.search(ctx, query);
   }
 
+  @ApiOperation({ summary: 'Create a tenancy (lejemål)' })
+  @ApiResult('TenancySummary', { status: 201 })
   @Post('tenancies')
   @RequirePermission(Permission.TenancyWrite)
   @NoPersonalData('Adresse på et nyt lejemål, ingen beboere')
@@ -40,6 +45,8 @@ export class PeopleController {
     return this.people.createTenancy(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a tenancy and its household' })
+  @ApiResult('{ tenancy: TenancySummary; household: HouseholdDetail | null }')
   @Get('tenancies/:tenancyId')
   @RequirePermission(Permission.TenancyRead)
   @PersonalData({ purpose: 'Sagsbehandling: husstand', subject: AccessSubjectType.Person })
@@ -50,6 +57,8 @@ export class PeopleController {
     return this.people.getTenancy(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Add a member to a household' })
+  @ApiResult('HouseholdDetail', { status: 201 })
   @Post('tenancies/:tenancyId/household/members')
   @RequirePermission(Permission.PersonWrite)
   @PersonalData({ purpose: 'Sagsbehandling: husstand', subject: AccessSubjectType.Person })
@@ -61,6 +70,8 @@ export class PeopleController {
     return this.people.addHouseholdMember(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Create a person' })
+  @ApiResult('PersonDetail', { status: 201 })
   @Post('persons')
   @RequirePermission(Permission.PersonWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person })
@@ -68,6 +79,8 @@ export class PeopleController {
     return this.people.createPerson(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a person' })
+  @ApiResult('PersonDetail')
   @Get('persons/:personId')
   @RequirePermission(Permission.PersonRead)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person, param: 'personId' })
@@ -75,6 +88,8 @@ export class PeopleController {
     return this.people.getPerson(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Update a person' })
+  @ApiResult('PersonDetail')
   @Patch('persons/:personId')
   @RequirePermission(Permission.PersonWrite)
   @PersonalData({ purpose: 'Sagsbehandling', subject: AccessSubjectType.Person, param: 'personId' })
@@ -86,6 +101,8 @@ export class PeopleController {
     return this.people.updatePerson(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "Reveal a person's CPR number (logged)" })
+  @ApiResult('CprReveal')
   @Get('persons/:personId/cpr')
   @RequirePermission(Permission.PersonCprReveal)
   @PersonalData({ purpose: 'Sagsbehandling: CPR-nummer vist', subject: AccessSubjectType.Person, param: 'personId' })

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, Page, Permission, PrivilegedChange } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { ListPrivilegedChangesQueryDto } from './privileged-changes.dto';
@@ -13,6 +14,8 @@ export class PrivilegedChangesController {
   constructor(private readonly service: PrivilegedChangesService) {}
 
   /** Who created, activated or changed which account, and when (the DPO). */
+  @ApiOperation({ summary: 'List privileged changes (paged)' })
+  @ApiResult('Page<PrivilegedChange>')
   @Get()
   @RequirePermission(Permission.AccessLogRead)
   @PersonalData({ purpose: 'Tilsyn med privilegerede ændringer', subject: AccessSubjectType.AccessLog })

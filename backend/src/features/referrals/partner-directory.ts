@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Injectable, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartnerDirectoryEntry, Permission } from '@bofast/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { notFound, versionConflict } from '../../common/errors/domain-error';
 import { UpdatePartnerDto } from './referrals.dto';
@@ -60,6 +61,8 @@ export class PartnerDirectoryService {
 export class PartnerDirectoryController {
   constructor(private readonly directory: PartnerDirectoryService) {}
 
+  @ApiOperation({ summary: 'List the partner directory' })
+  @ApiResult('PartnerDirectoryEntry[]')
   @Get()
   @RequirePermission(Permission.OrganisationRead)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -67,6 +70,8 @@ export class PartnerDirectoryController {
     return this.directory.list();
   }
 
+  @ApiOperation({ summary: 'Update a partner directory entry' })
+  @ApiResult('PartnerDirectoryEntry')
   @Patch(':partnerId')
   @RequirePermission(Permission.OrganisationManage)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   PartnerReferral,
@@ -9,6 +9,7 @@ import {
   Referral,
 } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import {
@@ -30,6 +31,8 @@ const ReferralId = () => Param('referralId', new ParseUUIDPipe());
 export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
+  @ApiOperation({ summary: "List a case's referrals" })
+  @ApiResult('Referral[]')
   @Get('cases/:caseId/referrals')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -37,6 +40,8 @@ export class ReferralsController {
     return this.referrals.listForCase(ctx, caseId);
   }
 
+  @ApiOperation({ summary: 'Draft a referral to a partner' })
+  @ApiResult('Referral', { status: 201 })
   @Post('cases/:caseId/referrals')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral })
@@ -45,6 +50,8 @@ export class ReferralsController {
   }
 
   /** A statutory underretning outside consent: team leads only, with reason and legal basis. */
+  @ApiOperation({ summary: 'Record an underretning (report of concern)' })
+  @ApiResult('Referral', { status: 201 })
   @Post('cases/:caseId/underretninger')
   @RequirePermission(Permission.ReferralUnderretning)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral })
@@ -52,6 +59,8 @@ export class ReferralsController {
     return this.referrals.underretning(ctx, caseId, dto);
   }
 
+  @ApiOperation({ summary: 'Read a referral' })
+  @ApiResult('Referral')
   @Get('referrals/:referralId')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -59,6 +68,8 @@ export class ReferralsController {
     return this.referrals.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Update a draft referral' })
+  @ApiResult('Referral')
   @Patch('referrals/:referralId')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -66,6 +77,8 @@ export class ReferralsController {
     return this.referrals.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Send a referral to the partner' })
+  @ApiResult('Referral', { status: 201 })
   @Post('referrals/:referralId/send')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -73,6 +86,8 @@ export class ReferralsController {
     return this.referrals.send(ctx, id, dto.version);
   }
 
+  @ApiOperation({ summary: "Change a referral's status" })
+  @ApiResult('Referral', { status: 201 })
   @Post('referrals/:referralId/status')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -84,6 +99,8 @@ export class ReferralsController {
     return this.referrals.teamTransition(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Write a message on a referral' })
+  @ApiResult('Referral', { status: 201 })
   @Post('referrals/:referralId/messages')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -92,6 +109,8 @@ export class ReferralsController {
   }
 
   /** The printable handoff summary: exactly the consented data the partner sees. */
+  @ApiOperation({ summary: "A referral's summary as the partner sees it" })
+  @ApiResult('PartnerReferral')
   @Get('referrals/:referralId/summary')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -106,6 +125,8 @@ export class ReferralsController {
 export class PartnerPortalController {
   constructor(private readonly referrals: ReferralsService) {}
 
+  @ApiOperation({ summary: 'Partner portal: list referrals received' })
+  @ApiResult('PartnerReferralListItem[]')
   @Get()
   @RequirePermission(Permission.PartnerPortal)
   @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral })
@@ -113,6 +134,8 @@ export class PartnerPortalController {
     return this.referrals.partnerList(ctx);
   }
 
+  @ApiOperation({ summary: 'Partner portal: read a referral' })
+  @ApiResult('PartnerReferral')
   @Get(':referralId')
   @RequirePermission(Permission.PartnerPortal)
   @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -120,6 +143,8 @@ export class PartnerPortalController {
     return this.referrals.partnerGet(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Partner portal: accept, reject or close a referral' })
+  @ApiResult('PartnerReferral | PartnerReferralEnded', { status: 201 })
   @Post(':referralId/status')
   @RequirePermission(Permission.PartnerPortal)
   @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })
@@ -131,6 +156,8 @@ export class PartnerPortalController {
     return this.referrals.partnerTransition(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Partner portal: write a message on a referral' })
+  @ApiResult('PartnerReferral', { status: 201 })
   @Post(':referralId/messages')
   @RequirePermission(Permission.PartnerPortal)
   @PersonalData({ purpose: 'Partnerportal: henvisning', subject: AccessSubjectType.Referral, param: 'referralId' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   DrilldownRow,
@@ -12,6 +12,7 @@ import {
 } from '@bofast/contracts';
 import type { Response } from 'express';
 
+import { ApiFile, ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { reportCsv, reportXlsx } from './report-export';
@@ -31,6 +32,8 @@ const ReportId = () => Param('reportId', new ParseUUIDPipe());
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @ApiOperation({ summary: 'List indicator definitions' })
+  @ApiResult('IndicatorDefinition[]')
   @Get('definitions')
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -39,6 +42,8 @@ export class ReportsController {
   }
 
   /** A new version of a definition; old reports keep the version they used. */
+  @ApiOperation({ summary: 'Create a new indicator definition version' })
+  @ApiResult('IndicatorDefinition', { status: 201 })
   @Post('definitions')
   @RequirePermission(Permission.ReportDefine)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -47,6 +52,8 @@ export class ReportsController {
   }
 
   /** The caller's own numbers (workers): their cases, visits and contacts only. */
+  @ApiOperation({ summary: "Indicators for the caller's own work" })
+  @ApiResult('ReportResult')
   @Get('mine')
   @RequirePermission(Permission.ReportOwn)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -55,6 +62,8 @@ export class ReportsController {
   }
 
   /** The udsættelsessager behind a count, for roles that may see them; access-logged. */
+  @ApiOperation({ summary: 'Rows behind one indicator value' })
+  @ApiResult('DrilldownRow[]')
   @Get('drilldown')
   @RequirePermission(Permission.ReportRead)
   @PersonalData({ purpose: 'Rapport: sagerne bag tallet', subject: AccessSubjectType.Eviction })
@@ -62,6 +71,8 @@ export class ReportsController {
     return this.reports.drilldown(ctx, q);
   }
 
+  @ApiOperation({ summary: 'List generated reports' })
+  @ApiResult('ReportSummary[]')
   @Get()
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -69,6 +80,8 @@ export class ReportsController {
     return this.reports.list(ctx);
   }
 
+  @ApiOperation({ summary: 'Generate a report for a period' })
+  @ApiResult('Report', { status: 201 })
   @Post()
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -76,6 +89,8 @@ export class ReportsController {
     return this.reports.generate(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a generated report' })
+  @ApiResult('Report')
   @Get(':reportId')
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -83,6 +98,8 @@ export class ReportsController {
     return this.reports.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Recompute a report and compare with the stored one' })
+  @ApiResult('ReproduceResult', { status: 201 })
   @Post(':reportId/reproduce')
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')
@@ -90,6 +107,8 @@ export class ReportsController {
     return this.reports.reproduce(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Download a report as CSV or XLSX' })
+  @ApiFile('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Get(':reportId/export')
   @RequirePermission(Permission.ReportRead)
   @NoPersonalData('Aggregerede tal uden personoplysninger')

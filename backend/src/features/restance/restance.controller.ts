@@ -1,16 +1,18 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   AccessSubjectType,
   CaseDetail,
   ImportPreview,
   ImportProfile,
   Permission,
+  RejectedRow,
   RestanceImportSummary,
   TriageWeights,
   WorklistRow,
 } from '@bofast/contracts';
 
+import { ApiFile, ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import type { Response } from 'express';
@@ -29,7 +31,7 @@ import {
   UpdateRowOutreachDto,
   UploadRestanceDto,
 } from './restance.dto';
-import { RejectedRowView, RestanceImportsService } from './restance-imports.service';
+import { RestanceImportsService } from './restance-imports.service';
 import { WorklistService } from './worklist.service';
 
 const RowId = () => Param('rowId', new ParseUUIDPipe());
@@ -42,6 +44,9 @@ export class RestanceController {
     private readonly worklist: WorklistService,
   ) {}
 
+  @ApiOperation({ summary: 'Preview a restance list before importing' })
+  @ApiResponse({ status: 422, description: 'Filen overskrider en grænse (FILE_REJECTED)' })
+  @ApiResult('ImportPreview', { status: 201 })
   @Post('imports/preview')
   @RequirePermission(Permission.RestanceImport)
   @PersonalData({ purpose: 'Restanceliste indlæst', subject: AccessSubjectType.Person })
@@ -49,6 +54,9 @@ export class RestanceController {
     return this.imports.preview(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Upload a restance list for import' })
+  @ApiResponse({ status: 422, description: 'Filen overskrider en grænse (FILE_REJECTED)' })
+  @ApiResult('RestanceImportSummary', { status: 201 })
   @Post('imports')
   @RequirePermission(Permission.RestanceImport)
   @PersonalData({ purpose: 'Restanceliste indlæst', subject: AccessSubjectType.Person })
@@ -56,6 +64,8 @@ export class RestanceController {
     return this.imports.upload(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'List restance imports' })
+  @ApiResult('RestanceImportSummary[]')
   @Get('imports')
   @RequirePermission(Permission.RestanceImport)
   @NoPersonalData('Indlæsninger: filnavn, antal og status, ingen rækker')
@@ -66,6 +76,8 @@ export class RestanceController {
     return this.imports.list(ctx, boligorganisationId);
   }
 
+  @ApiOperation({ summary: 'Read a restance import' })
+  @ApiResult('RestanceImportSummary')
   @Get('imports/:importId')
   @RequirePermission(Permission.RestanceImport)
   @NoPersonalData('Indlæsningens status og tal, ingen rækker')
@@ -73,13 +85,17 @@ export class RestanceController {
     return this.imports.get(ctx, id);
   }
 
+  @ApiOperation({ summary: "List an import's rejected rows" })
+  @ApiResult('RejectedRow[]')
   @Get('imports/:importId/rejected')
   @RequirePermission(Permission.RestanceImport)
   @PersonalData({ purpose: 'Restanceliste: afviste rækker', subject: AccessSubjectType.Person })
-  rejected(@Ctx() ctx: RequestContext, @Param('importId', new ParseUUIDPipe()) id: string): Promise<RejectedRowView[]> {
+  rejected(@Ctx() ctx: RequestContext, @Param('importId', new ParseUUIDPipe()) id: string): Promise<RejectedRow[]> {
     return this.imports.rejectedRows(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Correct a rejected row' })
+  @ApiResult('RestanceImportSummary')
   @Put('rejected-rows/:rowId')
   @RequirePermission(Permission.RestanceImport)
   @PersonalData({ purpose: 'Restanceliste: række rettet', subject: AccessSubjectType.Person })
@@ -87,6 +103,8 @@ export class RestanceController {
     return this.imports.correctRow(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "Read a boligorganisation's import profile" })
+  @ApiResult('ImportProfile')
   @Get('profiles/:boligorganisationId')
   @RequirePermission(Permission.RestanceConfigure)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -94,6 +112,8 @@ export class RestanceController {
     return this.imports.profile(id);
   }
 
+  @ApiOperation({ summary: "Update a boligorganisation's import profile" })
+  @ApiResult('ImportProfile')
   @Put('profiles/:boligorganisationId')
   @RequirePermission(Permission.RestanceConfigure)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -105,6 +125,8 @@ export class RestanceController {
   }
 
   /** A Page<WorklistRow>, sent as the JSON text PostgreSQL built. */
+  @ApiOperation({ summary: 'The restance worklist (filtered, sorted, paged)' })
+  @ApiResult('Page<WorklistRow>')
   @Get('worklist')
   @RequirePermission(Permission.RestanceRead)
   @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
@@ -114,6 +136,8 @@ export class RestanceController {
   }
 
   /** The worklist as filtered, as CSV or XLSX (up to 50,000 rows), with formula injection neutralised. */
+  @ApiOperation({ summary: 'Download the worklist as CSV or XLSX' })
+  @ApiFile('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Get('worklist/export')
   @RequirePermission(Permission.RestanceRead)
   @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
@@ -134,6 +158,8 @@ export class RestanceController {
     }
   }
 
+  @ApiOperation({ summary: 'Assign worklist rows to a colleague' })
+  @ApiResult('{ assigned: number }', { status: 201 })
   @Post('worklist/assign')
   @RequirePermission(Permission.RestanceAssign)
   @PersonalData({ purpose: 'Restancearbejde: fordeling', subject: AccessSubjectType.Person })
@@ -141,6 +167,8 @@ export class RestanceController {
     return this.worklist.assign(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a worklist row' })
+  @ApiResult('WorklistRow')
   @Get('worklist/:rowId')
   @RequirePermission(Permission.RestanceRead)
   @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
@@ -148,6 +176,8 @@ export class RestanceController {
     return this.worklist.get(ctx, id);
   }
 
+  @ApiOperation({ summary: "Update a worklist row's outreach status" })
+  @ApiResult('WorklistRow')
   @Patch('worklist/:rowId')
   @RequirePermission(Permission.RestanceWork)
   @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
@@ -159,6 +189,8 @@ export class RestanceController {
     return this.worklist.updateOutreach(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Record a contact attempt on a worklist row' })
+  @ApiResult('WorklistRow', { status: 201 })
   @Post('worklist/:rowId/contact-attempts')
   @RequirePermission(Permission.RestanceWork)
   @PersonalData({ purpose: 'Restancearbejde: kontaktforsøg', subject: AccessSubjectType.Person })
@@ -166,6 +198,8 @@ export class RestanceController {
     return this.worklist.addContactAttempt(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Open a case from a worklist row' })
+  @ApiResult('CaseDetail', { status: 201 })
   @Post('worklist/:rowId/convert')
   @RequirePermission(Permission.RestanceWork)
   @PersonalData({ purpose: 'Restancearbejde', subject: AccessSubjectType.Person })
@@ -173,6 +207,8 @@ export class RestanceController {
     return this.worklist.convert(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: "A team's triage weights" })
+  @ApiResult('{ teamId: string; weights: TriageWeights; version: number }')
   @Get('triage-weights')
   @RequirePermission(Permission.RestanceRead)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')
@@ -183,6 +219,8 @@ export class RestanceController {
     return this.worklist.weights(ctx, q.teamId);
   }
 
+  @ApiOperation({ summary: "Set a team's triage weights" })
+  @ApiResult('{ teamId: string; weights: TriageWeights; version: number }')
   @Put('triage-weights')
   @RequirePermission(Permission.TriageConfigure)
   @NoPersonalData('Organisationer og opsætning, ingen personoplysninger')

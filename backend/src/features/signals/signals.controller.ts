@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, CaseDetail, Page, Permission, SignalSummary } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CreateContactAttemptDto } from '../cases/cases.dto';
@@ -15,6 +16,8 @@ const SignalId = () => Param('signalId', new ParseUUIDPipe());
 export class SignalsController {
   constructor(private readonly signals: SignalsService) {}
 
+  @ApiOperation({ summary: 'List signals (paged)' })
+  @ApiResult('Page<SignalSummary>')
   @Get()
   @RequirePermission(Permission.SignalRead)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
@@ -22,6 +25,8 @@ export class SignalsController {
     return this.signals.list(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Record a signal' })
+  @ApiResult('SignalSummary', { status: 201 })
   @Post()
   @RequirePermission(Permission.SignalWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
@@ -29,6 +34,8 @@ export class SignalsController {
     return this.signals.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Read a signal' })
+  @ApiResult('SignalSummary')
   @Get(':signalId')
   @RequirePermission(Permission.SignalRead)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
@@ -36,6 +43,8 @@ export class SignalsController {
     return this.signals.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Update a signal' })
+  @ApiResult('SignalSummary')
   @Patch(':signalId')
   @RequirePermission(Permission.SignalWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
@@ -43,6 +52,8 @@ export class SignalsController {
     return this.signals.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Record a contact attempt on a signal' })
+  @ApiResult('SignalSummary', { status: 201 })
   @Post(':signalId/contact-attempts')
   @RequirePermission(Permission.SignalWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Person })
@@ -54,6 +65,8 @@ export class SignalsController {
     return this.signals.addContactAttempt(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Open a case from a signal' })
+  @ApiResult('CaseDetail', { status: 201 })
   @Post(':signalId/convert')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: henvendelse', subject: AccessSubjectType.Case })

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, TeamSummary } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { NoPersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CreateTeamDto, UpdateTeamDto } from './teams.dto';
@@ -12,6 +13,8 @@ import { TeamsService } from './teams.service';
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
+  @ApiOperation({ summary: 'List teams' })
+  @ApiResult('TeamSummary[]')
   @Get()
   @RequirePermission(Permission.TeamRead)
   @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')
@@ -19,6 +22,8 @@ export class TeamsController {
     return this.teams.list();
   }
 
+  @ApiOperation({ summary: 'Read a team' })
+  @ApiResult('TeamSummary')
   @Get(':teamId')
   @RequirePermission(Permission.TeamRead)
   @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')
@@ -26,6 +31,8 @@ export class TeamsController {
     return this.teams.get(id);
   }
 
+  @ApiOperation({ summary: 'Create a team' })
+  @ApiResult('TeamSummary', { status: 201 })
   @Post()
   @RequirePermission(Permission.TeamManage)
   @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')
@@ -33,6 +40,8 @@ export class TeamsController {
     return this.teams.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Update a team' })
+  @ApiResult('TeamSummary')
   @Patch(':teamId')
   @RequirePermission(Permission.TeamManage)
   @NoPersonalData('Teamnavn, afdelinger og antal medlemmer, ingen navne')

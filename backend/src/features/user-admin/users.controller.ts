@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, ActivationLink, CreatedUser, Page, Permission, UserSummary } from '@bofast/contracts';
 import type { Request } from 'express';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './users.dto';
@@ -13,6 +14,8 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @ApiOperation({ summary: 'List users (paged)' })
+  @ApiResult('Page<UserSummary>')
   @Get()
   @RequirePermission(Permission.UserRead)
   @PersonalData({ purpose: 'Brugeradministration', subject: AccessSubjectType.User })
@@ -20,6 +23,8 @@ export class UsersController {
     return this.users.list(ctx, query);
   }
 
+  @ApiOperation({ summary: 'Read a user' })
+  @ApiResult('UserSummary')
   @Get(':userId')
   @RequirePermission(Permission.UserRead)
   @PersonalData({ purpose: 'Brugeradministration', subject: AccessSubjectType.User, param: 'userId' })
@@ -27,6 +32,8 @@ export class UsersController {
     return this.users.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Create a user and an activation link' })
+  @ApiResult('CreatedUser', { status: 201 })
   @Post()
   @RequirePermission(Permission.UserManage)
   @PersonalData({ purpose: 'Brugeradministration', subject: AccessSubjectType.User })
@@ -35,6 +42,8 @@ export class UsersController {
     return this.users.create(ctx, dto, origin(req));
   }
 
+  @ApiOperation({ summary: 'Update a user' })
+  @ApiResult('UserSummary')
   @Patch(':userId')
   @RequirePermission(Permission.UserManage)
   @PersonalData({ purpose: 'Brugeradministration', subject: AccessSubjectType.User, param: 'userId' })
@@ -47,6 +56,8 @@ export class UsersController {
   }
 
   /** Makes the password unusable, ends the user's sessions and answers a new activation link (shown once). */
+  @ApiOperation({ summary: 'Issue a new activation link (password reset)' })
+  @ApiResult('ActivationLink')
   @Post(':userId/reset-password')
   @HttpCode(200)
   @RequirePermission(Permission.UserManage)

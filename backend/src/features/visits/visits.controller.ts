@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessSubjectType, Permission, Task, Visit } from '@bofast/contracts';
 
+import { ApiResult } from '../../common/openapi/api-result';
 import { PersonalData, RequirePermission } from '../../common/auth/decorators';
 import { Ctx, RequestContext } from '../../common/http/request-context';
 import { CompleteVisitDto, CreateVisitDto, ListTasksQueryDto, ListVisitsQueryDto, UpdateTaskDto } from './visits.dto';
@@ -13,6 +14,8 @@ export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
 
   /** "Mine besøg i dag": `?mine=true&date=YYYY-MM-DD`. */
+  @ApiOperation({ summary: 'List visits' })
+  @ApiResult('Visit[]')
   @Get('visits')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: besøg', subject: AccessSubjectType.Case })
@@ -20,6 +23,8 @@ export class VisitsController {
     return this.visits.list(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Plan a visit on a case' })
+  @ApiResult('Visit', { status: 201 })
   @Post('cases/:caseId/visits')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: besøg', subject: AccessSubjectType.Case, param: 'caseId' })
@@ -31,6 +36,8 @@ export class VisitsController {
     return this.visits.create(ctx, caseId, dto);
   }
 
+  @ApiOperation({ summary: 'Complete a visit' })
+  @ApiResult('Visit', { status: 201 })
   @Post('visits/:visitId/complete')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: besøg', subject: AccessSubjectType.Case })
@@ -43,6 +50,8 @@ export class VisitsController {
   }
 
   /** "Opfølgning": open follow-up tasks (`?mine=true`). */
+  @ApiOperation({ summary: "List the caller's tasks" })
+  @ApiResult('Task[]')
   @Get('tasks')
   @RequirePermission(Permission.CaseRead)
   @PersonalData({ purpose: 'Sagsbehandling: opgaver', subject: AccessSubjectType.Case })
@@ -50,6 +59,8 @@ export class VisitsController {
     return this.visits.tasks(ctx, q);
   }
 
+  @ApiOperation({ summary: 'Update a task' })
+  @ApiResult('Task')
   @Patch('tasks/:taskId')
   @RequirePermission(Permission.CaseWrite)
   @PersonalData({ purpose: 'Sagsbehandling: opgaver', subject: AccessSubjectType.Case })

@@ -17,5 +17,7 @@ export interface ApiError {
   code: string;
   message: string;
   fields?: Record<string, string[]>;
+  /** On 409 VERSION_CONFLICT: the record as it is now, so the caller can show it and retry. */
+  current?: unknown;
   requestId?: string;
 }

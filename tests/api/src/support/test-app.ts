@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import { AUTH_COOKIE, CSRF_COOKIE, CSRF_HEADER } from '@bofast/contracts';
 import request from 'supertest';
@@ -11,11 +12,14 @@ import { configureApp } from '../../../../backend/src/app/configure-app';
 import { loadConfig } from '../../../../backend/src/config/config';
 import { runMigrations } from '../../../../backend/src/database/data-source';
 import { DEMO_PASSWORD, seedDemoData } from '../../../../backend/src/database/seed/demo-seed';
+import { responseValidator } from './openapi-validator';
 
 export { DEMO_PASSWORD };
 
 export interface TestApp {
   app: INestApplication;
+  /** The OpenAPI document this app builds (docs/openapi.json must equal it). */
+  document: OpenAPIObject;
   dataSource: DataSource;
   client(): ApiClient;
   loginAs(username: string, password?: string): Promise<ApiClient>;
@@ -59,7 +63,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, url)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
-  configureApp(app, config);
+  const { document } = await configureApp(app, config);
   await app.init();
   const dataSource = app.get(DataSource);
   const client = () => new ApiClient(app);
@@ -70,6 +74,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   };
   return {
     app,
+    document,
     dataSource,
     client,
     loginAs: async (username, password = DEMO_PASSWORD) => {
@@ -95,6 +100,23 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   };
 }
 
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/**
+ * Every request through the agent, including those tests build on `client.agent` themselves, has its answer checked
+ * against docs/openapi.json (support/openapi-validator.ts): a mismatch fails the awaiting test.
+ */
+function validatingAgent(agent: TestAgent): TestAgent {
+  for (const method of METHODS) {
+    const send = agent[method].bind(agent);
+    agent[method] = ((url: string, ...rest: unknown[]) =>
+      (send as (u: string, ...r: unknown[]) => request.Test)(url, ...rest).expect((res) =>
+        responseValidator().check(method, url, res),
+      )) as (typeof agent)[typeof method];
+  }
+  return agent;
+}
+
 /** A browser-like client: keeps cookies and echoes the CSRF cookie in the header on changes. */
 export class ApiClient {
   readonly agent: TestAgent;
@@ -102,7 +124,7 @@ export class ApiClient {
   sid: string | undefined;
 
   constructor(app: INestApplication) {
-    this.agent = request.agent(app.getHttpServer());
+    this.agent = validatingAgent(request.agent(app.getHttpServer()));
   }
 
   private remember(res: request.Response): request.Response {
