@@ -9,6 +9,7 @@ import { ContactChannel, ContactOutcome, CreateContactAttemptRequest } from '@bo
 
 import { nowLocal, toIsoTimestamp } from '../core/format/dates';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../features/signals/signals-store';
+import { FieldErrors } from './forms/field-errors';
 
 /**
  * The quick "kontaktforsøg" form (channel, outcome, when) used on a signal and on a restanceliste row.
@@ -17,6 +18,7 @@ import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../features/signals/signals-
 @Component({
   selector: 'bf-contact-attempt-form',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatButtonToggleModule,
     MatFormFieldModule,
@@ -70,9 +72,7 @@ import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../features/signals/signals-
           formControlName="occurredAt"
           [attr.data-testid]="testIdPrefix() + 'contact-occurred-at'"
         />
-        @if (form.controls.occurredAt.hasError('required')) {
-          <mat-error>{{ 'common.required' | transloco }}</mat-error>
-        }
+        <mat-error [bfFieldErrors]="form.controls.occurredAt" />
       </mat-form-field>
       <button mat-flat-button type="submit" [disabled]="busy()" [attr.data-testid]="testIdPrefix() + 'contact-submit'">
         {{ 'contact.submit' | transloco }}

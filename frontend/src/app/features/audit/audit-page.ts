@@ -15,6 +15,7 @@ import { AccessAction, AccessSubjectType, Permission, type SubjectAccessExport }
 import { AuthStore } from '../../core/auth/auth-store';
 import { readApiError } from '../../core/http/server-errors';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { AccessLogStore, EMPTY_FILTER, exportUrl } from './access-log-store';
 import { AuditTabs } from './audit-tabs';
 
@@ -23,6 +24,7 @@ import { AuditTabs } from './audit-tabs';
   imports: [
     AuditTabs,
     DatePipe,
+    FieldErrors,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,

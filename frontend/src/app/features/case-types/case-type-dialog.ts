@@ -12,6 +12,7 @@ import type { CaseType } from '@bofast/contracts';
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { CaseTypesStore } from '../cases/case-types-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 
 /** Lower-case letters, digits and underscore, 2–40 characters. */
 export const CASE_TYPE_CODE_PATTERN = /^[a-z0-9_]{2,40}$/;
@@ -19,7 +20,15 @@ export const CASE_TYPE_CODE_PATTERN = /^[a-z0-9_]{2,40}$/;
 /** Creates a case type; closes with the created type. */
 @Component({
   selector: 'bf-case-type-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    FieldErrors,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'caseTypes.createTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="case-type-dialog">
@@ -51,20 +60,12 @@ export const CASE_TYPE_CODE_PATTERN = /^[a-z0-9_]{2,40}$/;
         <mat-form-field>
           <mat-label>{{ 'caseTypes.labelDa' | transloco }}</mat-label>
           <input matInput formControlName="labelDa" autocomplete="off" lang="da" data-testid="case-type-label-da" />
-          @if (form.controls.labelDa.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.labelDa.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.labelDa" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'caseTypes.labelEn' | transloco }}</mat-label>
           <input matInput formControlName="labelEn" autocomplete="off" lang="en" data-testid="case-type-label-en" />
-          @if (form.controls.labelEn.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.labelEn.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.labelEn" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -18,6 +18,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AgreementStatus, Creditor, type PaymentAgreement } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { EconomyStore, danishAmountValidator, parseDanishAmount } from './economy-store';
 
 /** Afdraget may not exceed the amount owed; the error sits on the installment field. */
@@ -39,6 +40,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
 @Component({
   selector: 'bf-agreement-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -63,11 +65,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
               }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.creditor.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.creditor.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.creditor" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.creditorName' | transloco }}</mat-label>
@@ -75,11 +73,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
           @if (nameRequired()) {
             <mat-hint>{{ 'economy.creditorNameHint' | transloco }}</mat-hint>
           }
-          @if (form.controls.creditorName.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.creditorName.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.creditorName" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.principal' | transloco }}</mat-label>
@@ -92,15 +86,10 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
           />
           <span matTextSuffix>kr.</span>
           <mat-hint>{{ 'economy.amountHint' | transloco }}</mat-hint>
-          @if (form.controls.principal.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.principal.hasError('amount')) {
-            <mat-error>{{ 'economy.amountInvalid' | transloco }}</mat-error>
-          } @else if (form.controls.principal.hasError('positive')) {
-            <mat-error>{{ 'economy.amountPositive' | transloco }}</mat-error>
-          } @else if (form.controls.principal.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.principal"
+            [messages]="{ amount: 'economy.amountInvalid', positive: 'economy.amountPositive' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.installment' | transloco }}</mat-label>
@@ -130,11 +119,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
         <mat-form-field>
           <mat-label>{{ 'economy.startDate' | transloco }}</mat-label>
           <input matInput type="date" formControlName="startDate" data-testid="agreement-start" />
-          @if (form.controls.startDate.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.startDate.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.startDate" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.initialStatus' | transloco }}</mat-label>
@@ -143,9 +128,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
               <mat-option [value]="s">{{ 'agreementStatus.' + s | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.status.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.status" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

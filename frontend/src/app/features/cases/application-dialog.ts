@@ -11,12 +11,14 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ApplicationType, type HelpApplication } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { EconomyStore, danishAmountValidator, parseDanishAmount } from './economy-store';
 
 /** "Ny ansøgning" om hjælp; closes with the created application. */
 @Component({
   selector: 'bf-application-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -41,23 +43,13 @@ import { EconomyStore, danishAmountValidator, parseDanishAmount } from './econom
               }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.type.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.type.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.type" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.authority' | transloco }}</mat-label>
           <input matInput formControlName="authority" autocomplete="off" data-testid="application-authority" />
           <mat-hint>{{ 'economy.authorityHint' | transloco }}</mat-hint>
-          @if (form.controls.authority.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.authority.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 200 } }}</mat-error>
-          } @else if (form.controls.authority.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.authority" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.applicationAmount' | transloco }}</mat-label>
@@ -70,13 +62,10 @@ import { EconomyStore, danishAmountValidator, parseDanishAmount } from './econom
           />
           <span matTextSuffix>kr.</span>
           <mat-hint>{{ 'economy.optionalAmountHint' | transloco }}</mat-hint>
-          @if (form.controls.amount.hasError('amount')) {
-            <mat-error>{{ 'economy.amountInvalid' | transloco }}</mat-error>
-          } @else if (form.controls.amount.hasError('positive')) {
-            <mat-error>{{ 'economy.amountPositive' | transloco }}</mat-error>
-          } @else if (form.controls.amount.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.amount"
+            [messages]="{ amount: 'economy.amountInvalid', positive: 'economy.amountPositive' }"
+          />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

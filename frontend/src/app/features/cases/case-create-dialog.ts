@@ -15,6 +15,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { PeopleStore } from '../people/people-store';
 import { type PickedSubject, SubjectPicker } from '../people/subject-picker';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { CaseTypesStore } from './case-types-store';
 import { CasesStore } from './cases-store';
 
@@ -22,6 +23,7 @@ import { CasesStore } from './cases-store';
 @Component({
   selector: 'bf-case-create-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,

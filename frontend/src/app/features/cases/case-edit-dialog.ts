@@ -14,6 +14,7 @@ import { type AssignableUser, type CaseDetail, IssueTag, SENSITIVE_TAGS } from '
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { CasesStore } from './cases-store';
 
 /** The dialog result: the updated case, or 'conflict' when someone else changed it first. */
@@ -30,6 +31,7 @@ export function assignableUsersUrl(teamId: string): string {
 @Component({
   selector: 'bf-case-edit-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatCheckboxModule,
     MatDialogModule,
@@ -53,11 +55,7 @@ export function assignableUsersUrl(teamId: string): string {
               <mat-option [value]="u.id">{{ u.displayName }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.responsibleId.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.responsibleId.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.responsibleId" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'caseEdit.coWorkers' | transloco }}</mat-label>
@@ -66,9 +64,7 @@ export function assignableUsersUrl(teamId: string): string {
               <mat-option [value]="u.id">{{ u.displayName }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.coWorkerIds.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.coWorkerIds" />
         </mat-form-field>
         <fieldset class="bf-field-group tags" data-testid="case-edit-tags">
           <legend>{{ 'caseEdit.tags' | transloco }}</legend>
@@ -99,9 +95,7 @@ export function assignableUsersUrl(teamId: string): string {
         <mat-form-field>
           <mat-label>{{ 'caseEdit.reviewDate' | transloco }}</mat-label>
           <input matInput type="date" formControlName="reviewDate" data-testid="case-edit-review-date" />
-          @if (form.controls.reviewDate.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.reviewDate" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -1,8 +1,7 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
@@ -16,6 +15,7 @@ import { type CaseDetail, type CaseStatus, type CaseSummary, Permission } from '
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { injectDialogs } from '../../shared/dialogs';
 import { CaseCreateDialog } from './case-create-dialog';
 import { CaseTypesStore } from './case-types-store';
 import { CASE_STATUSES, type CaseSort, CasesListStore, caseStatusClass } from './cases-store';
@@ -45,8 +45,7 @@ export class CasesPage {
   protected readonly store = inject(CasesListStore);
   protected readonly caseTypes = inject(CaseTypesStore);
   private readonly router = inject(Router);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly authStore = inject(AuthStore);
   protected readonly language = inject(LanguageStore).language;
   protected readonly canWrite = this.authStore.can(Permission.CaseWrite);
@@ -92,16 +91,12 @@ export class CasesPage {
   }
 
   protected create(): void {
-    this.dialog
+    this.dialogs
       .open<CaseCreateDialog, unknown, CaseDetail>(CaseCreateDialog, {
-        maxWidth: '95vw',
         width: '36rem',
-        autoFocus: 'first-tabbable',
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((created) => {
-        if (created) void this.router.navigate(['/cases', created.id]);
+        void this.router.navigate(['/cases', created.id]);
       });
   }
 }

@@ -11,12 +11,14 @@ import type { ContactChannel, ContactOutcome, TimelineEvent } from '@bofast/cont
 
 import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../signals/signals-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { CasesStore } from './cases-store';
 
 /** Records a contact attempt on a case; closes with the new event. */
 @Component({
   selector: 'bf-contact-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatButtonToggleModule,
     MatDialogModule,
@@ -71,9 +73,7 @@ import { CasesStore } from './cases-store';
         <mat-form-field class="full">
           <mat-label>{{ 'contact.occurredAt' | transloco }}</mat-label>
           <input matInput type="datetime-local" formControlName="occurredAt" data-testid="contact-occurred-at" />
-          @if (form.controls.occurredAt.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.occurredAt" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -12,6 +12,7 @@ import type { TimelineEvent, Visibility } from '@bofast/contracts';
 
 import { toIsoTimestamp, todayIso } from '../../core/format/dates';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { CasesStore } from './cases-store';
 
 export interface NoteDialogData {
@@ -24,6 +25,7 @@ export interface NoteDialogData {
 @Component({
   selector: 'bf-note-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -45,20 +47,12 @@ export interface NoteDialogData {
         <mat-form-field>
           <mat-label>{{ 'note.text' | transloco }}</mat-label>
           <textarea matInput formControlName="text" rows="5" data-testid="note-text"></textarea>
-          @if (form.controls.text.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.text.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.text" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'note.occurredAt' | transloco }}</mat-label>
           <input matInput type="date" formControlName="occurredAt" data-testid="note-occurred-at" />
-          @if (form.controls.occurredAt.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.occurredAt.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.occurredAt" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'note.visibility' | transloco }}</mat-label>

@@ -13,6 +13,7 @@ import { CASE_TRANSITIONS, type CaseDetail, type CaseStatus, ClosureReason } fro
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { CasesStore } from './cases-store';
 
 /** The dialog result: the updated case, or 'conflict' when someone else changed it first. */
@@ -21,6 +22,7 @@ export type StatusDialogResult = CaseDetail | 'conflict';
 @Component({
   selector: 'bf-status-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -48,11 +50,7 @@ export type StatusDialogResult = CaseDetail | 'conflict';
               }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.status.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.status.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.status" />
         </mat-form-field>
         @if (isClosing()) {
           <mat-form-field>

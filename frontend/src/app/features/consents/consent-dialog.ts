@@ -23,6 +23,7 @@ import {
 
 import { addMonths, toIsoTimestamp, todayIso } from '../../core/format/dates';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES, ConsentsStore } from './consents-store';
 
 export interface ConsentDialogData {
@@ -59,6 +60,7 @@ function readBase64(file: Blob): Promise<string> {
 @Component({
   selector: 'bf-consent-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatButtonToggleModule,
     MatCheckboxModule,

@@ -10,12 +10,14 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Consent, ConsentForm } from '@bofast/contracts';
 
 import { isConflict } from '../../core/http/conflict';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { ConsentsStore } from './consents-store';
 
 /** Withdraws a consent; closes with the updated consent, or 'conflict'. */
 @Component({
   selector: 'bf-withdraw-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -38,9 +40,7 @@ import { ConsentsStore } from './consents-store';
               <mat-option [value]="method">{{ 'consentForm.' + method | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.method.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.method" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'withdraw.note' | transloco }}</mat-label>

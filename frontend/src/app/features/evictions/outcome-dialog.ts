@@ -10,6 +10,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import { type EvictionCase, EvictionOutcome, isAvoided } from '@bofast/contracts';
 
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { EvictionsApi, dialogErrorMessage, isVersionConflict } from './evictions-api';
 import { requiredText } from './eviction-view';
 
@@ -20,6 +21,7 @@ export type EvictionDialogResult = EvictionCase | 'conflict';
 @Component({
   selector: 'bf-outcome-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -74,11 +76,7 @@ export type EvictionDialogResult = EvictionCase | 'conflict';
         <mat-form-field>
           <mat-label>{{ 'evictions.note' | transloco }}</mat-label>
           <textarea matInput formControlName="note" rows="3" data-testid="outcome-note"></textarea>
-          @if (form.controls.note.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 2000 } }}</mat-error>
-          } @else if (form.controls.note.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.note" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

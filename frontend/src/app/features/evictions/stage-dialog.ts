@@ -26,6 +26,7 @@ import {
 } from '@bofast/contracts';
 
 import { danishAmountValidator, parseDanishAmount } from '../cases/economy-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { EvictionsApi, dialogErrorMessage, isVersionConflict } from './evictions-api';
 import { STAGES_WITH_TIME, suggestedStage } from './eviction-view';
 
@@ -44,6 +45,7 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
 @Component({
   selector: 'bf-stage-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -68,20 +70,12 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
               }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.stage.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.stage.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.stage" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'evictions.date' | transloco }}</mat-label>
           <input matInput type="date" formControlName="date" data-testid="stage-date" />
-          @if (form.controls.date.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.date.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.date" />
         </mat-form-field>
         @if (hasTime()) {
           <mat-form-field>
@@ -144,13 +138,10 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
           <input matInput formControlName="amount" inputmode="decimal" autocomplete="off" data-testid="stage-amount" />
           <span matTextSuffix>kr.</span>
           <mat-hint>{{ 'economy.optionalAmountHint' | transloco }}</mat-hint>
-          @if (form.controls.amount.hasError('amount')) {
-            <mat-error>{{ 'economy.amountInvalid' | transloco }}</mat-error>
-          } @else if (form.controls.amount.hasError('positive')) {
-            <mat-error>{{ 'economy.amountPositive' | transloco }}</mat-error>
-          } @else if (form.controls.amount.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.amount"
+            [messages]="{ amount: 'economy.amountInvalid', positive: 'economy.amountPositive' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'evictions.source' | transloco }}</mat-label>
@@ -159,20 +150,12 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
               <mat-option [value]="s">{{ 'stageSource.' + s | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.source.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.source.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.source" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'evictions.note' | transloco }}</mat-label>
           <textarea matInput formControlName="note" rows="3" data-testid="stage-note"></textarea>
-          @if (form.controls.note.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 1000 } }}</mat-error>
-          } @else if (form.controls.note.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.note" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -10,6 +10,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { EvictionCase } from '@bofast/contracts';
 
 import { LanguageStore } from '../../core/i18n/language-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { EvictionsApi, dialogErrorMessage, isVersionConflict } from './evictions-api';
 import { formatDay } from './eviction-view';
 import type { EvictionDialogResult } from './outcome-dialog';
@@ -18,6 +19,7 @@ import type { EvictionDialogResult } from './outcome-dialog';
 @Component({
   selector: 'bf-sustained-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -53,11 +55,7 @@ import type { EvictionDialogResult } from './outcome-dialog';
         <mat-form-field>
           <mat-label>{{ 'evictions.note' | transloco }}</mat-label>
           <textarea matInput formControlName="note" rows="3" data-testid="sustained-note"></textarea>
-          @if (form.controls.note.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 1000 } }}</mat-error>
-          } @else if (form.controls.note.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.note" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

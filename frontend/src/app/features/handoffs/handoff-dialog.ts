@@ -15,6 +15,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { assignableUsersUrl } from '../cases/case-edit-dialog';
 import { dialogErrorMessage, isVersionConflict } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { HandoffsApi } from './handoffs-api';
 
 /** The new handoff, or 'conflict' when the case changed since it was loaded. */
@@ -27,6 +28,7 @@ export type HandoffDialogResult = Handoff | 'conflict';
 @Component({
   selector: 'bf-handoff-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -54,9 +56,7 @@ export type HandoffDialogResult = Handoff | 'conflict';
               }
             </mat-select>
             <mat-hint>{{ 'handoff.teamHint' | transloco }}</mat-hint>
-            @if (form.controls.teamId.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error [bfFieldErrors]="form.controls.teamId" />
           </mat-form-field>
         }
         <mat-form-field>
@@ -66,11 +66,7 @@ export type HandoffDialogResult = Handoff | 'conflict';
               <mat-option [value]="u.id">{{ u.displayName }} ({{ 'roles.' + u.role | transloco }})</mat-option>
             }
           </mat-select>
-          @if (form.controls.toUserId.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.toUserId.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.toUserId" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'handoff.note' | transloco }}</mat-label>

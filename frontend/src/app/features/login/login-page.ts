@@ -14,6 +14,7 @@ import { type Locale, Role } from '@bofast/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { readApiError } from '../../core/http/server-errors';
 import { LANGUAGES, LanguageStore } from '../../core/i18n/language-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 
 export const DEMO_PASSWORD = 'Bofast-demo-2026';
 
@@ -31,6 +32,7 @@ export const DEMO_USERS: readonly { username: string; role: Role }[] = [
 @Component({
   selector: 'bf-login-page',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatCardModule,
     MatExpansionModule,

@@ -16,6 +16,7 @@ import type { SessionInfo } from '@bofast/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { PasswordForm } from './password-form';
 import { shortenUserAgent } from './user-agent';
 
@@ -23,6 +24,7 @@ import { shortenUserAgent } from './user-agent';
   selector: 'bf-me-page',
   imports: [
     DatePipe,
+    FieldErrors,
     MatButtonModule,
     MatCardModule,
     MatChipsModule,

@@ -20,6 +20,7 @@ import { PASSWORD_MIN_LENGTH } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 
 function passwordsMatch(group: AbstractControl): ValidationErrors | null {
   const newPassword = group.get('newPassword')?.value as string;
@@ -37,7 +38,7 @@ class ConfirmPasswordErrorMatcher implements ErrorStateMatcher {
 
 @Component({
   selector: 'bf-password-form',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [FieldErrors, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   templateUrl: './password-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -11,12 +11,21 @@ import type { AfdelingSummary, BoligorganisationSummary } from '@bofast/contract
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { OrganisationsStore } from './organisations-store';
 
 /** Adds an afdeling to a boligorganisation; closes with the created afdeling. */
 @Component({
   selector: 'bf-afdeling-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    FieldErrors,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'organisations.addAfdelingTitle' | transloco: { name: org.name } }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="afdeling-dialog">
@@ -40,11 +49,7 @@ import { OrganisationsStore } from './organisations-store';
         <mat-form-field>
           <mat-label>{{ 'organisations.afdelingName' | transloco }}</mat-label>
           <input matInput formControlName="name" autocomplete="off" data-testid="afdeling-name" />
-          @if (form.controls.name.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.name.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.name" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -11,6 +11,7 @@ import type { BoligorganisationSummary } from '@bofast/contracts';
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { OrganisationsStore } from './organisations-store';
 
 export const CVR_PATTERN = /^\d{8}$/;
@@ -18,7 +19,15 @@ export const CVR_PATTERN = /^\d{8}$/;
 /** Creates a boligorganisation; closes with the created one. */
 @Component({
   selector: 'bf-boligorganisation-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    FieldErrors,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'organisations.createOrgTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="org-dialog">
@@ -41,11 +50,7 @@ export const CVR_PATTERN = /^\d{8}$/;
           <mat-label>{{ 'organisations.cvrOptional' | transloco }}</mat-label>
           <input matInput formControlName="cvr" inputmode="numeric" autocomplete="off" data-testid="org-cvr" />
           <mat-hint>{{ 'organisations.cvrHint' | transloco }}</mat-hint>
-          @if (form.controls.cvr.hasError('pattern')) {
-            <mat-error>{{ 'organisations.cvrPattern' | transloco }}</mat-error>
-          } @else if (form.controls.cvr.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.cvr" [messages]="{ pattern: 'organisations.cvrPattern' }" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -12,12 +12,14 @@ import type { PartnerOrganisationSummary, PartnerType } from '@bofast/contracts'
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { OrganisationsStore, PARTNER_TYPES } from './organisations-store';
 
 /** Creates a partner organisation; closes with the created one. */
 @Component({
   selector: 'bf-partner-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -51,20 +53,12 @@ import { OrganisationsStore, PARTNER_TYPES } from './organisations-store';
               <mat-option [value]="t">{{ 'partnerType.' + t | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.type.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.type.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.type" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'organisations.kommune' | transloco }}</mat-label>
           <input matInput formControlName="kommune" autocomplete="off" data-testid="partner-kommune" />
-          @if (form.controls.kommune.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.kommune.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.kommune" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

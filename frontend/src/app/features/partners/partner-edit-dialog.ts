@@ -19,6 +19,7 @@ import {
 
 import { dialogErrorMessage, isVersionConflict } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
+import { FieldErrors } from '../../shared/forms/field-errors';
 
 /** The saved entry, or 'conflict' when someone else changed it first. */
 export type PartnerEditDialogResult = PartnerDirectoryEntry | 'conflict';
@@ -35,6 +36,7 @@ export function servicesOf(text: string): string[] {
 @Component({
   selector: 'bf-partner-edit-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatCheckboxModule,
     MatDialogModule,
@@ -55,9 +57,7 @@ export function servicesOf(text: string): string[] {
           <mat-label>{{ 'partners.services' | transloco }}</mat-label>
           <textarea matInput formControlName="services" rows="4" data-testid="partner-edit-services"></textarea>
           <mat-hint>{{ 'partners.servicesHint' | transloco }}</mat-hint>
-          @if (form.controls.services.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.services" />
         </mat-form-field>
         <fieldset class="bf-field-group" formGroupName="channels">
           <legend>{{ 'partners.channels' | transloco }}</legend>
@@ -95,11 +95,7 @@ export function servicesOf(text: string): string[] {
               <mat-form-field>
                 <mat-label>{{ 'partners.contactName' | transloco }}</mat-label>
                 <input matInput formControlName="name" autocomplete="off" />
-                @if (c.controls.name.hasError('required')) {
-                  <mat-error>{{ 'common.required' | transloco }}</mat-error>
-                } @else if (c.controls.name.getError('server'); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
+                <mat-error [bfFieldErrors]="c.controls.name" />
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'partners.contactRole' | transloco }}</mat-label>
@@ -112,9 +108,7 @@ export function servicesOf(text: string): string[] {
               <mat-form-field>
                 <mat-label>{{ 'partners.contactEmail' | transloco }}</mat-label>
                 <input matInput type="email" formControlName="email" autocomplete="off" />
-                @if (c.controls.email.getError('server'); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
+                <mat-error [bfFieldErrors]="c.controls.email" />
               </mat-form-field>
               <button
                 mat-button

@@ -10,6 +10,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { type HouseholdDetail, HouseholdRelation, type PersonSummary } from '@bofast/contracts';
 
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { PeopleStore } from './people-store';
 import { type PickedSubject, SubjectPicker } from './subject-picker';
 
@@ -21,6 +22,7 @@ export interface HouseholdMemberDialogData {
 @Component({
   selector: 'bf-household-member-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -57,11 +59,7 @@ export interface HouseholdMemberDialogData {
               <mat-option [value]="r">{{ 'relation.' + r | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.relation.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.relation.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.relation" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -14,6 +14,7 @@ import { type CommunicationPreference, HouseholdRelation, type PersonDetail } fr
 import { AuthStore } from '../../core/auth/auth-store';
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { PeopleStore } from './people-store';
 
 export interface PersonDialogData {
@@ -26,6 +27,7 @@ export interface PersonDialogData {
 @Component({
   selector: 'bf-person-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatCheckboxModule,
     MatDialogModule,

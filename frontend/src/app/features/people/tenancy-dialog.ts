@@ -11,12 +11,14 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { BoligorganisationSummary, TenancySummary } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { PeopleStore } from './people-store';
 
 /** Creates a tenancy (lejemål); closes with it. */
 @Component({
   selector: 'bf-tenancy-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -43,29 +45,17 @@ import { PeopleStore } from './people-store';
               </mat-optgroup>
             }
           </mat-select>
-          @if (form.controls.afdelingId.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.afdelingId.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.afdelingId" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'tenancy.address' | transloco }}</mat-label>
           <input matInput formControlName="address" autocomplete="off" data-testid="tenancy-address" />
-          @if (form.controls.address.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.address.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.address" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'tenancy.number' | transloco }}</mat-label>
           <input matInput formControlName="lejemaalsnummer" autocomplete="off" data-testid="tenancy-number" />
-          @if (form.controls.lejemaalsnummer.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.lejemaalsnummer.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.lejemaalsnummer" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'tenancy.moveInDate' | transloco }}</mat-label>

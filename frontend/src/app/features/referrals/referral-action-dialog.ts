@@ -19,6 +19,7 @@ import type {
 import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
 import { dialogErrorMessage, isVersionConflict } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { ReferralsApi } from './referrals-api';
 
 export interface ReferralActionDialogData {
@@ -39,7 +40,15 @@ const NEEDS_REASON: readonly ReferralStatus[] = ['afvist', 'trukket_tilbage'];
 /** One step of a referral, with what the step needs: a reason, the first meeting's time, or the outcome. */
 @Component({
   selector: 'bf-referral-action-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    FieldErrors,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'referralAction.' + data.status | transloco }}: {{ data.name }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="referral-action-dialog">
@@ -57,11 +66,7 @@ const NEEDS_REASON: readonly ReferralStatus[] = ['afvist', 'trukket_tilbage'];
               required
               data-testid="partner-first-meeting"
             />
-            @if (form.controls.firstMeetingAt.hasError('required')) {
-              <mat-error>{{ 'common.required' | transloco }}</mat-error>
-            } @else if (form.controls.firstMeetingAt.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error [bfFieldErrors]="form.controls.firstMeetingAt" />
           </mat-form-field>
         }
         @if (data.status === 'afsluttet') {
@@ -74,11 +79,7 @@ const NEEDS_REASON: readonly ReferralStatus[] = ['afvist', 'trukket_tilbage'];
               required
               data-testid="referral-action-outcome"
             ></textarea>
-            @if (form.controls.outcome.hasError('required')) {
-              <mat-error>{{ 'common.required' | transloco }}</mat-error>
-            } @else if (form.controls.outcome.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error [bfFieldErrors]="form.controls.outcome" />
           </mat-form-field>
         } @else {
           <mat-form-field>
@@ -90,11 +91,7 @@ const NEEDS_REASON: readonly ReferralStatus[] = ['afvist', 'trukket_tilbage'];
               [required]="needsReason"
               data-testid="referral-action-reason"
             ></textarea>
-            @if (form.controls.reason.hasError('required')) {
-              <mat-error>{{ 'common.required' | transloco }}</mat-error>
-            } @else if (form.controls.reason.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error [bfFieldErrors]="form.controls.reason" />
           </mat-form-field>
         }
       </mat-dialog-content>

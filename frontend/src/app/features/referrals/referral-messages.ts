@@ -12,13 +12,14 @@ import { LanguageStore } from '../../core/i18n/language-store';
 import { readApiError } from '../../core/http/server-errors';
 import { requiredText } from '../evictions/eviction-view';
 import { formatTimestamp } from '../restance/restance-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 
 let nextId = 0;
 
 /** The message thread between the caseworker and the partner, and a box to write in. */
 @Component({
   selector: 'bf-referral-messages',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [FieldErrors, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   template: `
     <ol class="bf-plain-list thread" [attr.aria-labelledby]="labelledBy()" data-testid="referral-messages">
       @for (m of messages(); track m.id) {
@@ -48,9 +49,7 @@ let nextId = 0;
             rows="2"
             data-testid="referral-message-text"
           ></textarea>
-          @if (text.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="text" />
         </mat-form-field>
         <button mat-stroked-button type="submit" [disabled]="isSending()" data-testid="referral-message-send">
           {{ 'referrals.sendMessage' | transloco }}

@@ -14,6 +14,7 @@ import type { PartnerDirectoryEntry, Referral } from '@bofast/contracts';
 
 import { dialogErrorMessage } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { PartnerInfo } from './partner-info';
 import { ReferralsApi } from './referrals-api';
 import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-data-fields';
@@ -25,6 +26,7 @@ import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-dat
 @Component({
   selector: 'bf-underretning-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -56,11 +58,7 @@ import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-dat
               <mat-option [value]="p.id">{{ p.name }} ({{ 'partnerType.' + p.type | transloco }})</mat-option>
             }
           </mat-select>
-          @if (form.controls.partnerId.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.partnerId.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.partnerId" />
         </mat-form-field>
         @if (partner(); as p) {
           <bf-partner-info [partner]="p" />
@@ -68,21 +66,13 @@ import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-dat
         <mat-form-field>
           <mat-label>{{ 'underretning.reason' | transloco }}</mat-label>
           <textarea matInput formControlName="reason" rows="3" data-testid="underretning-reason"></textarea>
-          @if (form.controls.reason.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.reason.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.reason" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'underretning.legalBasis' | transloco }}</mat-label>
           <input matInput formControlName="legalBasis" autocomplete="off" data-testid="underretning-legal-basis" />
           <mat-hint>{{ 'underretning.legalBasisHint' | transloco }}</mat-hint>
-          @if (form.controls.legalBasis.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.legalBasis.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.legalBasis" />
         </mat-form-field>
         <h3 class="share-title">{{ 'referrals.shareTitle' | transloco }}</h3>
         <bf-shared-data-fields [group]="form.controls.shared" testIdPrefix="underretning" />

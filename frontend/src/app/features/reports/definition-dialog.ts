@@ -18,6 +18,7 @@ import {
 
 import { requiredText } from '../evictions/eviction-view';
 import { dialogErrorMessage } from '../evictions/evictions-api';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { DEFAULT_RULE } from './report-definition';
 import { ReportsApi } from './reports-api';
 
@@ -42,6 +43,7 @@ function atLeastOne(group: AbstractControl<Record<string, boolean>>) {
 @Component({
   selector: 'bf-definition-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatCheckboxModule,
     MatDialogModule,
@@ -103,13 +105,7 @@ function atLeastOne(group: AbstractControl<Record<string, boolean>>) {
           <mat-label>{{ 'reports.definitions.description' | transloco }}</mat-label>
           <textarea matInput formControlName="description" rows="4" data-testid="definition-description"></textarea>
           <mat-hint>{{ 'reports.definitions.descriptionHint' | transloco }}</mat-hint>
-          @if (form.controls.description.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.description.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 2000 } }}</mat-error>
-          } @else if (form.controls.description.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.description" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -28,6 +28,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { todayIso } from '../../core/format/dates';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { dialogErrorMessage } from '../evictions/evictions-api';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { PERIOD_PRESETS, type Period, type PeriodPreset, presetPeriod } from './report-period';
 import { BOLIGORGANISATIONER_URL, ReportsApi, TEAMS_URL } from './reports-api';
 import { formatKroner, formatPeriod } from './report-format';
@@ -89,6 +90,7 @@ function toNotBeforeFrom(control: AbstractControl<string>) {
 @Component({
   selector: 'bf-report-form',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,

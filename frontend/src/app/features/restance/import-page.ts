@@ -33,6 +33,7 @@ import {
   isImportFinished,
   readFileAsBase64,
 } from './restance-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 
 interface BoOption {
   id: string;
@@ -43,6 +44,7 @@ interface BoOption {
 @Component({
   selector: 'bf-restance-import-page',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,

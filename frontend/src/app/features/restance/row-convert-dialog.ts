@@ -13,12 +13,21 @@ import type { WorklistRow } from '@bofast/contracts';
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { RestanceStore } from './restance-store';
 
 /** Turns a worklist row into a case; closes with `true` when the row changed underneath (reload). */
 @Component({
   selector: 'bf-row-convert-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    FieldErrors,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'restance.convertTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -30,11 +39,7 @@ import { RestanceStore } from './restance-store';
           <mat-label>{{ 'restance.convertName' | transloco }}</mat-label>
           <input matInput formControlName="personName" autocomplete="off" data-testid="row-convert-name" />
           <mat-hint>{{ 'restance.convertNameHint' | transloco }}</mat-hint>
-          @if (form.controls.personName.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.personName.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.personName" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

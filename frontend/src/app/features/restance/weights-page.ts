@@ -16,6 +16,7 @@ import { DEFAULT_TRIAGE_WEIGHTS, type TriageRule, type TriageWeights } from '@bo
 import { AuthStore } from '../../core/auth/auth-store';
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { RestanceStore, TRIAGE_RULES, type TriageWeightsResponse } from './restance-store';
 
 type WeightControls = Record<TriageRule, FormControl<number>>;
@@ -24,6 +25,7 @@ type WeightControls = Record<TriageRule, FormControl<number>>;
 @Component({
   selector: 'bf-weights-page',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
@@ -66,13 +68,7 @@ type WeightControls = Record<TriageRule, FormControl<number>>;
                 [attr.data-testid]="'weights-' + rule"
               />
               <mat-hint>{{ 'triage.help.' + rule | transloco }}</mat-hint>
-              @if (form.controls[rule].hasError('required')) {
-                <mat-error>{{ 'common.required' | transloco }}</mat-error>
-              } @else if (form.controls[rule].hasError('min')) {
-                <mat-error>{{ 'triage.min' | transloco }}</mat-error>
-              } @else if (form.controls[rule].getError('server'); as message) {
-                <mat-error>{{ message }}</mat-error>
-              }
+              <mat-error [bfFieldErrors]="form.controls[rule]" [messages]="{ min: 'triage.min' }" />
             </mat-form-field>
           }
           <div class="bf-actions">

@@ -16,12 +16,14 @@ import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { CaseTypesStore } from '../cases/case-types-store';
 import { type PickedSubject, SubjectPicker } from '../people/subject-picker';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { SignalsStore } from './signals-store';
 
 /** Converts a signal to a case; closes with `true` when the signal changed underneath (reload). */
 @Component({
   selector: 'bf-convert-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,

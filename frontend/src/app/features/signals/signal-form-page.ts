@@ -15,6 +15,7 @@ import type { SignalSource } from '@bofast/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { type PickedSubject, SubjectPicker } from '../people/subject-picker';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { SIGNAL_SOURCES, SignalsStore } from './signals-store';
 
 export const SIGNAL_DESCRIPTION_MAX = 500;
@@ -22,6 +23,7 @@ export const SIGNAL_DESCRIPTION_MAX = 500;
 @Component({
   selector: 'bf-signal-form-page',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,

@@ -13,6 +13,7 @@ import type { Observable } from 'rxjs';
 import type { BoligorganisationSummary, TeamSummary } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { TeamsStore } from './teams-store';
 
 export interface TeamDialogData {
@@ -23,6 +24,7 @@ export interface TeamDialogData {
 @Component({
   selector: 'bf-team-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,

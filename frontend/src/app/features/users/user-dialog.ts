@@ -23,6 +23,7 @@ import {
 } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { ActivationLinkPanel } from './activation-link-panel';
 import { UsersStore } from './users-store';
 
@@ -35,6 +36,7 @@ export interface UserDialogData {
   selector: 'bf-user-dialog',
   imports: [
     ActivationLinkPanel,
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,

@@ -1,11 +1,10 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
@@ -20,15 +19,12 @@ import { ALL_ROLES, Permission, type Role, type UserSummary } from '@bofast/cont
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { injectDialogs } from '../../shared/dialogs';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { UserDialog, type UserDialogData } from './user-dialog';
 import { UsersStore } from './users-store';
 
-const DIALOG_CONFIG = {
-  maxWidth: '95vw',
-  width: '36rem',
-  autoFocus: 'first-tabbable',
-} as const;
+const DIALOG_CONFIG = { width: '36rem' } as const;
 
 @Component({
   selector: 'bf-users-page',
@@ -52,8 +48,7 @@ const DIALOG_CONFIG = {
 })
 export class UsersPage {
   protected readonly store = inject(UsersStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
 
@@ -98,10 +93,9 @@ export class UsersPage {
   }
 
   protected resetPassword(user: UserSummary): void {
-    this.dialog.open(ResetPasswordDialog, {
+    this.dialogs.open(ResetPasswordDialog, {
       ...DIALOG_CONFIG,
       data: user,
-      injector: this.injector,
     });
   }
 
@@ -127,15 +121,13 @@ export class UsersPage {
   }
 
   private openUserDialog(data: UserDialogData): void {
-    this.dialog
+    this.dialogs
       .open<UserDialog, UserDialogData, boolean>(UserDialog, {
         ...DIALOG_CONFIG,
         data,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((shouldReload) => {
-        if (shouldReload) this.store.reload();
+      .subscribe(() => {
+        this.store.reload();
       });
   }
 }

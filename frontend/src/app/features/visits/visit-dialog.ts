@@ -27,6 +27,7 @@ import { LanguageStore } from '../../core/i18n/language-store';
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
 import { isVersionConflict } from '../evictions/evictions-api';
 import { formatTimestamp } from '../restance/restance-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { type VisitDraftMode, VisitDrafts, type VisitFormValue, isRetryable, newClientId } from './visit-drafts';
 import {
   completeVisitRequest,
@@ -70,6 +71,7 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
 @Component({
   selector: 'bf-visit-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatButtonToggleModule,
     MatCheckboxModule,
