@@ -42,6 +42,13 @@ export const Omittable = () =>
     }),
   );
 
+/** An optional field that may also be null ("clear it"): left out or null, its other rules are skipped. */
+export const OmittableOrNull = () =>
+  applyDecorators(
+    Omittable(),
+    ValidateIf((_, v) => v !== null),
+  );
+
 /** Today as `YYYY-MM-DD` in Denmark (where "in the future" is judged). */
 export function danishToday(now = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
@@ -127,32 +134,21 @@ export const DateField = (range: DateRange = {}) => DateCheck('date', range);
 
 /** An optional date; a blank string or null means none. */
 export const OptionalDateField = (range: DateRange = {}) =>
-  applyDecorators(
-    Omittable(),
-    Transform(emptyToNull),
-    ValidateIf((_, v) => v !== null),
-    DateField(range),
-  );
+  applyDecorators(OmittableOrNull(), Transform(emptyToNull), DateField(range));
 
 /** A point in time (ISO 8601 date-time) whose day lies within `range`. */
 export const TimestampField = (range: DateRange = {}) => DateCheck('timestamp', range);
 
 /** An optional point in time (ISO 8601); a blank string or null means none. */
 export const OptionalTimestampField = (range: DateRange = {}) =>
-  applyDecorators(
-    Omittable(),
-    Transform(emptyToNull),
-    ValidateIf((_, v) => v !== null),
-    TimestampField(range),
-  );
+  applyDecorators(OmittableOrNull(), Transform(emptyToNull), TimestampField(range));
 
-/** Optional free text up to `max` characters; a blank string means none. */
-export const OptionalText = (max: number) =>
+/** Optional free text up to `max` characters; a blank string or null means none. */
+export const OptionalText = (max: number, notTextMessage?: string) =>
   applyDecorators(
-    Omittable(),
+    OmittableOrNull(),
     Transform(emptyToNull),
-    ValidateIf((_, v) => v !== null),
-    IsString(),
+    IsString(notTextMessage === undefined ? undefined : { message: notTextMessage }),
     MaxLength(max, { message: `Højst ${max} tegn` }),
   );
 
@@ -165,13 +161,9 @@ export const RequiredText = (max: number, emptyMessage: string) =>
     MaxLength(max, { message: `Højst ${max} tegn` }),
   );
 
-/** An optional uuid reference; null clears it. */
-export const OptionalUuidField = (message: string) =>
-  applyDecorators(
-    Omittable(),
-    ValidateIf((_, v) => v !== null),
-    IsUUID('4', { message }),
-  );
+/** An optional uuid reference; null clears it. `version` 'all' takes any uuid version. */
+export const OptionalUuidField = (message: string, version: '4' | 'all' = '4') =>
+  applyDecorators(OmittableOrNull(), IsUUID(version, { message }));
 
 /** `true`/`false` from a query string. */
 export const QueryBoolField = () =>

@@ -7,9 +7,9 @@ import {
   UpdateMeRequest,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
-import { Omittable } from '../../common/http/fields';
+import { Omittable, OmittableOrNull } from '../../common/http/fields';
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 export class LoginDto implements LoginRequest {
@@ -33,9 +33,8 @@ export class UpdateMeDto implements UpdateMeRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName?: string;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
   @MaxLength(200, { message: 'Højst 200 tegn' })
   email?: string | null;

@@ -25,7 +25,16 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-import { DateField, IntField, MAX_INT4, Omittable, VersionField } from '../../common/http/fields';
+import {
+  MAX_INT4,
+  DateField,
+  IntField,
+  Omittable,
+  OmittableOrNull,
+  OptionalText,
+  OptionalUuidField,
+  VersionField,
+} from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
 
@@ -125,16 +134,10 @@ export class UpdateRowOutreachDto implements UpdateRowOutreachRequest {
 }
 
 export class ConvertRowDto implements ConvertRowRequest {
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(120, { message: 'Højst 120 tegn' })
+  @OptionalText(120)
   personName?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig person' })
+  @OptionalUuidField('Ugyldig person', 'all')
   personId?: string | null;
 
   @VersionField()
@@ -176,18 +179,10 @@ export class CorrectRowDto implements CorrectRowRequest {
   @MaxLength(40, { message: 'Højst 40 tegn' })
   lejemaalsnummer!: string;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalText(200)
   tenantNames?: string | null;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalText(200)
   address?: string | null;
 
   @Transform(trim)
@@ -196,30 +191,26 @@ export class CorrectRowDto implements CorrectRowRequest {
   @MaxLength(30, { message: 'Højst 30 tegn' })
   amount!: string;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(10)
   months?: string | null;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20)
   oldestDueDate?: string | null;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20)
   paakravDate?: string | null;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20)
   ophaevelseDate?: string | null;

@@ -1,9 +1,9 @@
 import { CreateTeamRequest, UpdateTeamRequest } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 
-import { Omittable, VersionField } from '../../common/http/fields';
-import { emptyToNull, trim } from '../../common/http/transforms';
+import { Omittable, OptionalText, VersionField } from '../../common/http/fields';
+import { trim } from '../../common/http/transforms';
 
 export class CreateTeamDto implements CreateTeamRequest {
   @Transform(trim)
@@ -12,11 +12,7 @@ export class CreateTeamDto implements CreateTeamRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   name!: string;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString({ message: 'Skal være tekst' })
-  @MaxLength(500, { message: 'Højst 500 tegn' })
+  @OptionalText(500, 'Skal være tekst')
   description?: string | null;
 
   @Omittable()
@@ -34,11 +30,7 @@ export class UpdateTeamDto implements UpdateTeamRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   name?: string;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString({ message: 'Skal være tekst' })
-  @MaxLength(500, { message: 'Højst 500 tegn' })
+  @OptionalText(500, 'Skal være tekst')
   description?: string | null;
 
   @Omittable()

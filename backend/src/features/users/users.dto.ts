@@ -12,10 +12,9 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
 
-import { Omittable, VersionField } from '../../common/http/fields';
+import { Omittable, OmittableOrNull, OptionalUuidField, VersionField } from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { emptyToNull, toBool, trim } from '../../common/http/transforms';
 
@@ -35,9 +34,8 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName!: string;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
   @MaxLength(200, { message: 'Højst 200 tegn' })
   email?: string | null;
@@ -51,14 +49,10 @@ export class CreateUserDto implements CreateUserRequest {
   @IsUUID('all', { each: true, message: 'Ugyldigt team' })
   teamIds?: string[];
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
+  @OptionalUuidField('Ugyldig partnerorganisation', 'all')
   partnerOrganisationId?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig boligorganisation' })
+  @OptionalUuidField('Ugyldig boligorganisation', 'all')
   boligorganisationId?: string | null;
 }
 
@@ -70,9 +64,8 @@ export class UpdateUserDto implements UpdateUserRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName?: string;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
   @MaxLength(200, { message: 'Højst 200 tegn' })
   email?: string | null;
@@ -87,14 +80,10 @@ export class UpdateUserDto implements UpdateUserRequest {
   @IsUUID('all', { each: true, message: 'Ugyldigt team' })
   teamIds?: string[];
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
+  @OptionalUuidField('Ugyldig partnerorganisation', 'all')
   partnerOrganisationId?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig boligorganisation' })
+  @OptionalUuidField('Ugyldig boligorganisation', 'all')
   boligorganisationId?: string | null;
 
   @Omittable()
