@@ -19,7 +19,7 @@ import { AgreementStatus, Creditor, type PaymentAgreement } from '@bofast/contra
 
 import { applyServerErrors } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { EconomyStore, danishAmountValidator, parseDanishAmount } from './economy-store';
+import { EconomyApi, danishAmountValidator, parseDanishAmount } from './economy-api';
 
 /** Afdraget may not exceed the amount owed; the error sits on the installment field. */
 function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | null {
@@ -142,7 +142,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AgreementDialog {
-  private readonly economy = inject(EconomyStore);
+  private readonly economy = inject(EconomyApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<AgreementDialog, PaymentAgreement>>(MatDialogRef);
   private readonly caseId = inject<string>(MAT_DIALOG_DATA);

@@ -12,7 +12,7 @@ import { ApplicationType, type HelpApplication } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { EconomyStore, danishAmountValidator, parseDanishAmount } from './economy-store';
+import { EconomyApi, danishAmountValidator, parseDanishAmount } from './economy-api';
 
 /** "Ny ansøgning" om hjælp; closes with the created application. */
 @Component({
@@ -79,7 +79,7 @@ import { EconomyStore, danishAmountValidator, parseDanishAmount } from './econom
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ApplicationDialog {
-  private readonly economy = inject(EconomyStore);
+  private readonly economy = inject(EconomyApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<ApplicationDialog, HelpApplication>>(MatDialogRef);
   private readonly caseId = inject<string>(MAT_DIALOG_DATA);

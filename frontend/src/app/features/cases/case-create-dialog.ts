@@ -13,11 +13,11 @@ import type { CaseDetail } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors } from '../../core/http/server-errors';
-import { PeopleStore } from '../people/people-store';
+import { PeopleApi } from '../people/people-api';
 import { type PickedSubject, SubjectPicker } from '../people/subject-picker';
 import { FieldErrors } from '../../shared/forms/field-errors';
 import { CaseTypesStore } from './case-types-store';
-import { CasesStore } from './cases-store';
+import { CasesApi } from './cases-api';
 
 /** Creates a case (and a new person first when needed); closes with the new case. */
 @Component({
@@ -37,8 +37,8 @@ import { CasesStore } from './cases-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CaseCreateDialog {
-  private readonly cases = inject(CasesStore);
-  private readonly people = inject(PeopleStore);
+  private readonly cases = inject(CasesApi);
+  private readonly people = inject(PeopleApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<CaseCreateDialog, CaseDetail>>(MatDialogRef);
   protected readonly caseTypes = inject(CaseTypesStore);

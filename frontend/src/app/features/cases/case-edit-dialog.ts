@@ -15,7 +15,7 @@ import { type AssignableUser, type CaseDetail, IssueTag, SENSITIVE_TAGS } from '
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { CasesStore } from './cases-store';
+import { CasesApi } from './cases-api';
 
 /** The dialog result: the updated case, or 'conflict' when someone else changed it first. */
 export type CaseEditDialogResult = CaseDetail | 'conflict';
@@ -122,7 +122,7 @@ export function assignableUsersUrl(teamId: string): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CaseEditDialog {
-  private readonly cases = inject(CasesStore);
+  private readonly cases = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<CaseEditDialog, CaseEditDialogResult>>(MatDialogRef);
   protected readonly detail = inject<CaseDetail>(MAT_DIALOG_DATA);

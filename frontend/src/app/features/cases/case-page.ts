@@ -42,7 +42,8 @@ import { CaseEditDialog, type CaseEditDialogResult } from './case-edit-dialog';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
 import { CaseTypesStore } from './case-types-store';
-import { CasesStore, caseStatusClass } from './cases-store';
+import { CasesApi } from './cases-api';
+import { caseStatusClass } from './cases-store';
 import { ContactDialog } from './contact-dialog';
 import { EconomyPanel } from './economy-panel';
 import { NoteDialog, type NoteDialogData } from './note-dialog';
@@ -81,7 +82,7 @@ const DIALOG_CONFIG = { width: '36rem' } as const;
 })
 export class CasePage {
   protected readonly store = inject(CaseStore);
-  private readonly api = inject(CasesStore);
+  private readonly api = inject(CasesApi);
   protected readonly caseTypes = inject(CaseTypesStore);
   private readonly dialogs = injectDialogs();
   private readonly router = inject(Router);

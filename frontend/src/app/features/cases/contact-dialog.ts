@@ -12,7 +12,7 @@ import type { ContactChannel, ContactOutcome, TimelineEvent } from '@bofast/cont
 import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../signals/signals-store';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { CasesStore } from './cases-store';
+import { CasesApi } from './cases-api';
 
 /** Records a contact attempt on a case; closes with the new event. */
 @Component({
@@ -88,7 +88,7 @@ import { CasesStore } from './cases-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContactDialog {
-  private readonly cases = inject(CasesStore);
+  private readonly cases = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<ContactDialog, TimelineEvent>>(MatDialogRef);
   private readonly caseId = inject<string>(MAT_DIALOG_DATA);

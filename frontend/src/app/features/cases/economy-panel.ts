@@ -24,7 +24,7 @@ import { formatKr } from '../restance/restance-store';
 import { injectDialogs } from '../../shared/dialogs';
 import { AgreementDialog } from './agreement-dialog';
 import { ApplicationDialog } from './application-dialog';
-import { EconomyStore } from './economy-store';
+import { EconomyApi } from './economy-api';
 
 const DIALOG_CONFIG = { width: '32rem' } as const;
 
@@ -51,7 +51,7 @@ export function applicationStatusClass(status: ApplicationStatus): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EconomyPanel {
-  private readonly economy = inject(EconomyStore);
+  private readonly economy = inject(EconomyApi);
   private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);

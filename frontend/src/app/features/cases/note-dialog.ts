@@ -13,7 +13,7 @@ import type { TimelineEvent, Visibility } from '@bofast/contracts';
 import { toIsoTimestamp, todayIso } from '../../core/format/dates';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { CasesStore } from './cases-store';
+import { CasesApi } from './cases-api';
 
 export interface NoteDialogData {
   caseId: string;
@@ -73,7 +73,7 @@ export interface NoteDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NoteDialog {
-  private readonly cases = inject(CasesStore);
+  private readonly cases = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<NoteDialog, TimelineEvent>>(MatDialogRef);
   protected readonly data = inject<NoteDialogData>(MAT_DIALOG_DATA);

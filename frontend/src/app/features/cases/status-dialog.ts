@@ -14,7 +14,7 @@ import { CASE_TRANSITIONS, type CaseDetail, type CaseStatus, ClosureReason } fro
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { CasesStore } from './cases-store';
+import { CasesApi } from './cases-api';
 
 /** The dialog result: the updated case, or 'conflict' when someone else changed it first. */
 export type StatusDialogResult = CaseDetail | 'conflict';
@@ -83,7 +83,7 @@ export type StatusDialogResult = CaseDetail | 'conflict';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StatusDialog {
-  private readonly cases = inject(CasesStore);
+  private readonly cases = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<StatusDialog, StatusDialogResult>>(MatDialogRef);
   protected readonly detail = inject<CaseDetail>(MAT_DIALOG_DATA);

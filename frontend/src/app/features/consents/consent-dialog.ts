@@ -24,7 +24,7 @@ import {
 import { addMonths, toIsoTimestamp, todayIso } from '../../core/format/dates';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES, ConsentsStore } from './consents-store';
+import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES, ConsentsApi } from './consents-api';
 
 export interface ConsentDialogData {
   personId: string;
@@ -76,7 +76,7 @@ function readBase64(file: Blob): Promise<string> {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConsentDialog {
-  private readonly store = inject(ConsentsStore);
+  private readonly store = inject(ConsentsApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<ConsentDialog, Consent>>(MatDialogRef);
   private readonly data = inject<ConsentDialogData>(MAT_DIALOG_DATA);

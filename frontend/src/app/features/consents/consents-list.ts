@@ -11,7 +11,7 @@ import { type Consent, Permission } from '@bofast/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { injectDialogs } from '../../shared/dialogs';
-import { ConsentsStore, consentStatusClass } from './consents-store';
+import { ConsentsApi, consentStatusClass } from './consents-api';
 import { WithdrawDialog } from './withdraw-dialog';
 
 /** A person's consents with status chips and withdrawal; `compact` leaves out the details. */
@@ -26,7 +26,7 @@ export class ConsentsList {
   private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
-  protected readonly store = inject(ConsentsStore);
+  protected readonly store = inject(ConsentsApi);
   protected readonly language = inject(LanguageStore).language;
   protected readonly canWrite = inject(AuthStore).can(Permission.ConsentWrite);
   protected readonly statusClass = consentStatusClass;

@@ -11,7 +11,7 @@ import type { Consent, ConsentForm } from '@bofast/contracts';
 
 import { isConflict } from '../../core/http/conflict';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { ConsentsStore } from './consents-store';
+import { ConsentsApi } from './consents-api';
 
 /** Withdraws a consent; closes with the updated consent, or 'conflict'. */
 @Component({
@@ -58,7 +58,7 @@ import { ConsentsStore } from './consents-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WithdrawDialog {
-  private readonly store = inject(ConsentsStore);
+  private readonly store = inject(ConsentsApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<WithdrawDialog, Consent | 'conflict'>>(MatDialogRef);
   private readonly consent = inject<Consent>(MAT_DIALOG_DATA);

@@ -25,7 +25,7 @@ import {
   StageSource,
 } from '@bofast/contracts';
 
-import { danishAmountValidator, parseDanishAmount } from '../cases/economy-store';
+import { danishAmountValidator, parseDanishAmount } from '../cases/economy-api';
 import { FieldErrors } from '../../shared/forms/field-errors';
 import { EvictionsApi, dialogErrorMessage, isVersionConflict } from './evictions-api';
 import { STAGES_WITH_TIME, suggestedStage } from './eviction-view';

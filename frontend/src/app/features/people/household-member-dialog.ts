@@ -11,7 +11,7 @@ import { type HouseholdDetail, HouseholdRelation, type PersonSummary } from '@bo
 
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { PeopleStore } from './people-store';
+import { PeopleApi } from './people-api';
 import { type PickedSubject, SubjectPicker } from './subject-picker';
 
 export interface HouseholdMemberDialogData {
@@ -73,7 +73,7 @@ export interface HouseholdMemberDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HouseholdMemberDialog {
-  private readonly people = inject(PeopleStore);
+  private readonly people = inject(PeopleApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<HouseholdMemberDialog, HouseholdDetail>>(MatDialogRef);
   private readonly data = inject<HouseholdMemberDialogData>(MAT_DIALOG_DATA);

@@ -15,7 +15,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { PeopleStore } from './people-store';
+import { PeopleApi } from './people-api';
 
 export interface PersonDialogData {
   person?: PersonDetail;
@@ -41,7 +41,7 @@ export interface PersonDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PersonDialog {
-  private readonly people = inject(PeopleStore);
+  private readonly people = inject(PeopleApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<PersonDialog, PersonDetail | 'conflict'>>(MatDialogRef);
   protected readonly data = inject<PersonDialogData>(MAT_DIALOG_DATA);

@@ -18,7 +18,7 @@ import { ConsentDialog, type ConsentDialogData } from '../consents/consent-dialo
 import { ConsentsList } from '../consents/consents-list';
 import { injectDialogs } from '../../shared/dialogs';
 import { CprConfirmDialog } from './cpr-confirm-dialog';
-import { PeopleStore } from './people-store';
+import { PeopleApi } from './people-api';
 import { PersonDialog, type PersonDialogData } from './person-dialog';
 
 const DIALOG_CONFIG = { width: '32rem' } as const;
@@ -31,7 +31,7 @@ const DIALOG_CONFIG = { width: '32rem' } as const;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PersonPage {
-  private readonly people = inject(PeopleStore);
+  private readonly people = inject(PeopleApi);
   private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);

@@ -13,7 +13,7 @@ import { type PersonDetail, Permission, type SearchResult, type TenancySummary }
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { injectDialogs } from '../../shared/dialogs';
-import { PeopleStore, SEARCH_MIN_LENGTH } from './people-store';
+import { PeopleApi, SEARCH_MIN_LENGTH } from './people-api';
 import { PersonDialog, type PersonDialogData } from './person-dialog';
 import { TenancyDialog } from './tenancy-dialog';
 
@@ -35,7 +35,7 @@ const DIALOG_CONFIG = { width: '32rem' } as const;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SearchPage {
-  private readonly people = inject(PeopleStore);
+  private readonly people = inject(PeopleApi);
   private readonly dialogs = injectDialogs();
   private readonly router = inject(Router);
   private readonly authStore = inject(AuthStore);

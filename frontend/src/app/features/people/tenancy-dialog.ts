@@ -12,7 +12,7 @@ import type { BoligorganisationSummary, TenancySummary } from '@bofast/contracts
 
 import { applyServerErrors } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { PeopleStore } from './people-store';
+import { PeopleApi } from './people-api';
 
 /** Creates a tenancy (lejemål); closes with it. */
 @Component({
@@ -73,7 +73,7 @@ import { PeopleStore } from './people-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TenancyDialog {
-  private readonly people = inject(PeopleStore);
+  private readonly people = inject(PeopleApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<TenancyDialog, TenancySummary>>(MatDialogRef);
   protected readonly organisations = httpResource<BoligorganisationSummary[]>(

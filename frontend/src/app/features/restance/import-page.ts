@@ -22,11 +22,11 @@ import {
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { RestanceApi } from './restance-api';
 import {
   COUNT_KEYS,
   MAX_RESTANCE_FILE_BYTES,
   RESTANCE_FILE_EXTENSIONS,
-  RestanceStore,
   currentMonth,
   formatListMonth,
   formatTimestamp,
@@ -61,7 +61,7 @@ interface BoOption {
 })
 export class ImportPage {
   private readonly http = inject(HttpClient);
-  private readonly store = inject(RestanceStore);
+  private readonly store = inject(RestanceApi);
   private readonly transloco = inject(TranslocoService);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly language = inject(LanguageStore).language;

@@ -14,7 +14,7 @@ import type { WorklistRow } from '@bofast/contracts';
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { RestanceStore } from './restance-store';
+import { RestanceApi } from './restance-api';
 
 /** Turns a worklist row into a case; closes with `true` when the row changed underneath (reload). */
 @Component({
@@ -53,7 +53,7 @@ import { RestanceStore } from './restance-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RowConvertDialog {
-  private readonly store = inject(RestanceStore);
+  private readonly store = inject(RestanceApi);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);

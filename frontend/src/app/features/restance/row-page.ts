@@ -19,9 +19,9 @@ import { isConflict } from '../../core/http/conflict';
 import { pageLoadContext } from '../../core/http/http-context';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { ContactAttemptForm } from '../../shared/contact-attempt-form';
+import { RestanceApi } from './restance-api';
 import {
   OUTREACH_STATUSES,
-  RestanceStore,
   changeClass,
   formatKr,
   formatListMonth,
@@ -52,7 +52,7 @@ import { RowConvertDialog } from './row-convert-dialog';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RowPage {
-  private readonly store = inject(RestanceStore);
+  private readonly store = inject(RestanceApi);
   private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);

@@ -17,7 +17,8 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { RestanceStore, TRIAGE_RULES, type TriageWeightsResponse } from './restance-store';
+import { RestanceApi } from './restance-api';
+import { TRIAGE_RULES, type TriageWeightsResponse } from './restance-store';
 
 type WeightControls = Record<TriageRule, FormControl<number>>;
 
@@ -96,7 +97,7 @@ type WeightControls = Record<TriageRule, FormControl<number>>;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WeightsPage {
-  private readonly store = inject(RestanceStore);
+  private readonly store = inject(RestanceApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly teams = inject(AuthStore).user()?.teams ?? [];

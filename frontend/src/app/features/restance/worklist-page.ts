@@ -20,10 +20,10 @@ import { type AssignableUser, type OutreachStatus, Permission, type WorklistRow 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { assignableUsersUrl } from '../cases/case-edit-dialog';
+import { RestanceApi } from './restance-api';
 import {
   OUTREACH_STATUSES,
   RESTANCE_CHANGES,
-  RestanceStore,
   WorklistStore,
   type WorklistSort,
   changeClass,
@@ -58,7 +58,7 @@ import {
 })
 export class WorklistPage {
   protected readonly store = inject(WorklistStore);
-  private readonly api = inject(RestanceStore);
+  private readonly api = inject(RestanceApi);
   private readonly auth = inject(AuthStore);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);

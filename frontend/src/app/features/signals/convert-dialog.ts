@@ -17,7 +17,7 @@ import { applyServerErrors } from '../../core/http/server-errors';
 import { CaseTypesStore } from '../cases/case-types-store';
 import { type PickedSubject, SubjectPicker } from '../people/subject-picker';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { SignalsStore } from './signals-store';
+import { SignalsApi } from './signals-api';
 
 /** Converts a signal to a case; closes with `true` when the signal changed underneath (reload). */
 @Component({
@@ -37,7 +37,7 @@ import { SignalsStore } from './signals-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConvertDialog {
-  private readonly store = inject(SignalsStore);
+  private readonly store = inject(SignalsApi);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);

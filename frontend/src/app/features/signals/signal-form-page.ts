@@ -16,7 +16,8 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { type PickedSubject, SubjectPicker } from '../people/subject-picker';
 import { FieldErrors } from '../../shared/forms/field-errors';
-import { SIGNAL_SOURCES, SignalsStore } from './signals-store';
+import { SignalsApi } from './signals-api';
+import { SIGNAL_SOURCES } from './signals-store';
 
 export const SIGNAL_DESCRIPTION_MAX = 500;
 
@@ -39,7 +40,7 @@ export const SIGNAL_DESCRIPTION_MAX = 500;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignalFormPage {
-  private readonly store = inject(SignalsStore);
+  private readonly store = inject(SignalsApi);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
 

@@ -29,7 +29,8 @@ import { assignableUsersUrl } from '../cases/case-edit-dialog';
 import { ContactAttemptForm } from '../../shared/contact-attempt-form';
 import { injectDialogs } from '../../shared/dialogs';
 import { ConvertDialog } from './convert-dialog';
-import { SignalsStore, signalStatusClass } from './signals-store';
+import { SignalsApi } from './signals-api';
+import { signalStatusClass } from './signals-store';
 
 @Component({
   selector: 'bf-signal-page',
@@ -51,7 +52,7 @@ import { SignalsStore, signalStatusClass } from './signals-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignalPage {
-  private readonly store = inject(SignalsStore);
+  private readonly store = inject(SignalsApi);
   private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
