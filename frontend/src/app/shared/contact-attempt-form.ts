@@ -1,15 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ContactChannel, ContactOutcome, CreateContactAttemptRequest } from '@bofast/contracts';
 
 import { nowLocal, toIsoTimestamp } from '../core/format/dates';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../features/signals/signals-store';
-import { FieldErrors } from './forms/field-errors';
+import { FORM_FIELD_IMPORTS } from './forms/field-errors';
 
 /**
  * The quick "kontaktforsøg" form (channel, outcome, when) used on a signal and on a restanceliste row.
@@ -17,15 +15,7 @@ import { FieldErrors } from './forms/field-errors';
  */
 @Component({
   selector: 'bf-contact-attempt-form',
-  imports: [
-    FieldErrors,
-    MatButtonModule,
-    MatButtonToggleModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatButtonToggleModule, TranslocoPipe],
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate class="contact-form">
       <fieldset class="bf-field-group">

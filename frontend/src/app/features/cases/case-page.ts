@@ -2,13 +2,11 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
@@ -36,7 +34,7 @@ import { HandoffDialog, type HandoffDialogResult } from '../handoffs/handoff-dia
 import { HandoffsList } from '../handoffs/handoffs-list';
 import { ReferralsPanel } from '../referrals/referrals-panel';
 import { VisitsPanel } from '../visits/visits-panel';
-import { FieldErrors } from '../../shared/forms/field-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { injectDialogs, onConflict } from '../../shared/dialogs';
 import { CaseEditDialog, type CaseEditDialogResult } from './case-edit-dialog';
 import { CaseStore } from './case-store';
@@ -55,21 +53,18 @@ const DIALOG_CONFIG = { width: '36rem' } as const;
 @Component({
   selector: 'bf-case-page',
   imports: [
+    FORM_FIELD_IMPORTS,
     CaseTimeline,
     ConsentsList,
     DatePipe,
     EconomyPanel,
     EvictionPanel,
-    FieldErrors,
     HandoffsList,
     MatButtonModule,
     MatCardModule,
     MatChipsModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
-    ReactiveFormsModule,
     ReferralsPanel,
     RouterLink,
     TranslocoPipe,

@@ -1,32 +1,21 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { ContactChannel, ContactOutcome, TimelineEvent } from '@bofast/contracts';
 
 import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../signals/signals-store';
-import { FieldErrors } from '../../shared/forms/field-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { CasesApi } from './cases-api';
 
 /** Records a contact attempt on a case; closes with the new event. */
 @Component({
   selector: 'bf-contact-dialog',
-  imports: [
-    FieldErrors,
-    MatButtonModule,
-    MatButtonToggleModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatButtonToggleModule, MatDialogModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'contact.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>

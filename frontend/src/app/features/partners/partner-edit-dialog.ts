@@ -1,12 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import {
@@ -19,7 +17,7 @@ import {
 
 import { dialogErrorMessage, isVersionConflict } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
-import { FieldErrors } from '../../shared/forms/field-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 
 /** The saved entry, or 'conflict' when someone else changed it first. */
 export type PartnerEditDialogResult = PartnerDirectoryEntry | 'conflict';
@@ -35,17 +33,7 @@ export function servicesOf(text: string): string[] {
 /** Admin: a partner's services, contact persons, referral channels and response time. */
 @Component({
   selector: 'bf-partner-edit-dialog',
-  imports: [
-    FieldErrors,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatCheckboxModule, MatDialogModule, MatIconModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'partners.editTitle' | transloco: { name: data.name } }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="partner-edit-dialog">

@@ -1,32 +1,21 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { BoligorganisationSummary, TenancySummary } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
-import { FieldErrors } from '../../shared/forms/field-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { PeopleApi } from './people-api';
 
 /** Creates a tenancy (lejemål); closes with it. */
 @Component({
   selector: 'bf-tenancy-dialog',
-  imports: [
-    FieldErrors,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'tenancy.createTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="tenancy-dialog">

@@ -1,11 +1,9 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -13,7 +11,7 @@ import type { PartnerDirectoryEntry, Referral, ReferralMethod } from '@bofast/co
 
 import { dialogErrorMessage, isVersionConflict } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
-import { FieldErrors } from '../../shared/forms/field-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { PartnerInfo } from './partner-info';
 import { REFERRAL_METHODS, ReferralsApi } from './referrals-api';
 import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-data-fields';
@@ -31,14 +29,11 @@ export type ReferralDialogResult = Referral | 'conflict';
 @Component({
   selector: 'bf-referral-dialog',
   imports: [
-    FieldErrors,
+    FORM_FIELD_IMPORTS,
     MatButtonModule,
     MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatSelectModule,
     PartnerInfo,
-    ReactiveFormsModule,
     SharedDataFields,
     TranslocoPipe,
   ],

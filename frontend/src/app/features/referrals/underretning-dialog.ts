@@ -1,12 +1,10 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -14,7 +12,7 @@ import type { PartnerDirectoryEntry, Referral } from '@bofast/contracts';
 
 import { dialogErrorMessage } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
-import { FieldErrors } from '../../shared/forms/field-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { PartnerInfo } from './partner-info';
 import { ReferralsApi } from './referrals-api';
 import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-data-fields';
@@ -26,15 +24,12 @@ import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-dat
 @Component({
   selector: 'bf-underretning-dialog',
   imports: [
-    FieldErrors,
+    FORM_FIELD_IMPORTS,
     MatButtonModule,
     MatDialogModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
     PartnerInfo,
-    ReactiveFormsModule,
     SharedDataFields,
     TranslocoPipe,
   ],

@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type AbstractControl, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -18,7 +16,7 @@ import {
 
 import { requiredText } from '../evictions/eviction-view';
 import { dialogErrorMessage } from '../evictions/evictions-api';
-import { FieldErrors } from '../../shared/forms/field-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { DEFAULT_RULE } from './report-definition';
 import { ReportsApi } from './reports-api';
 
@@ -42,17 +40,7 @@ function atLeastOne(group: AbstractControl<Record<string, boolean>>) {
 /** "Ny version af definitionen" (administrator): old reports keep the version they were made with. */
 @Component({
   selector: 'bf-definition-dialog',
-  imports: [
-    FieldErrors,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatCheckboxModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'reports.definitions.dialogTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="definition-dialog">

@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, DoCheck, input, signal } from '@angular/core';
-import type { AbstractControl, ValidationErrors } from '@angular/forms';
+import { type AbstractControl, ReactiveFormsModule, type ValidationErrors } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /** The message a control's first error stands for: a translation key with its params, or the server's text. */
@@ -73,3 +75,6 @@ export class FieldErrors implements DoCheck {
     this.message.set(fieldMessage(this.control().errors, this.messages()));
   }
 }
+
+/** What a component with reactive Material form fields imports: the fields, inputs and their error lines. */
+export const FORM_FIELD_IMPORTS = [FieldErrors, MatFormFieldModule, MatInputModule, ReactiveFormsModule] as const;
