@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -14,6 +13,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { readApiError } from '../../core/http/server-errors';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { ListPaginator } from '../../shared/list-paginator';
 import { AccessLogStore, EMPTY_FILTER, exportUrl } from './access-log-store';
 import { AuditTabs } from './audit-tabs';
 
@@ -25,7 +25,7 @@ import { AuditTabs } from './audit-tabs';
     DatePipe,
     MatButtonModule,
     MatCardModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatSelectModule,
     MatTableModule,
     SlicePipe,
@@ -75,10 +75,6 @@ export class AuditPage {
   protected resetFilter(): void {
     this.filterForm.reset();
     this.store.applyFilter(EMPTY_FILTER);
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.store.setPage(event.pageIndex + 1, event.pageSize);
   }
 
   protected exportSubject(): void {

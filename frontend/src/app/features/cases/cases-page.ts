@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSortModule, type Sort } from '@angular/material/sort';
@@ -16,6 +15,7 @@ import { type CaseDetail, type CaseStatus, type CaseSummary, Permission } from '
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { injectDialogs } from '../../shared/dialogs';
+import { ListPaginator } from '../../shared/list-paginator';
 import { CaseCreateDialog } from './case-create-dialog';
 import { CaseTypesStore } from './case-types-store';
 import { CASE_STATUSES, type CaseSort, CasesListStore, caseStatusClass } from './cases-store';
@@ -29,7 +29,7 @@ const SORTABLE: readonly CaseSort[] = ['caseNumber', 'status', 'openedAt', 'upda
     MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatSelectModule,
     MatSlideToggleModule,
     MatSortModule,
@@ -80,10 +80,6 @@ export class CasesPage {
       return;
     }
     this.store.setSort(column, sort.direction);
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.store.setPage(event.pageIndex + 1, event.pageSize);
   }
 
   protected open(row: CaseSummary): void {

@@ -7,7 +7,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -20,6 +19,7 @@ import { ALL_ROLES, Permission, type Role, type UserSummary } from '@bofast/cont
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { injectDialogs } from '../../shared/dialogs';
+import { ListPaginator } from '../../shared/list-paginator';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { UserDialog, type UserDialogData } from './user-dialog';
 import { UsersStore } from './users-store';
@@ -34,7 +34,7 @@ const DIALOG_CONFIG = { width: '36rem' } as const;
     MatChipsModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatSelectModule,
     MatSlideToggleModule,
     MatTableModule,
@@ -78,10 +78,6 @@ export class UsersPage {
 
   protected toggleInactive(includeInactive: boolean): void {
     this.store.setFilter({ includeInactive });
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.store.setPage(event.pageIndex + 1, event.pageSize);
   }
 
   protected createUser(): void {
