@@ -37,15 +37,11 @@ export const CASE_TYPE_CODE_PATTERN = /^[a-z0-9_]{2,40}$/;
             data-testid="case-type-code"
           />
           <mat-hint>{{ 'caseTypes.codeHint' | transloco }}</mat-hint>
-          @if (form.controls.code.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.code.hasError('pattern')) {
-            <mat-error data-testid="case-type-code-pattern">{{ 'caseTypes.codePattern' | transloco }}</mat-error>
-          } @else if (form.controls.code.hasError('taken')) {
-            <mat-error data-testid="case-type-code-taken">{{ 'caseTypes.codeTaken' | transloco }}</mat-error>
-          } @else if (form.controls.code.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.code"
+            [messages]="{ pattern: 'caseTypes.codePattern', taken: 'caseTypes.codeTaken' }"
+            [testIds]="{ pattern: 'case-type-code-pattern', taken: 'case-type-code-taken' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'caseTypes.labelDa' | transloco }}</mat-label>

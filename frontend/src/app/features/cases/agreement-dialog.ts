@@ -85,19 +85,15 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
           />
           <span matTextSuffix>kr.</span>
           <mat-hint>{{ 'economy.installmentHint' | transloco }}</mat-hint>
-          @if (form.controls.installment.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.installment.hasError('amount')) {
-            <mat-error>{{ 'economy.amountInvalid' | transloco }}</mat-error>
-          } @else if (form.controls.installment.hasError('positive')) {
-            <mat-error>{{ 'economy.amountPositive' | transloco }}</mat-error>
-          } @else if (form.controls.installment.hasError('exceedsPrincipal')) {
-            <mat-error data-testid="agreement-installment-exceeds">{{
-              'economy.installmentExceeds' | transloco
-            }}</mat-error>
-          } @else if (form.controls.installment.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.installment"
+            [messages]="{
+              amount: 'economy.amountInvalid',
+              positive: 'economy.amountPositive',
+              exceedsPrincipal: 'economy.installmentExceeds',
+            }"
+            [testIds]="{ exceedsPrincipal: 'agreement-installment-exceeds' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.startDate' | transloco }}</mat-label>

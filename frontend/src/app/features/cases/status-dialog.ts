@@ -49,11 +49,11 @@ export type StatusDialogResult = CaseDetail | 'conflict';
                 <mat-option [value]="reason">{{ 'closureReason.' + reason | transloco }}</mat-option>
               }
             </mat-select>
-            @if (form.controls.closureReason.hasError('required')) {
-              <mat-error data-testid="status-closure-required">{{ 'status.closureRequired' | transloco }}</mat-error>
-            } @else if (form.controls.closureReason.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error
+              [bfFieldErrors]="form.controls.closureReason"
+              [messages]="{ required: 'status.closureRequired' }"
+              [testIds]="{ required: 'status-closure-required' }"
+            />
           </mat-form-field>
         }
         <mat-form-field>

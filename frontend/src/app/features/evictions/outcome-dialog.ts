@@ -40,26 +40,18 @@ export type EvictionDialogResult = EvictionCase | 'conflict';
           } @else if (outcome()) {
             <mat-hint>{{ 'evictions.outcomeCloses' | transloco }}</mat-hint>
           }
-          @if (form.controls.outcome.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.outcome.getError('server'); as message) {
-            <mat-error data-testid="outcome-server-error">{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.outcome" [testIds]="{ server: 'outcome-server-error' }" />
         </mat-form-field>
         @if (isMovedOut()) {
           <mat-form-field>
             <mat-label>{{ 'evictions.rehousingNote' | transloco }}</mat-label>
             <textarea matInput formControlName="rehousingNote" rows="3" data-testid="outcome-rehousing"></textarea>
             <mat-hint>{{ 'evictions.rehousingHint' | transloco }}</mat-hint>
-            @if (form.controls.rehousingNote.hasError('required')) {
-              <mat-error data-testid="outcome-rehousing-required">{{
-                'evictions.rehousingRequired' | transloco
-              }}</mat-error>
-            } @else if (form.controls.rehousingNote.hasError('maxlength')) {
-              <mat-error>{{ 'common.maxLength' | transloco: { max: 2000 } }}</mat-error>
-            } @else if (form.controls.rehousingNote.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error
+              [bfFieldErrors]="form.controls.rehousingNote"
+              [messages]="{ required: 'evictions.rehousingRequired' }"
+              [testIds]="{ required: 'outcome-rehousing-required' }"
+            />
           </mat-form-field>
         }
         <mat-form-field>

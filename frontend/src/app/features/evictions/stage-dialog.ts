@@ -67,13 +67,11 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
             <mat-hint>{{
               (timeRequired() ? 'evictions.timeHintRequired' : 'evictions.timeHint') | transloco
             }}</mat-hint>
-            @if (form.controls.time.hasError('required')) {
-              <mat-error data-testid="stage-time-required">{{ 'evictions.timeRequired' | transloco }}</mat-error>
-            } @else if (form.controls.time.hasError('pattern')) {
-              <mat-error>{{ 'evictions.timeInvalid' | transloco }}</mat-error>
-            } @else if (form.controls.time.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error
+              [bfFieldErrors]="form.controls.time"
+              [messages]="{ required: 'evictions.timeRequired', pattern: 'evictions.timeInvalid' }"
+              [testIds]="{ required: 'stage-time-required' }"
+            />
           </mat-form-field>
         }
         @if (isKommune()) {
@@ -84,11 +82,10 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
                 <mat-option [value]="n">{{ 'notifiedBy.' + n | transloco }}</mat-option>
               }
             </mat-select>
-            @if (form.controls.notifiedBy.hasError('required')) {
-              <mat-error data-testid="stage-notified-by-required">{{ 'common.required' | transloco }}</mat-error>
-            } @else if (form.controls.notifiedBy.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error
+              [bfFieldErrors]="form.controls.notifiedBy"
+              [testIds]="{ required: 'stage-notified-by-required' }"
+            />
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'evictions.channel' | transloco }}</mat-label>
@@ -97,11 +94,7 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
                 <mat-option [value]="c">{{ 'notificationChannel.' + c | transloco }}</mat-option>
               }
             </mat-select>
-            @if (form.controls.channel.hasError('required')) {
-              <mat-error data-testid="stage-channel-required">{{ 'common.required' | transloco }}</mat-error>
-            } @else if (form.controls.channel.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error [bfFieldErrors]="form.controls.channel" [testIds]="{ required: 'stage-channel-required' }" />
           </mat-form-field>
         }
         @if (isOphaevelse()) {
@@ -109,11 +102,11 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
             <mat-label>{{ 'evictions.moveOutDate' | transloco }}</mat-label>
             <input matInput type="date" formControlName="moveOutDate" data-testid="stage-move-out" />
             <mat-hint>{{ 'evictions.optional' | transloco }}</mat-hint>
-            @if (form.controls.moveOutDate.hasError('beforeDate')) {
-              <mat-error data-testid="stage-move-out-before">{{ 'evictions.moveOutBeforeDate' | transloco }}</mat-error>
-            } @else if (form.controls.moveOutDate.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error
+              [bfFieldErrors]="form.controls.moveOutDate"
+              [messages]="{ beforeDate: 'evictions.moveOutBeforeDate' }"
+              [testIds]="{ beforeDate: 'stage-move-out-before' }"
+            />
           </mat-form-field>
         }
         <mat-form-field>

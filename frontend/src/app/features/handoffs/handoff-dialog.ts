@@ -61,11 +61,11 @@ export type HandoffDialogResult = Handoff | 'conflict';
           <mat-label>{{ 'handoff.note' | transloco }}</mat-label>
           <textarea matInput formControlName="note" rows="5" required data-testid="handoff-note"></textarea>
           <mat-hint>{{ 'handoff.noteHint' | transloco }}</mat-hint>
-          @if (form.controls.note.hasError('required')) {
-            <mat-error data-testid="handoff-note-required">{{ 'handoff.noteRequired' | transloco }}</mat-error>
-          } @else if (form.controls.note.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.note"
+            [messages]="{ required: 'handoff.noteRequired' }"
+            [testIds]="{ required: 'handoff-note-required' }"
+          />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

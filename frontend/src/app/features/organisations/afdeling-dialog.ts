@@ -26,15 +26,11 @@ import { OrganisationsStore } from './organisations-store';
         <mat-form-field>
           <mat-label>{{ 'organisations.afdelingsnummer' | transloco }}</mat-label>
           <input matInput formControlName="afdelingsnummer" autocomplete="off" data-testid="afdeling-nummer" />
-          @if (form.controls.afdelingsnummer.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.afdelingsnummer.hasError('taken')) {
-            <mat-error data-testid="afdeling-nummer-taken">{{
-              'organisations.afdelingsnummerTaken' | transloco
-            }}</mat-error>
-          } @else if (form.controls.afdelingsnummer.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.afdelingsnummer"
+            [messages]="{ taken: 'organisations.afdelingsnummerTaken' }"
+            [testIds]="{ taken: 'afdeling-nummer-taken' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'organisations.afdelingName' | transloco }}</mat-label>

@@ -28,13 +28,11 @@ export const CVR_PATTERN = /^\d{8}$/;
         <mat-form-field>
           <mat-label>{{ 'organisations.name' | transloco }}</mat-label>
           <input matInput formControlName="name" autocomplete="organization" data-testid="org-name" />
-          @if (form.controls.name.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.name.hasError('taken')) {
-            <mat-error data-testid="org-name-taken">{{ 'organisations.nameTaken' | transloco }}</mat-error>
-          } @else if (form.controls.name.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.name"
+            [messages]="{ taken: 'organisations.nameTaken' }"
+            [testIds]="{ taken: 'org-name-taken' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'organisations.cvrOptional' | transloco }}</mat-label>

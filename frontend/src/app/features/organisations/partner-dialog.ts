@@ -27,13 +27,11 @@ import { OrganisationsStore, PARTNER_TYPES } from './organisations-store';
         <mat-form-field>
           <mat-label>{{ 'organisations.name' | transloco }}</mat-label>
           <input matInput formControlName="name" autocomplete="organization" data-testid="partner-name" />
-          @if (form.controls.name.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.name.hasError('taken')) {
-            <mat-error data-testid="partner-name-taken">{{ 'organisations.nameTaken' | transloco }}</mat-error>
-          } @else if (form.controls.name.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.name"
+            [messages]="{ taken: 'organisations.nameTaken' }"
+            [testIds]="{ taken: 'partner-name-taken' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'organisations.partnerType' | transloco }}</mat-label>

@@ -1,11 +1,12 @@
-import { ChangeDetectionStrategy, Component, DoCheck, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DoCheck, input, signal } from '@angular/core';
 import { type AbstractControl, ReactiveFormsModule, type ValidationErrors } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /** The message a control's first error stands for: a translation key with its params, or the server's text. */
-type FieldMessage = { key: string; params?: Record<string, unknown> } | { text: string } | null;
+type FieldMessage =
+  { error: string; key: string; params?: Record<string, unknown> } | { error: 'server'; text: string } | null;
 
 /** Messages for the validators Angular ships, used unless the field names its own. */
 const DEFAULT_MESSAGES: Record<string, string> = {
@@ -37,17 +38,18 @@ export function fieldMessage(errors: ValidationErrors | null, messages: Record<s
   for (const [error, key] of Object.entries(DEFAULT_MESSAGES)) if (!order.has(error)) order.set(error, key);
   for (const [error, key] of order) {
     if (errors[error] !== undefined && errors[error] !== null && errors[error] !== false) {
-      return { key, params: paramsOf(errors[error]) };
+      return { error, key, params: paramsOf(errors[error]) };
     }
   }
   const server: unknown = errors['server'];
-  return typeof server === 'string' ? { text: server } : null;
+  return typeof server === 'string' ? { error: 'server', text: server } : null;
 }
 
 /**
  * A form field's error line: `<mat-error [bfFieldErrors]="form.controls.name" />` shows the Danish
  * message for the control's first error (see `fieldMessage`). Pass `[messages]="{ taken: 'users.usernameTaken' }"`
- * for the field's own validators. It reads the control on every check of its host, as an `@if` would,
+ * for the field's own validators, and `[testIds]="{ taken: 'user-username-taken' }"` to mark an error
+ * line by its error for tests. It reads the control on every check of its host, as an `@if` would,
  * so errors set without an event (`emitEvent: false`) show too.
  */
 @Component({
@@ -61,14 +63,21 @@ export function fieldMessage(errors: ValidationErrors | null, messages: Record<s
       {{ m.key | transloco: m.params }}
     }
   `,
+  host: { '[attr.data-testid]': 'testId()' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FieldErrors implements DoCheck {
   readonly control = input.required<AbstractControl>({ alias: 'bfFieldErrors' });
   readonly messages = input<Record<string, string>>({});
+  readonly testIds = input<Record<string, string>>({});
 
   protected readonly message = signal<FieldMessage>(null, {
     equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+
+  protected readonly testId = computed(() => {
+    const error = this.message()?.error;
+    return (error !== undefined && Object.hasOwn(this.testIds(), error) ? this.testIds()[error] : null) ?? null;
   });
 
   ngDoCheck(): void {
