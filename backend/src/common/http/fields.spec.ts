@@ -10,7 +10,9 @@ import {
   OmittableOrNull,
   OptionalDateField,
   OptionalText,
+  OptionalEmailField,
   OptionalUuidField,
+  UuidListField,
   TimestampField,
   VersionField,
 } from './fields';
@@ -34,6 +36,13 @@ class Sample {
 
   @OptionalUuidField('Ugyldig reference', 'all')
   refId?: string | null;
+
+  @OptionalEmailField()
+  email?: string | null;
+
+  @Omittable()
+  @UuidListField(2, 'Ugyldigt team', { notList: 'Skal være en liste' })
+  teamIds?: string[];
 
   @DateField({ notFuture: true })
   received!: string;
@@ -126,6 +135,18 @@ describe('shared fields', () => {
       expect(messages?.['isString']).toBe('Skal være tekst');
       // 'all' takes a uuid of any version (this one is version 1).
       expect(errorsOf({ ...valid, refId: 'c232ab00-9414-11ec-b3c8-9f68deced846' })).toEqual({});
+    });
+
+    it('should check e-mail addresses and uuid lists with their messages', () => {
+      expect(errorsOf({ ...valid, email: '', teamIds: [] })).toEqual({});
+      expect(errorsOf({ ...valid, email: 'nope', teamIds: 'x' })).toEqual({
+        email: ['isEmail'],
+        teamIds: ['isArray', 'arrayMaxSize', 'isUuid'],
+      });
+      const uuid = 'c232ab00-9414-11ec-b3c8-9f68deced846';
+      expect(errorsOf({ ...valid, teamIds: [uuid, uuid, uuid] })).toEqual({ teamIds: ['arrayMaxSize'] });
+      const constraints = validateSync(plainToInstance(Sample, { ...valid, teamIds: 'x' }))[0]?.constraints;
+      expect(constraints?.['isArray']).toBe('Skal være en liste');
     });
 
     it('should bound the version to a PostgreSQL integer', () => {

@@ -1,7 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
+  IsEmail,
   IsInt,
   IsNotEmpty,
   IsString,
@@ -168,3 +171,24 @@ export const OptionalUuidField = (message: string, version: '4' | 'all' = '4') =
 /** `true`/`false` from a query string. */
 export const QueryBoolField = () =>
   applyDecorators(Omittable(), Transform(toBool), IsBoolean({ message: 'Skal være true eller false' }));
+
+/** An optional e-mail address (up to 200 characters); a blank string or null means none. */
+export const OptionalEmailField = () =>
+  applyDecorators(
+    OmittableOrNull(),
+    Transform(emptyToNull),
+    IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' }),
+    MaxLength(200, { message: 'Højst 200 tegn' }),
+  );
+
+/** A list of at most `max` uuids (any version), each refused with `itemMessage`. */
+export const UuidListField = (
+  max: number,
+  itemMessage: string,
+  listMessages: { notList?: string; tooMany?: string } = {},
+) =>
+  applyDecorators(
+    IsArray(listMessages.notList === undefined ? undefined : { message: listMessages.notList }),
+    ArrayMaxSize(max, listMessages.tooMany === undefined ? undefined : { message: listMessages.tooMany }),
+    IsUUID('all', { each: true, message: itemMessage }),
+  );

@@ -41,6 +41,7 @@ import {
   OptionalText,
   OptionalUuidField,
   TimestampField,
+  UuidListField,
   VersionField,
 } from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
@@ -71,9 +72,7 @@ export class UpdateCaseDto implements UpdateCaseRequest {
   responsibleId?: string;
 
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true, message: 'Ugyldig medarbejder' })
+  @UuidListField(20, 'Ugyldig medarbejder')
   coWorkerIds?: string[];
 
   @Omittable()

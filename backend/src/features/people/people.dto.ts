@@ -11,7 +11,6 @@ import {
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
-  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -28,6 +27,7 @@ import {
   DateField,
   Omittable,
   OmittableOrNull,
+  OptionalEmailField,
   OptionalText,
   OptionalUuidField,
   VersionField,
@@ -79,10 +79,7 @@ class PersonFieldsDto {
   @IsBoolean({ message: 'Skal være sand eller falsk' })
   smsPreferred?: boolean;
 
-  @OmittableOrNull()
-  @Transform(emptyToNull)
-  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalEmailField()
   email?: string | null;
 
   @OptionalText(60)

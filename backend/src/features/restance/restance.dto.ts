@@ -13,7 +13,6 @@ import {
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -33,6 +32,7 @@ import {
   OmittableOrNull,
   OptionalText,
   OptionalUuidField,
+  UuidListField,
   VersionField,
 } from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
@@ -115,9 +115,7 @@ export class ListWorklistQueryDto extends PageQueryDto implements ListWorklistQu
 }
 
 export class AssignRowsDto implements AssignRowsRequest {
-  @IsArray()
-  @ArrayMaxSize(1000, { message: 'Højst 1000 rækker ad gangen' })
-  @IsUUID('all', { each: true, message: 'Ugyldig række' })
+  @UuidListField(1000, 'Ugyldig række', { tooMany: 'Højst 1000 rækker ad gangen' })
   rowIds!: string[];
 
   @ValidateIf((_, v) => v !== null)

@@ -1,8 +1,8 @@
 import { CreateTeamRequest, UpdateTeamRequest } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
-import { Omittable, OptionalText, VersionField } from '../../common/http/fields';
+import { Omittable, OptionalText, UuidListField, VersionField } from '../../common/http/fields';
 import { trim } from '../../common/http/transforms';
 
 export class CreateTeamDto implements CreateTeamRequest {
@@ -16,9 +16,7 @@ export class CreateTeamDto implements CreateTeamRequest {
   description?: string | null;
 
   @Omittable()
-  @IsArray({ message: 'Skal være en liste' })
-  @ArrayMaxSize(200, { message: 'Højst 200 afdelinger' })
-  @IsUUID('all', { each: true, message: 'Ugyldig afdeling' })
+  @UuidListField(200, 'Ugyldig afdeling', { notList: 'Skal være en liste', tooMany: 'Højst 200 afdelinger' })
   afdelingIds?: string[];
 }
 
@@ -34,9 +32,7 @@ export class UpdateTeamDto implements UpdateTeamRequest {
   description?: string | null;
 
   @Omittable()
-  @IsArray({ message: 'Skal være en liste' })
-  @ArrayMaxSize(200, { message: 'Højst 200 afdelinger' })
-  @IsUUID('all', { each: true, message: 'Ugyldig afdeling' })
+  @UuidListField(200, 'Ugyldig afdeling', { notList: 'Skal være en liste', tooMany: 'Højst 200 afdelinger' })
   afdelingIds?: string[];
 
   @Omittable()

@@ -1,22 +1,16 @@
 import { CreateUserRequest, ListUsersQuery, Role, UpdateUserRequest } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
-import { Omittable, OmittableOrNull, OptionalUuidField, VersionField } from '../../common/http/fields';
+import {
+  Omittable,
+  OptionalEmailField,
+  OptionalUuidField,
+  UuidListField,
+  VersionField,
+} from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { emptyToNull, toBool, trim } from '../../common/http/transforms';
+import { toBool, trim } from '../../common/http/transforms';
 
 const ROLES = Object.values(Role);
 
@@ -34,19 +28,14 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName!: string;
 
-  @OmittableOrNull()
-  @Transform(emptyToNull)
-  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalEmailField()
   email?: string | null;
 
   @IsIn(ROLES, { message: 'Vælg en gyldig rolle' })
   role!: Role;
 
   @Omittable()
-  @IsArray({ message: 'Skal være en liste' })
-  @ArrayMaxSize(50, { message: 'Højst 50 teams' })
-  @IsUUID('all', { each: true, message: 'Ugyldigt team' })
+  @UuidListField(50, 'Ugyldigt team', { notList: 'Skal være en liste', tooMany: 'Højst 50 teams' })
   teamIds?: string[];
 
   @OptionalUuidField('Ugyldig partnerorganisation', 'all')
@@ -64,10 +53,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName?: string;
 
-  @OmittableOrNull()
-  @Transform(emptyToNull)
-  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalEmailField()
   email?: string | null;
 
   @Omittable()
@@ -75,9 +61,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   role?: Role;
 
   @Omittable()
-  @IsArray({ message: 'Skal være en liste' })
-  @ArrayMaxSize(50, { message: 'Højst 50 teams' })
-  @IsUUID('all', { each: true, message: 'Ugyldigt team' })
+  @UuidListField(50, 'Ugyldigt team', { notList: 'Skal være en liste', tooMany: 'Højst 50 teams' })
   teamIds?: string[];
 
   @OptionalUuidField('Ugyldig partnerorganisation', 'all')
