@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -9,12 +8,13 @@ import type { CaseType } from '@bofast/contracts';
 
 import { CaseTypesStore } from '../cases/case-types-store';
 import { injectDialogs } from '../../shared/dialogs';
+import { ActiveChip } from '../../shared/active-state';
 import { CaseTypeDialog } from './case-type-dialog';
 
 /** Admin: the built-in and the organisation's own case types. */
 @Component({
   selector: 'bf-case-types-page',
-  imports: [MatButtonModule, MatChipsModule, MatTableModule, TranslocoPipe],
+  imports: [ActiveChip, MatButtonModule, MatTableModule, TranslocoPipe],
   templateUrl: './case-types-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,7 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -10,12 +9,13 @@ import { Permission, type TeamSummary } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { injectDialogs } from '../../shared/dialogs';
+import { ActiveChip, ActiveToggle } from '../../shared/active-state';
 import { TeamDialog, type TeamDialogData } from './team-dialog';
 import { TeamsStore } from './teams-store';
 
 @Component({
   selector: 'bf-teams-page',
-  imports: [MatButtonModule, MatChipsModule, MatTableModule, TranslocoPipe],
+  imports: [ActiveChip, ActiveToggle, MatButtonModule, MatTableModule, TranslocoPipe],
   providers: [TeamsStore],
   templateUrl: './teams-page.html',
   styleUrl: './teams-page.scss',

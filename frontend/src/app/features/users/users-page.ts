@@ -4,7 +4,6 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -20,6 +19,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { injectDialogs } from '../../shared/dialogs';
 import { ListPaginator } from '../../shared/list-paginator';
+import { ActiveChip, ActiveToggle } from '../../shared/active-state';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { UserDialog, type UserDialogData } from './user-dialog';
 import { UsersStore } from './users-store';
@@ -29,9 +29,10 @@ const DIALOG_CONFIG = { width: '36rem' } as const;
 @Component({
   selector: 'bf-users-page',
   imports: [
+    ActiveChip,
+    ActiveToggle,
     DatePipe,
     MatButtonModule,
-    MatChipsModule,
     MatFormFieldModule,
     MatInputModule,
     ListPaginator,
