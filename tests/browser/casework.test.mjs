@@ -2,29 +2,12 @@
 // contact attempts, converts it to a case, records written consent for Jobcenter (økonomi, bolig),
 // adds a note and a handleplan action, and sees all of it in order on the timeline. Desktop and phone.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { dialogReady, launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
-import { startBofast } from './support/server.mjs';
+import { assertAccessible, choose, dialogReady, VIEWPORTS } from './support/browser.mjs';
+import { useBofast } from './support/fixture.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startBofast();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function chooseOption(page, selectTestId, optionText) {
-  await page.getByTestId(selectTestId).click();
-  await page.getByRole('option', { name: optionText }).click();
-  await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
-}
+const app = useBofast();
 
 const RUNS = [
   { name: 'desktop', viewport: VIEWPORTS.desktop, address: 'Engparken 7', resident: 'Birthe Jensen' },
@@ -34,8 +17,7 @@ const RUNS = [
 describe('a social vicevært from signal to case', () => {
   for (const run of RUNS) {
     it(`works end to end at ${run.name} width`, async () => {
-      const page = await newPage(browser, server.baseUrl, run.viewport);
-      await login(page, 'vicevaert');
+      const page = await app.page({ viewport: run.viewport, user: 'vicevaert' });
 
       // 1. Register the neighbour's signal about a tenancy.
       await page.goto('/signals/new');
@@ -43,8 +25,7 @@ describe('a social vicevært from signal to case', () => {
       await page.getByTestId('signal-subject-search').fill(run.address);
       await page.getByTestId('signal-subject-option').first().click();
       await page.getByTestId('signal-description').fill('Naboen har ikke set beboeren i en uge.');
-      await screenshot(page, `signal-new-${run.name}`);
-      assert.deepEqual(await seriousViolations(page), []);
+      await assertAccessible(page, `signal-new-${run.name}`);
       await page.getByTestId('signal-submit').click();
       await page.waitForURL(/\/signals\/[0-9a-f-]{36}$/);
 
@@ -61,12 +42,11 @@ describe('a social vicevært from signal to case', () => {
           count,
         );
       }
-      await screenshot(page, `signal-detail-${run.name}`);
-      assert.deepEqual(await seriousViolations(page), []);
+      await assertAccessible(page, `signal-detail-${run.name}`);
 
       // 3. Convert it to a case with a new person.
       await page.getByTestId('signal-convert').click();
-      await chooseOption(page, 'convert-case-type', 'Social støtte/brobygning');
+      await choose(page, 'convert-case-type', 'Social støtte/brobygning');
       await page.getByTestId('convert-new-person-name').fill(run.resident);
       await page.getByTestId('convert-submit').click();
       await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
@@ -85,8 +65,7 @@ describe('a social vicevært from signal to case', () => {
       }
       await page.getByTestId('consent-direction-videregive').click();
       await page.getByTestId('consent-form-skriftlig').click();
-      await screenshot(page, `consent-dialog-${run.name}`);
-      assert.deepEqual(await seriousViolations(page), []);
+      await assertAccessible(page, `consent-dialog-${run.name}`);
       await page.getByTestId('consent-submit').click();
       await page
         .getByTestId('consent-dialog')
@@ -102,7 +81,7 @@ describe('a social vicevært from signal to case', () => {
 
       // 6. A handleplan action.
       await page.getByTestId('action-description').fill('Ringe til jobcentret sammen med beboeren');
-      await chooseOption(page, 'action-owner', /Medarbejder/);
+      await choose(page, 'action-owner', /Medarbejder/);
       await page.getByTestId('action-submit').click();
       await page.getByTestId('action-row').first().waitFor();
       await page.locator('[data-testid="timeline-event"][data-type="action_added"]').waitFor();
@@ -125,8 +104,7 @@ describe('a social vicevært from signal to case', () => {
       ]);
       const banner = await page.getByTestId('consent-banner').count();
       assert.equal(banner, 0, 'the consent banner disappears once a valid consent exists');
-      await screenshot(page, `case-page-${run.name}`);
-      assert.deepEqual(await seriousViolations(page), []);
+      await assertAccessible(page, `case-page-${run.name}`);
       assert.deepEqual(page.consoleErrors, []);
       if (run.name === 'phone') {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
@@ -137,19 +115,16 @@ describe('a social vicevært from signal to case', () => {
   }
 
   it('the case list, search and person page are accessible', async () => {
-    const page = await newPage(browser, server.baseUrl);
-    await login(page, 'oekonomi');
+    const page = await app.page({ user: 'oekonomi' });
     await page.getByTestId('nav-cases').click();
     await page.getByTestId('cases-table').waitFor();
     await page.getByTestId('case-row').first().waitFor();
-    await screenshot(page, 'cases-desktop');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'cases-desktop');
     await page.getByTestId('nav-search').click();
     await page.getByTestId('search-q').fill('Fatima');
     await page.getByTestId('search-person-row').first().click();
     await page.getByTestId('person-cpr').waitFor();
-    await screenshot(page, 'person-desktop');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'person-desktop');
     await page.context().close();
   });
 });

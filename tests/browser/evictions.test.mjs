@@ -3,33 +3,12 @@
 // days left (and in the month calendar), proposes "undgået – aftale"; the team lead approves it; the
 // case timeline shows every step. Desktop, plus the eviction panel at phone width; axe on every page.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import {
-  choose,
-  dialogReady,
-  launch,
-  login,
-  newPage,
-  openCase,
-  screenshot,
-  seriousViolations,
-  VIEWPORTS,
-} from './support/browser.mjs';
-import { startBofast } from './support/server.mjs';
+import { assertAccessible, choose, dialogReady, openCase, VIEWPORTS } from './support/browser.mjs';
+import { useBofast } from './support/fixture.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startBofast();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useBofast();
 
 const DAY = 86_400_000;
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
@@ -57,8 +36,7 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
   it('works end to end for the worker and the team lead', async () => {
     const t = today();
     const court = plus(t, 10);
-    const page = await newPage(browser, server.baseUrl);
-    await login(page, 'vicevaert');
+    const page = await app.page({ user: 'vicevaert' });
     await openCase(page, 'Henrik Sørensen');
 
     // 1. Open the udsættelsessag on the case's tenancy.
@@ -66,7 +44,7 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
     await dialogReady(page, 'eviction-create-dialog');
     await page.getByTestId('eviction-create-submit').click();
     await page.getByTestId('eviction-card').waitFor();
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page);
 
     // 2. The letters: påkrav, ophævelse, the kommune notification, then the court date.
     await recordStage(page, { stage: 'Påkrav', date: plus(t, -30), amount: '9.850,00' });
@@ -82,8 +60,7 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
     await step.getByTestId('eviction-step-date').waitFor();
     const deadline = page.getByTestId('eviction-next-deadline');
     assert.match(await deadline.innerText(), /om 10 dage/);
-    await screenshot(page, 'eviction-case-desktop');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'eviction-case-desktop');
 
     // 3. "Kommende udsættelser": the court date with the right days left, and in the calendar.
     await page.getByTestId('nav-evictions').click();
@@ -95,8 +72,7 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
     await item.waitFor();
     assert.match(await item.getByTestId('upcoming-days-left').innerText(), /om 10 dage/);
     assert.match(await item.innerText(), /09:30/);
-    await screenshot(page, 'evictions-upcoming-desktop');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'evictions-upcoming-desktop');
     await page.getByTestId('evictions-view-calendar').click();
     await page.getByTestId('calendar-grid').waitFor();
     if (court.slice(0, 7) !== t.slice(0, 7)) await page.getByTestId('calendar-next').click();
@@ -104,8 +80,7 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
       .locator(`[data-testid="calendar-day"][data-date="${court}"] [data-testid="calendar-item"]`)
       .first()
       .waitFor();
-    await screenshot(page, 'evictions-calendar-desktop');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'evictions-calendar-desktop');
 
     // 4. Back on the case: propose "undgået – aftale/fortsættelse efter ophævelse".
     await openCase(page, 'Henrik Sørensen');
@@ -113,7 +88,7 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
     await dialogReady(page, 'outcome-dialog');
     await choose(page, 'outcome-select', /aftale\/fortsættelse/);
     await page.getByTestId('outcome-note').fill('Afdragsordning aftalt; boligorganisationen fortsætter lejemålet.');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page);
     await page.getByTestId('outcome-submit').click();
     await page.getByTestId('outcome-dialog').waitFor({ state: 'detached' });
     await page
@@ -125,13 +100,12 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
     await page.context().close();
 
     // 5. The team lead approves it from "Afventer godkendelse".
-    const leadPage = await newPage(browser, server.baseUrl);
-    await login(leadPage, 'teamleder');
+    const leadPage = await app.page({ user: 'teamleder' });
     await leadPage.goto('/udsaettelser');
     await leadPage.getByTestId('evictions-pending-item').filter({ hasText: 'Skovhaven 8' }).getByRole('link').click();
     await leadPage.getByTestId('eviction-approve').click();
     await dialogReady(leadPage, 'decision-dialog');
-    assert.deepEqual(await seriousViolations(leadPage), []);
+    await assertAccessible(leadPage);
     await leadPage.getByTestId('decision-submit').click();
     await leadPage.getByTestId('decision-dialog').waitFor({ state: 'detached' });
     await leadPage
@@ -156,24 +130,21 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
       'eviction_stage',
       'eviction_linked',
     ]);
-    await screenshot(leadPage, 'eviction-timeline-desktop');
-    assert.deepEqual(await seriousViolations(leadPage), []);
+    await assertAccessible(leadPage, 'eviction-timeline-desktop');
     assert.deepEqual(leadPage.consoleErrors, []);
     await leadPage.context().close();
   });
 
   it('shows the eviction panel and the upcoming list at phone width without sideways scrolling', async () => {
-    const page = await newPage(browser, server.baseUrl, VIEWPORTS.phone);
-    await login(page, 'oekonomi');
+    const page = await app.page({ viewport: VIEWPORTS.phone, user: 'oekonomi' });
     await openCase(page, 'Fatima Ali');
     await page.getByTestId('eviction-stepper').waitFor();
-    await screenshot(page, 'eviction-case-phone');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'eviction-case-phone');
     // Hand the udsættelsessag to a colleague.
     await page.getByTestId('eviction-edit').click();
     await dialogReady(page, 'eviction-edit-dialog');
     await choose(page, 'eviction-edit-responsible', 'Ahmad Hassan');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page);
     await page.getByTestId('eviction-edit-submit').click();
     await page.getByTestId('eviction-edit-dialog').waitFor({ state: 'detached' });
     await page.getByTestId('eviction-card').filter({ hasText: 'Ahmad Hassan' }).waitFor();
@@ -187,12 +158,10 @@ describe('udsættelsessag from letters to an approved avoided eviction', () => {
       .filter({ hasText: 'Engparken 7' })
       .getByTestId('upcoming-flag-kommune')
       .waitFor();
-    await screenshot(page, 'evictions-upcoming-phone');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'evictions-upcoming-phone');
     await page.getByTestId('evictions-view-calendar').click();
     await page.getByTestId('calendar-list').or(page.getByTestId('calendar-grid')).first().waitFor();
-    await screenshot(page, 'evictions-calendar-phone');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'evictions-calendar-phone');
     overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(overflow, false, 'the upcoming page scrolls sideways at phone width');
     assert.deepEqual(page.consoleErrors, []);

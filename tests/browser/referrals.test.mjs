@@ -4,40 +4,18 @@
 // first meeting; the case timeline shows every step. A visit typed with the connection down is kept
 // on the phone and sent when it is back. Axe on every page touched.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import {
-  choose,
-  dialogReady,
-  launch,
-  login,
-  newPage,
-  openCase,
-  screenshot,
-  seriousViolations,
-  VIEWPORTS,
-} from './support/browser.mjs';
-import { startBofast } from './support/server.mjs';
+import { assertAccessible, choose, dialogReady, login, openCase, VIEWPORTS } from './support/browser.mjs';
+import { useBofast } from './support/fixture.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startBofast();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useBofast();
 
 const noSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 describe('visit, consent, referral and the partner portal', () => {
   it('works end to end from the stairwell to the jobcenter and back', async () => {
-    const page = await newPage(browser, server.baseUrl, VIEWPORTS.phone);
-    await login(page, 'vicevaert');
+    const page = await app.page({ viewport: VIEWPORTS.phone, user: 'vicevaert' });
     await openCase(page, 'Henrik Sørensen');
     const caseUrl = page.url();
 
@@ -47,8 +25,7 @@ describe('visit, consent, referral and the partner portal', () => {
     await page.getByTestId('visit-status-gennemfoert').click();
     await page.getByTestId('visit-location-hjem').click();
     await page.getByTestId('visit-summary').fill('Uanmeldt besøg. Henrik vil gerne have hjælp til at finde arbejde.');
-    await screenshot(page, 'visit-dialog-phone');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'visit-dialog-phone');
     await page.getByTestId('visit-submit').click();
     await page
       .getByTestId('visit-dialog')
@@ -91,27 +68,23 @@ describe('visit, consent, referral and the partner portal', () => {
       await page.getByTestId('referral-shared-summary').innerText(),
       /(?=.*[Øø]konomi)(?=.*[Bb]eskæftigelse)/s,
     );
-    await screenshot(page, 'referral-dialog-phone');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'referral-dialog-phone');
     await page.getByTestId('referral-submit').click();
     await page.getByTestId('referral-dialog').waitFor({ state: 'detached' });
     const row = page.getByTestId('referral-row').filter({ hasText: 'Jobcenter Fjordby' }).first();
     await row.getByTestId('referral-send').click();
     await row.getByTestId('referral-status').filter({ hasText: /Sendt/ }).waitFor();
-    await screenshot(page, 'case-referral-phone');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'case-referral-phone');
     assert.equal(await noSideways(page), true, 'the case page scrolls sideways at phone width');
     await page.context().close();
 
     // 4. The jobcenter user sees only that referral, with only the shared data; accepts; reports the meeting.
-    const partner = await newPage(browser, server.baseUrl);
-    await login(partner, 'partner');
+    const partner = await app.page({ user: 'partner' });
     await partner.getByTestId('nav-partner').click();
     await partner.getByTestId('partner-referral-row').first().waitFor();
     assert.equal(await partner.getByTestId('partner-referral-row').count(), 1, 'the partner sees exactly one referral');
     assert.equal(await partner.getByTestId('nav-cases').count(), 0, 'no case-work navigation for partners');
-    await screenshot(partner, 'partner-list-desktop');
-    assert.deepEqual(await seriousViolations(partner), []);
+    await assertAccessible(partner, 'partner-list-desktop');
     await partner.getByTestId('partner-referral-row').first().click();
     const resident = partner.getByTestId('partner-resident');
     await resident.waitFor();
@@ -131,14 +104,12 @@ describe('visit, consent, referral and the partner portal', () => {
       .getByTestId('partner-history')
       .filter({ hasText: /Forløb i gang/ })
       .waitFor();
-    await screenshot(partner, 'partner-referral-desktop');
-    assert.deepEqual(await seriousViolations(partner), []);
+    await assertAccessible(partner, 'partner-referral-desktop');
     assert.deepEqual(partner.consoleErrors, []);
     await partner.context().close();
 
     // 5. Back on the case: every step on the timeline.
-    const back = await newPage(browser, server.baseUrl);
-    await login(back, 'vicevaert');
+    const back = await app.page({ user: 'vicevaert' });
     await back.goto(caseUrl);
     await back.locator('[data-testid="timeline-event"][data-type="referral"]').first().waitFor();
     const types = await back
@@ -146,13 +117,16 @@ describe('visit, consent, referral and the partner portal', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
     const steps = types.filter((x) => ['visit', 'consent_given', 'referral'].includes(x));
     assert.deepEqual(steps, ['referral', 'referral', 'referral', 'referral', 'consent_given', 'visit']);
-    await screenshot(back, 'case-timeline-referral-desktop');
-    assert.deepEqual(await seriousViolations(back), []);
+    await assertAccessible(back, 'case-timeline-referral-desktop');
     await back.context().close();
   });
 
   it('keeps a visit typed with the connection down and sends it when the connection is back', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport: VIEWPORTS.phone, locale: 'da-DK' });
+    const context = await app.browser.newContext({
+      baseURL: app.server.baseUrl,
+      viewport: VIEWPORTS.phone,
+      locale: 'da-DK',
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await login(page, 'vicevaert');

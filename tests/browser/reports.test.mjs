@@ -2,31 +2,19 @@
 // evictions with their denominator, exports XLSX, and opens the print view; a worker sees only their
 // own numbers. Axe on every page.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { choose, launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
-import { startBofast } from './support/server.mjs';
+import { assertAccessible, choose, screenshot, VIEWPORTS } from './support/browser.mjs';
+import { useBofast } from './support/fixture.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startBofast();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useBofast();
 
 describe('team-lead reporting', () => {
   it('the quarter report: funnel, avoided with its denominator, XLSX export and the print view', async () => {
-    const page = await newPage(browser, server.baseUrl);
-    await login(page, 'teamleder');
+    const page = await app.page({ user: 'teamleder' });
     await page.getByTestId('nav-reports').click();
     await page.getByTestId('report-create').waitFor();
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page);
     await choose(page, 'report-period-preset', /Dette kvartal/);
     await choose(page, 'report-scope-type', /^Team$/);
     await choose(page, 'report-scope-id', /Engparken og Skovhaven/);
@@ -38,8 +26,7 @@ describe('team-lead reporting', () => {
     assert.match(await headline.innerText(), /Involveret i \d+ udsættelsessager · undgået \d+/);
     await page.getByTestId('report-funnel').waitFor();
     await page.getByTestId('report-trend').waitFor();
-    await screenshot(page, 'report-dashboard-desktop');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'report-dashboard-desktop');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -60,20 +47,18 @@ describe('team-lead reporting', () => {
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'report-print');
     await page.emulateMedia({ media: 'screen' });
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page);
     assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
   });
 
   it('a worker sees only their own numbers, on a phone', async () => {
-    const page = await newPage(browser, server.baseUrl, VIEWPORTS.phone);
-    await login(page, 'oekonomi');
+    const page = await app.page({ viewport: VIEWPORTS.phone, user: 'oekonomi' });
     await page.goto('/mine-tal');
     await page.getByTestId('report-headline').waitFor();
     const forbidden = await page.evaluate(async () => (await fetch('/api/reports')).status);
     assert.equal(forbidden, 403);
-    await screenshot(page, 'report-mine-phone');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'report-mine-phone');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(overflow, false, 'my numbers scroll sideways at phone width');
     await page.context().close();

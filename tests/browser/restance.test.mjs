@@ -2,23 +2,12 @@
 // the progress, commits, filters the worklist to "ny + påkrav", opens a row, logs a contact attempt
 // and converts it to a case.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { launch, login, newPage, screenshot, seriousViolations, VIEWPORTS } from './support/browser.mjs';
-import { startBofast } from './support/server.mjs';
+import { assertAccessible, screenshot, VIEWPORTS } from './support/browser.mjs';
+import { useBofast } from './support/fixture.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startBofast();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useBofast();
 
 const LIST = [
   'Afd.;Lejemålsnr.;Lejer;Adresse;Restance;Antal mdr;Påkrav;Ophævelse;Betalingsaftale',
@@ -31,8 +20,7 @@ const LIST = [
 
 describe('the monthly restanceliste', () => {
   it('an økonomisk rådgiver imports a list and works a row into a case', async () => {
-    const page = await newPage(browser, server.baseUrl);
-    await login(page, 'oekonomi');
+    const page = await app.page({ user: 'oekonomi' });
     await page.getByTestId('nav-restance-import').click();
     await page.getByTestId('restance-month').fill('2026-11');
     await page
@@ -43,8 +31,7 @@ describe('the monthly restanceliste', () => {
     assert.match(await page.getByTestId('preview-count-new').innerText(), /3/);
     assert.match(await page.getByTestId('preview-count-rejected').innerText(), /1/);
     await page.getByTestId('preview-error-row').first().waitFor();
-    await screenshot(page, 'restance-preview-desktop');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'restance-preview-desktop');
     await page.getByTestId('restance-commit').click();
     await page.getByTestId('restance-result').waitFor({ timeout: 60_000 });
     assert.match(await page.getByTestId('restance-result-status').innerText(), /Indlæst/);
@@ -56,8 +43,7 @@ describe('the monthly restanceliste', () => {
     await page.getByTestId('worklist-change-ny').click();
     await page.getByTestId('worklist-paakrav').getByRole('switch').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="worklist-row"]').length === 2);
-    await screenshot(page, 'restance-worklist-desktop');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'restance-worklist-desktop');
     await page.getByTestId('worklist-row').filter({ hasText: 'Karl Kruse' }).getByTestId('worklist-open').click();
     await page.getByTestId('row-reasons').waitFor();
     assert.ok((await page.getByTestId('row-reason').count()) >= 3, 'the priority is explained');
@@ -87,20 +73,17 @@ describe('the monthly restanceliste', () => {
     await page.getByTestId('agreement-row').waitFor();
     assert.match(await page.getByTestId('agreement-principal-text').innerText(), /7\.800,50/);
     await page.locator('[data-testid="timeline-event"][data-type="payment_agreement"]').waitFor();
-    await screenshot(page, 'restance-case-desktop');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'restance-case-desktop');
     assert.deepEqual(page.consoleErrors, []);
     await page.context().close();
   });
 
   it('the worklist is usable at phone width', async () => {
-    const page = await newPage(browser, server.baseUrl, VIEWPORTS.phone);
-    await login(page, 'oekonomi');
+    const page = await app.page({ viewport: VIEWPORTS.phone, user: 'oekonomi' });
     await page.goto('/restance');
     await page.getByTestId('worklist-table').waitFor();
     await page.getByTestId('worklist-row').first().waitFor();
-    await screenshot(page, 'restance-worklist-phone');
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page, 'restance-worklist-phone');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(overflow, false, 'the worklist page scrolls sideways at phone width');
     // Each row is a card with its values under their column names: nothing to scroll sideways for.
@@ -120,12 +103,11 @@ describe('the monthly restanceliste', () => {
   });
 
   it('the boligorganisation uploads but never sees the worklist', async () => {
-    const page = await newPage(browser, server.baseUrl);
-    await login(page, 'boligorg');
+    const page = await app.page({ user: 'boligorg' });
     assert.equal(await page.getByTestId('nav-restance').count(), 0);
     await page.getByTestId('nav-restance-import').click();
     await page.getByTestId('restance-history').waitFor();
-    assert.deepEqual(await seriousViolations(page), []);
+    await assertAccessible(page);
     await page.goto('/restance');
     await page.getByTestId('not-found').waitFor();
     await page.context().close();

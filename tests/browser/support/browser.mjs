@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), plus axe and screenshots.
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -84,6 +85,12 @@ export async function seriousViolations(page) {
           .slice(0, 3)
           .join(', ')})`,
     );
+}
+
+/** Fails on serious or critical WCAG 2.1 A/AA violations; with `name`, saves a screenshot first. */
+export async function assertAccessible(page, name) {
+  if (name) await screenshot(page, name);
+  assert.deepEqual(await seriousViolations(page), []);
 }
 
 export async function login(page, username, password = DEMO_PASSWORD) {

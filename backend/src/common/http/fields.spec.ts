@@ -7,7 +7,12 @@ import {
   dateProblem,
   NOT_NULL_CONSTRAINT,
   Omittable,
+  OmittableOrNull,
   OptionalDateField,
+  OptionalText,
+  OptionalEmailField,
+  OptionalUuidField,
+  UuidListField,
   TimestampField,
   VersionField,
 } from './fields';
@@ -21,6 +26,23 @@ class Sample {
   @ValidateIf((_, v) => v !== null)
   @IsString({ message: 'Skal være tekst' })
   note?: string | null;
+
+  @OmittableOrNull()
+  @IsString({ message: 'Skal være tekst' })
+  remark?: string | null;
+
+  @OptionalText(5, 'Skal være tekst')
+  title?: string | null;
+
+  @OptionalUuidField('Ugyldig reference', 'all')
+  refId?: string | null;
+
+  @OptionalEmailField()
+  email?: string | null;
+
+  @Omittable()
+  @UuidListField(2, 'Ugyldigt team', { notList: 'Skal være en liste' })
+  teamIds?: string[];
 
   @DateField({ notFuture: true })
   received!: string;
@@ -99,6 +121,32 @@ describe('shared fields', () => {
       expect(errorsOf({ ...valid, note: null })).toEqual({});
       expect(errorsOf({ ...valid, due: null })).toEqual({});
       expect(errorsOf({ ...valid, due: '' })).toEqual({});
+    });
+
+    it('should let null and a left-out value through OmittableOrNull and the optional fields built on it', () => {
+      expect(errorsOf({ ...valid, remark: null, title: null, refId: null })).toEqual({});
+      expect(errorsOf({ ...valid, title: '' })).toEqual({});
+      expect(errorsOf({ ...valid, remark: 1, title: 'longer', refId: 'x' })).toEqual({
+        remark: ['isString'],
+        title: ['maxLength'],
+        refId: ['isUuid'],
+      });
+      const messages = validateSync(plainToInstance(Sample, { ...valid, title: 7 }))[0]?.constraints;
+      expect(messages?.['isString']).toBe('Skal være tekst');
+      // 'all' takes a uuid of any version (this one is version 1).
+      expect(errorsOf({ ...valid, refId: 'c232ab00-9414-11ec-b3c8-9f68deced846' })).toEqual({});
+    });
+
+    it('should check e-mail addresses and uuid lists with their messages', () => {
+      expect(errorsOf({ ...valid, email: '', teamIds: [] })).toEqual({});
+      expect(errorsOf({ ...valid, email: 'nope', teamIds: 'x' })).toEqual({
+        email: ['isEmail'],
+        teamIds: ['isArray', 'arrayMaxSize', 'isUuid'],
+      });
+      const uuid = 'c232ab00-9414-11ec-b3c8-9f68deced846';
+      expect(errorsOf({ ...valid, teamIds: [uuid, uuid, uuid] })).toEqual({ teamIds: ['arrayMaxSize'] });
+      const constraints = validateSync(plainToInstance(Sample, { ...valid, teamIds: 'x' }))[0]?.constraints;
+      expect(constraints?.['isArray']).toBe('Skal være en liste');
     });
 
     it('should bound the version to a PostgreSQL integer', () => {

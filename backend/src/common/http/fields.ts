@@ -1,7 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
+  IsEmail,
   IsInt,
   IsNotEmpty,
   IsString,
@@ -40,6 +43,13 @@ export const Omittable = () =>
       name: NOT_NULL_CONSTRAINT,
       validator: { validate: (v: unknown) => v !== null, defaultMessage: () => 'Må ikke være tom' },
     }),
+  );
+
+/** An optional field that may also be null ("clear it"): left out or null, its other rules are skipped. */
+export const OmittableOrNull = () =>
+  applyDecorators(
+    Omittable(),
+    ValidateIf((_, v) => v !== null),
   );
 
 /** Today as `YYYY-MM-DD` in Denmark (where "in the future" is judged). */
@@ -127,32 +137,21 @@ export const DateField = (range: DateRange = {}) => DateCheck('date', range);
 
 /** An optional date; a blank string or null means none. */
 export const OptionalDateField = (range: DateRange = {}) =>
-  applyDecorators(
-    Omittable(),
-    Transform(emptyToNull),
-    ValidateIf((_, v) => v !== null),
-    DateField(range),
-  );
+  applyDecorators(OmittableOrNull(), Transform(emptyToNull), DateField(range));
 
 /** A point in time (ISO 8601 date-time) whose day lies within `range`. */
 export const TimestampField = (range: DateRange = {}) => DateCheck('timestamp', range);
 
 /** An optional point in time (ISO 8601); a blank string or null means none. */
 export const OptionalTimestampField = (range: DateRange = {}) =>
-  applyDecorators(
-    Omittable(),
-    Transform(emptyToNull),
-    ValidateIf((_, v) => v !== null),
-    TimestampField(range),
-  );
+  applyDecorators(OmittableOrNull(), Transform(emptyToNull), TimestampField(range));
 
-/** Optional free text up to `max` characters; a blank string means none. */
-export const OptionalText = (max: number) =>
+/** Optional free text up to `max` characters; a blank string or null means none. */
+export const OptionalText = (max: number, notTextMessage?: string) =>
   applyDecorators(
-    Omittable(),
+    OmittableOrNull(),
     Transform(emptyToNull),
-    ValidateIf((_, v) => v !== null),
-    IsString(),
+    IsString(notTextMessage === undefined ? undefined : { message: notTextMessage }),
     MaxLength(max, { message: `Højst ${max} tegn` }),
   );
 
@@ -165,14 +164,31 @@ export const RequiredText = (max: number, emptyMessage: string) =>
     MaxLength(max, { message: `Højst ${max} tegn` }),
   );
 
-/** An optional uuid reference; null clears it. */
-export const OptionalUuidField = (message: string) =>
-  applyDecorators(
-    Omittable(),
-    ValidateIf((_, v) => v !== null),
-    IsUUID('4', { message }),
-  );
+/** An optional uuid reference; null clears it. `version` 'all' takes any uuid version. */
+export const OptionalUuidField = (message: string, version: '4' | 'all' = '4') =>
+  applyDecorators(OmittableOrNull(), IsUUID(version, { message }));
 
 /** `true`/`false` from a query string. */
 export const QueryBoolField = () =>
   applyDecorators(Omittable(), Transform(toBool), IsBoolean({ message: 'Skal være true eller false' }));
+
+/** An optional e-mail address (up to 200 characters); a blank string or null means none. */
+export const OptionalEmailField = () =>
+  applyDecorators(
+    OmittableOrNull(),
+    Transform(emptyToNull),
+    IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' }),
+    MaxLength(200, { message: 'Højst 200 tegn' }),
+  );
+
+/** A list of at most `max` uuids (any version), each refused with `itemMessage`. */
+export const UuidListField = (
+  max: number,
+  itemMessage: string,
+  listMessages: { notList?: string; tooMany?: string } = {},
+) =>
+  applyDecorators(
+    IsArray(listMessages.notList === undefined ? undefined : { message: listMessages.notList }),
+    ArrayMaxSize(max, listMessages.tooMany === undefined ? undefined : { message: listMessages.tooMany }),
+    IsUUID('all', { each: true, message: itemMessage }),
+  );

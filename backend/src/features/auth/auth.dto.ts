@@ -7,10 +7,10 @@ import {
   UpdateMeRequest,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
-import { Omittable } from '../../common/http/fields';
-import { emptyToNull, trim } from '../../common/http/transforms';
+import { Omittable, OptionalEmailField } from '../../common/http/fields';
+import { trim } from '../../common/http/transforms';
 
 export class LoginDto implements LoginRequest {
   @Transform(trim)
@@ -33,11 +33,7 @@ export class UpdateMeDto implements UpdateMeRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName?: string;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalEmailField()
   email?: string | null;
 
   @Omittable()

@@ -32,12 +32,20 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  ValidateIf,
 } from 'class-validator';
 
-import { DateField, Omittable, TimestampField, VersionField } from '../../common/http/fields';
+import {
+  DateField,
+  Omittable,
+  OmittableOrNull,
+  OptionalText,
+  OptionalUuidField,
+  TimestampField,
+  UuidListField,
+  VersionField,
+} from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
+import { toBool, toList, trim } from '../../common/http/transforms';
 
 export class CreateCaseDto implements CreateCaseRequest {
   @IsString()
@@ -51,14 +59,10 @@ export class CreateCaseDto implements CreateCaseRequest {
   @IsUUID('all', { message: 'Vælg et team' })
   teamId!: string;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldigt lejemål' })
+  @OptionalUuidField('Ugyldigt lejemål', 'all')
   tenancyId?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig medarbejder' })
+  @OptionalUuidField('Ugyldig medarbejder', 'all')
   responsibleId?: string | null;
 }
 
@@ -68,9 +72,7 @@ export class UpdateCaseDto implements UpdateCaseRequest {
   responsibleId?: string;
 
   @Omittable()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true, message: 'Ugyldig medarbejder' })
+  @UuidListField(20, 'Ugyldig medarbejder')
   coWorkerIds?: string[];
 
   @Omittable()
@@ -79,8 +81,7 @@ export class UpdateCaseDto implements UpdateCaseRequest {
   @IsIn(Object.values(IssueTag), { each: true, message: 'Ukendt tag' })
   tags?: IssueTag[];
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @DateField()
   reviewDate?: string | null;
 
@@ -92,16 +93,11 @@ export class ChangeCaseStatusDto implements ChangeCaseStatusRequest {
   @IsIn(Object.values(CaseStatus), { message: 'Ukendt status' })
   status!: CaseStatus;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @IsIn(Object.values(ClosureReason), { message: 'Vælg en afslutningsårsag' })
   closureReason?: ClosureReason | null;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  @OptionalText(2000)
   note?: string | null;
 
   @VersionField()
@@ -109,11 +105,7 @@ export class ChangeCaseStatusDto implements ChangeCaseStatusRequest {
 }
 
 export class ReopenCaseDto implements ReopenCaseRequest {
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(2000, { message: 'Højst 2000 tegn' })
+  @OptionalText(2000)
   note?: string | null;
 }
 
@@ -132,9 +124,7 @@ export class CreateNoteDto implements CreateNoteRequest {
   @IsIn(Object.values(Visibility), { message: 'Ukendt synlighed' })
   visibility?: Visibility;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig hændelse' })
+  @OptionalUuidField('Ugyldig hændelse', 'all')
   correctsEventId?: string | null;
 }
 
@@ -168,20 +158,13 @@ export class CreateActionDto implements CreateActionRequest {
   @IsIn(Object.values(ActionOwner), { message: 'Vælg hvem der gør det' })
   owner!: ActionOwner;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(120, { message: 'Højst 120 tegn' })
+  @OptionalText(120)
   ownerName?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldigt mål' })
+  @OptionalUuidField('Ugyldigt mål', 'all')
   goalId?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @DateField()
   dueDate?: string | null;
 }
@@ -191,8 +174,7 @@ export class UpdateActionDto implements UpdateActionRequest {
   @IsIn(Object.values(ActionStatus), { message: 'Ukendt status' })
   status?: ActionStatus;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @DateField()
   dueDate?: string | null;
 

@@ -17,12 +17,18 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
-import { Omittable, TimestampField, VersionField } from '../../common/http/fields';
-import { emptyToNull, toList, trim } from '../../common/http/transforms';
+import {
+  Omittable,
+  OmittableOrNull,
+  OptionalText,
+  OptionalUuidField,
+  TimestampField,
+  VersionField,
+} from '../../common/http/fields';
+import { toList, trim } from '../../common/http/transforms';
 
 const FORMS = Object.values(ConsentForm);
 
@@ -47,9 +53,7 @@ export class CreateConsentDto implements CreateConsentRequest {
   @IsUUID('all', { message: 'Ugyldig person' })
   personId!: string;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig sag' })
+  @OptionalUuidField('Ugyldig sag', 'all')
   caseId?: string | null;
 
   @IsArray({ message: 'Vælg mindst én modtager' })
@@ -74,11 +78,7 @@ export class CreateConsentDto implements CreateConsentRequest {
   @IsIn(FORMS, { message: 'Vælg skriftlig, mundtlig eller digital' })
   form!: ConsentForm;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(120, { message: 'Højst 120 tegn' })
+  @OptionalText(120)
   witnessName?: string | null;
 
   @Omittable()
@@ -93,8 +93,7 @@ export class CreateConsentDto implements CreateConsentRequest {
   @TimestampField()
   expiresAt?: string;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @ValidateNested()
   @Type(() => ConsentDocumentDto)
   document?: ConsentDocumentDto | null;
@@ -104,11 +103,7 @@ export class WithdrawConsentDto implements WithdrawConsentRequest {
   @IsIn(FORMS, { message: 'Vælg hvordan samtykket blev tilbagekaldt' })
   method!: ConsentForm;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(1000, { message: 'Højst 1000 tegn' })
+  @OptionalText(1000)
   note?: string | null;
 
   @VersionField()

@@ -7,10 +7,10 @@ import {
   Creditor,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 
-import { DateField, Omittable, VersionField } from '../../common/http/fields';
-import { emptyToNull, trim } from '../../common/http/transforms';
+import { DateField, Omittable, OmittableOrNull, OptionalText, VersionField } from '../../common/http/fields';
+import { trim } from '../../common/http/transforms';
 
 const MONEY = { maxDecimalPlaces: 2 };
 
@@ -18,11 +18,7 @@ export class CreateAgreementDto implements CreateAgreementRequest {
   @IsIn(Object.values(Creditor), { message: 'Vælg en kreditor' })
   creditor!: Creditor;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(120, { message: 'Højst 120 tegn' })
+  @OptionalText(120)
   creditorName?: string | null;
 
   @IsNumber(MONEY, { message: 'Skal være et beløb' })
@@ -53,8 +49,7 @@ export class CreateApplicationDto implements CreateApplicationRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   authority!: string;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @IsNumber(MONEY, { message: 'Skal være et beløb' })
   @Min(0, { message: 'Kan ikke være negativt' })
   @Max(9_999_999, { message: 'For stort beløb' })

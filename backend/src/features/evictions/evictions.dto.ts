@@ -18,22 +18,12 @@ import {
   UpdateEvictionRequest,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsNumber,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsUUID, Matches, Max, Min } from 'class-validator';
 
 import {
   DateField,
   Omittable,
+  OmittableOrNull,
   OptionalDateField,
   OptionalText,
   OptionalUuidField,
@@ -87,14 +77,12 @@ export class RecordStageDto implements RecordStageRequest {
   @DateField()
   date!: string;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Skal være et klokkeslæt (TT:MM)' })
   time?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Skal være et beløb' })
   @Min(0, { message: 'Kan ikke være negativt' })
   @Max(9_999_999, { message: 'For stort beløb' })
@@ -103,13 +91,11 @@ export class RecordStageDto implements RecordStageRequest {
   @IsIn(Object.values(StageSource), { message: 'Vælg en kilde' })
   source!: StageSource;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @IsIn(Object.values(NotifiedBy), { message: 'Vælg hvem der underrettede' })
   notifiedBy?: NotifiedBy | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @IsIn(Object.values(NotificationChannel), { message: 'Vælg en kanal' })
   channel?: NotificationChannel | null;
 

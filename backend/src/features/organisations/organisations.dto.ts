@@ -5,9 +5,9 @@ import {
   PartnerType,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
-import { Omittable, QueryBoolField } from '../../common/http/fields';
+import { OmittableOrNull, QueryBoolField } from '../../common/http/fields';
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 export class ListBoligorganisationerQueryDto {
@@ -23,9 +23,8 @@ export class CreateBoligorganisationDto implements CreateBoligorganisationReques
   @MaxLength(120, { message: 'Højst 120 tegn' })
   name!: string;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @Matches(/^\d{8}$/, { message: 'CVR-nummeret skal være 8 cifre' })
   cvr?: string | null;
 }

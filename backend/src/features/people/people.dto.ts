@@ -11,7 +11,6 @@ import {
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
-  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -22,10 +21,17 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
 
-import { DateField, Omittable, VersionField } from '../../common/http/fields';
+import {
+  DateField,
+  Omittable,
+  OmittableOrNull,
+  OptionalEmailField,
+  OptionalText,
+  OptionalUuidField,
+  VersionField,
+} from '../../common/http/fields';
 import { emptyToNull, trim } from '../../common/http/transforms';
 
 const RELATIONS = Object.values(HouseholdRelation);
@@ -48,8 +54,7 @@ export class CreateTenancyDto implements CreateTenancyRequest {
   @MaxLength(40, { message: 'Højst 40 tegn' })
   lejemaalsnummer!: string;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @DateField()
   moveInDate?: string | null;
 
@@ -59,16 +64,14 @@ export class CreateTenancyDto implements CreateTenancyRequest {
 }
 
 class PersonFieldsDto {
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @IsInt({ message: 'Skal være et årstal' })
   @Min(1858, { message: 'Skal være et årstal fra 1858' })
   @Max(new Date().getFullYear(), { message: 'Årstallet ligger i fremtiden' })
   birthYear?: number | null;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @Matches(PHONE, { message: 'Skal være et telefonnummer (8 cifre, evt. med +45)' })
   phone?: string | null;
 
@@ -76,32 +79,22 @@ class PersonFieldsDto {
   @IsBoolean({ message: 'Skal være sand eller falsk' })
   smsPreferred?: boolean;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalEmailField()
   email?: string | null;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(60, { message: 'Højst 60 tegn' })
+  @OptionalText(60)
   preferredLanguage?: string | null;
 
   @Omittable()
   @IsBoolean({ message: 'Skal være sand eller falsk' })
   interpreterNeeded?: boolean;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
+  @OmittableOrNull()
   @IsIn(COMM, { message: 'Vælg skriftlig eller mundtlig' })
   communicationPreference?: CommunicationPreference | null;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20, { message: 'Ugyldigt CPR-nummer' })
   cpr?: string | null;
@@ -117,9 +110,7 @@ export class CreatePersonDto extends PersonFieldsDto implements CreatePersonRequ
   @IsUUID('all', { message: 'Vælg et team' })
   teamId!: string;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldigt lejemål' })
+  @OptionalUuidField('Ugyldigt lejemål', 'all')
   tenancyId?: string | null;
 
   @Omittable()

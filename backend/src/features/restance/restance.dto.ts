@@ -13,7 +13,6 @@ import {
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -25,7 +24,17 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-import { DateField, IntField, MAX_INT4, Omittable, VersionField } from '../../common/http/fields';
+import {
+  MAX_INT4,
+  DateField,
+  IntField,
+  Omittable,
+  OmittableOrNull,
+  OptionalText,
+  OptionalUuidField,
+  UuidListField,
+  VersionField,
+} from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
 import { emptyToNull, toBool, toList, trim } from '../../common/http/transforms';
 
@@ -106,9 +115,7 @@ export class ListWorklistQueryDto extends PageQueryDto implements ListWorklistQu
 }
 
 export class AssignRowsDto implements AssignRowsRequest {
-  @IsArray()
-  @ArrayMaxSize(1000, { message: 'Højst 1000 rækker ad gangen' })
-  @IsUUID('all', { each: true, message: 'Ugyldig række' })
+  @UuidListField(1000, 'Ugyldig række', { tooMany: 'Højst 1000 rækker ad gangen' })
   rowIds!: string[];
 
   @ValidateIf((_, v) => v !== null)
@@ -125,16 +132,10 @@ export class UpdateRowOutreachDto implements UpdateRowOutreachRequest {
 }
 
 export class ConvertRowDto implements ConvertRowRequest {
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(120, { message: 'Højst 120 tegn' })
+  @OptionalText(120)
   personName?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig person' })
+  @OptionalUuidField('Ugyldig person', 'all')
   personId?: string | null;
 
   @VersionField()
@@ -176,18 +177,10 @@ export class CorrectRowDto implements CorrectRowRequest {
   @MaxLength(40, { message: 'Højst 40 tegn' })
   lejemaalsnummer!: string;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalText(200)
   tenantNames?: string | null;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalText(200)
   address?: string | null;
 
   @Transform(trim)
@@ -196,30 +189,26 @@ export class CorrectRowDto implements CorrectRowRequest {
   @MaxLength(30, { message: 'Højst 30 tegn' })
   amount!: string;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(10)
   months?: string | null;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20)
   oldestDueDate?: string | null;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20)
   paakravDate?: string | null;
 
-  @Omittable()
+  @OmittableOrNull()
   @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
   @IsString()
   @MaxLength(20)
   ophaevelseDate?: string | null;

@@ -7,11 +7,11 @@ import {
   UpdateSignalRequest,
 } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 
-import { Omittable, TimestampField, VersionField } from '../../common/http/fields';
+import { Omittable, OptionalText, OptionalUuidField, TimestampField, VersionField } from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { emptyToNull, toBool, trim } from '../../common/http/transforms';
+import { toBool, trim } from '../../common/http/transforms';
 
 export class CreateSignalDto implements CreateSignalRequest {
   @IsIn(Object.values(SignalSource), { message: 'Vælg hvor henvendelsen kommer fra' })
@@ -26,26 +26,16 @@ export class CreateSignalDto implements CreateSignalRequest {
   @MaxLength(500, { message: 'Højst 500 tegn: skriv kun det nødvendige' })
   description!: string;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(120, { message: 'Højst 120 tegn' })
+  @OptionalText(120)
   reporter?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldigt lejemål' })
+  @OptionalUuidField('Ugyldigt lejemål', 'all')
   tenancyId?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig person' })
+  @OptionalUuidField('Ugyldig person', 'all')
   personId?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig medarbejder' })
+  @OptionalUuidField('Ugyldig medarbejder', 'all')
   assigneeId?: string | null;
 
   @Omittable()
@@ -58,9 +48,7 @@ export class UpdateSignalDto implements UpdateSignalRequest {
   @IsIn(Object.values(SignalStatus), { message: 'Ukendt status' })
   status?: SignalStatus;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig medarbejder' })
+  @OptionalUuidField('Ugyldig medarbejder', 'all')
   assigneeId?: string | null;
 
   @VersionField()
@@ -73,16 +61,10 @@ export class ConvertSignalDto implements ConvertSignalRequest {
   @MaxLength(40)
   caseType!: string;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig person' })
+  @OptionalUuidField('Ugyldig person', 'all')
   personId?: string | null;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(120, { message: 'Højst 120 tegn' })
+  @OptionalText(120)
   newPersonName?: string | null;
 
   @VersionField()

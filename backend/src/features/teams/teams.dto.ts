@@ -1,9 +1,9 @@
 import { CreateTeamRequest, UpdateTeamRequest } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
-import { Omittable, VersionField } from '../../common/http/fields';
-import { emptyToNull, trim } from '../../common/http/transforms';
+import { Omittable, OptionalText, UuidListField, VersionField } from '../../common/http/fields';
+import { trim } from '../../common/http/transforms';
 
 export class CreateTeamDto implements CreateTeamRequest {
   @Transform(trim)
@@ -12,17 +12,11 @@ export class CreateTeamDto implements CreateTeamRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   name!: string;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString({ message: 'Skal være tekst' })
-  @MaxLength(500, { message: 'Højst 500 tegn' })
+  @OptionalText(500, 'Skal være tekst')
   description?: string | null;
 
   @Omittable()
-  @IsArray({ message: 'Skal være en liste' })
-  @ArrayMaxSize(200, { message: 'Højst 200 afdelinger' })
-  @IsUUID('all', { each: true, message: 'Ugyldig afdeling' })
+  @UuidListField(200, 'Ugyldig afdeling', { notList: 'Skal være en liste', tooMany: 'Højst 200 afdelinger' })
   afdelingIds?: string[];
 }
 
@@ -34,17 +28,11 @@ export class UpdateTeamDto implements UpdateTeamRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   name?: string;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsString({ message: 'Skal være tekst' })
-  @MaxLength(500, { message: 'Højst 500 tegn' })
+  @OptionalText(500, 'Skal være tekst')
   description?: string | null;
 
   @Omittable()
-  @IsArray({ message: 'Skal være en liste' })
-  @ArrayMaxSize(200, { message: 'Højst 200 afdelinger' })
-  @IsUUID('all', { each: true, message: 'Ugyldig afdeling' })
+  @UuidListField(200, 'Ugyldig afdeling', { notList: 'Skal være en liste', tooMany: 'Højst 200 afdelinger' })
   afdelingIds?: string[];
 
   @Omittable()

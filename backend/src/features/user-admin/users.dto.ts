@@ -1,23 +1,16 @@
 import { CreateUserRequest, ListUsersQuery, Role, UpdateUserRequest } from '@bofast/contracts';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
-import { Omittable, VersionField } from '../../common/http/fields';
+import {
+  Omittable,
+  OptionalEmailField,
+  OptionalUuidField,
+  UuidListField,
+  VersionField,
+} from '../../common/http/fields';
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { emptyToNull, toBool, trim } from '../../common/http/transforms';
+import { toBool, trim } from '../../common/http/transforms';
 
 const ROLES = Object.values(Role);
 
@@ -35,30 +28,20 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName!: string;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalEmailField()
   email?: string | null;
 
   @IsIn(ROLES, { message: 'Vælg en gyldig rolle' })
   role!: Role;
 
   @Omittable()
-  @IsArray({ message: 'Skal være en liste' })
-  @ArrayMaxSize(50, { message: 'Højst 50 teams' })
-  @IsUUID('all', { each: true, message: 'Ugyldigt team' })
+  @UuidListField(50, 'Ugyldigt team', { notList: 'Skal være en liste', tooMany: 'Højst 50 teams' })
   teamIds?: string[];
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
+  @OptionalUuidField('Ugyldig partnerorganisation', 'all')
   partnerOrganisationId?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig boligorganisation' })
+  @OptionalUuidField('Ugyldig boligorganisation', 'all')
   boligorganisationId?: string | null;
 }
 
@@ -70,11 +53,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   @MaxLength(120, { message: 'Højst 120 tegn' })
   displayName?: string;
 
-  @Omittable()
-  @Transform(emptyToNull)
-  @ValidateIf((_, v) => v !== null)
-  @IsEmail({}, { message: 'Skal være en gyldig e-mailadresse' })
-  @MaxLength(200, { message: 'Højst 200 tegn' })
+  @OptionalEmailField()
   email?: string | null;
 
   @Omittable()
@@ -82,19 +61,13 @@ export class UpdateUserDto implements UpdateUserRequest {
   role?: Role;
 
   @Omittable()
-  @IsArray({ message: 'Skal være en liste' })
-  @ArrayMaxSize(50, { message: 'Højst 50 teams' })
-  @IsUUID('all', { each: true, message: 'Ugyldigt team' })
+  @UuidListField(50, 'Ugyldigt team', { notList: 'Skal være en liste', tooMany: 'Højst 50 teams' })
   teamIds?: string[];
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig partnerorganisation' })
+  @OptionalUuidField('Ugyldig partnerorganisation', 'all')
   partnerOrganisationId?: string | null;
 
-  @Omittable()
-  @ValidateIf((_, v) => v !== null)
-  @IsUUID('all', { message: 'Ugyldig boligorganisation' })
+  @OptionalUuidField('Ugyldig boligorganisation', 'all')
   boligorganisationId?: string | null;
 
   @Omittable()

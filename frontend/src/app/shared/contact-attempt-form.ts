@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ContactChannel, ContactOutcome, CreateContactAttemptRequest } from '@bofast/contracts';
 
 import { nowLocal, toIsoTimestamp } from '../core/format/dates';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../features/signals/signals-store';
+import { FORM_FIELD_IMPORTS } from './forms/field-errors';
 
 /**
  * The quick "kontaktforsøg" form (channel, outcome, when) used on a signal and on a restanceliste row.
@@ -16,14 +15,7 @@ import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../features/signals/signals-
  */
 @Component({
   selector: 'bf-contact-attempt-form',
-  imports: [
-    MatButtonModule,
-    MatButtonToggleModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatButtonToggleModule, TranslocoPipe],
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate class="contact-form">
       <fieldset class="bf-field-group">
@@ -70,9 +62,7 @@ import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../features/signals/signals-
           formControlName="occurredAt"
           [attr.data-testid]="testIdPrefix() + 'contact-occurred-at'"
         />
-        @if (form.controls.occurredAt.hasError('required')) {
-          <mat-error>{{ 'common.required' | transloco }}</mat-error>
-        }
+        <mat-error [bfFieldErrors]="form.controls.occurredAt" />
       </mat-form-field>
       <button mat-flat-button type="submit" [disabled]="busy()" [attr.data-testid]="testIdPrefix() + 'contact-submit'">
         {{ 'contact.submit' | transloco }}

@@ -25,6 +25,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { noAuthRedirectContext } from '../../core/http/http-context';
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
 
 function passwordsMatch(group: AbstractControl): ValidationErrors | null {
   const password = group.get('password')?.value as string;
@@ -47,6 +48,7 @@ class ConfirmPasswordErrorMatcher implements ErrorStateMatcher {
 @Component({
   selector: 'bf-activation-page',
   imports: [
+    FieldErrors,
     DatePipe,
     MatButtonModule,
     MatCardModule,

@@ -1,11 +1,8 @@
 import { DatePipe, SlicePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -15,22 +12,22 @@ import { AccessAction, AccessSubjectType, Permission, type SubjectAccessExport }
 import { AuthStore } from '../../core/auth/auth-store';
 import { readApiError } from '../../core/http/server-errors';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { ListPaginator } from '../../shared/list-paginator';
 import { AccessLogStore, EMPTY_FILTER, exportUrl } from './access-log-store';
 import { AuditTabs } from './audit-tabs';
 
 @Component({
   selector: 'bf-audit-page',
   imports: [
+    FORM_FIELD_IMPORTS,
     AuditTabs,
     DatePipe,
     MatButtonModule,
     MatCardModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatSelectModule,
     MatTableModule,
-    ReactiveFormsModule,
     SlicePipe,
     TranslocoPipe,
   ],
@@ -78,10 +75,6 @@ export class AuditPage {
   protected resetFilter(): void {
     this.filterForm.reset();
     this.store.applyFilter(EMPTY_FILTER);
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.store.setPage(event.pageIndex + 1, event.pageSize);
   }
 
   protected exportSubject(): void {

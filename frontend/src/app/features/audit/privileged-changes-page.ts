@@ -4,13 +4,13 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { PrivilegedChange } from '@bofast/contracts';
 
 import { LanguageStore } from '../../core/i18n/language-store';
+import { ListPaginator } from '../../shared/list-paginator';
 import { AuditTabs } from './audit-tabs';
 import { EMPTY_PRIVILEGED_FILTER, PrivilegedChangesStore } from './privileged-changes-store';
 
@@ -23,7 +23,7 @@ import { EMPTY_PRIVILEGED_FILTER, PrivilegedChangesStore } from './privileged-ch
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatTableModule,
     ReactiveFormsModule,
     TranslocoPipe,
@@ -47,10 +47,6 @@ export class PrivilegedChangesPage {
   protected resetFilter(): void {
     this.filterForm.reset();
     this.store.applyFilter(EMPTY_PRIVILEGED_FILTER);
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.store.setPage(event.pageIndex + 1, event.pageSize);
   }
 
   /** Old → new in words: roles and active by name, team lists joined, links by their expiry. */

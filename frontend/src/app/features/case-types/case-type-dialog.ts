@@ -1,10 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { CaseType } from '@bofast/contracts';
@@ -12,6 +10,7 @@ import type { CaseType } from '@bofast/contracts';
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { CaseTypesStore } from '../cases/case-types-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 
 /** Lower-case letters, digits and underscore, 2–40 characters. */
 export const CASE_TYPE_CODE_PATTERN = /^[a-z0-9_]{2,40}$/;
@@ -19,7 +18,7 @@ export const CASE_TYPE_CODE_PATTERN = /^[a-z0-9_]{2,40}$/;
 /** Creates a case type; closes with the created type. */
 @Component({
   selector: 'bf-case-type-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'caseTypes.createTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="case-type-dialog">
@@ -38,33 +37,21 @@ export const CASE_TYPE_CODE_PATTERN = /^[a-z0-9_]{2,40}$/;
             data-testid="case-type-code"
           />
           <mat-hint>{{ 'caseTypes.codeHint' | transloco }}</mat-hint>
-          @if (form.controls.code.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.code.hasError('pattern')) {
-            <mat-error data-testid="case-type-code-pattern">{{ 'caseTypes.codePattern' | transloco }}</mat-error>
-          } @else if (form.controls.code.hasError('taken')) {
-            <mat-error data-testid="case-type-code-taken">{{ 'caseTypes.codeTaken' | transloco }}</mat-error>
-          } @else if (form.controls.code.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.code"
+            [messages]="{ pattern: 'caseTypes.codePattern', taken: 'caseTypes.codeTaken' }"
+            [testIds]="{ pattern: 'case-type-code-pattern', taken: 'case-type-code-taken' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'caseTypes.labelDa' | transloco }}</mat-label>
           <input matInput formControlName="labelDa" autocomplete="off" lang="da" data-testid="case-type-label-da" />
-          @if (form.controls.labelDa.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.labelDa.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.labelDa" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'caseTypes.labelEn' | transloco }}</mat-label>
           <input matInput formControlName="labelEn" autocomplete="off" lang="en" data-testid="case-type-label-en" />
-          @if (form.controls.labelEn.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.labelEn.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.labelEn" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

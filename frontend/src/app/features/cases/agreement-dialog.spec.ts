@@ -7,7 +7,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 
 import { provideAppTesting } from '../../../testing/testing-providers';
 import { AgreementDialog } from './agreement-dialog';
-import { parseDanishAmount } from './economy-store';
+import { parseDanishAmount } from './economy-api';
 
 async function setup() {
   const close = jest.fn();

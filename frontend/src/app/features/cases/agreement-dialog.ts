@@ -1,24 +1,17 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  type AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  type ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { type AbstractControl, NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import { AgreementStatus, Creditor, type PaymentAgreement } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
-import { EconomyStore, danishAmountValidator, parseDanishAmount } from './economy-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { EconomyApi, danishAmountValidator, parseDanishAmount } from './economy-api';
 
 /** Afdraget may not exceed the amount owed; the error sits on the installment field. */
 function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | null {
@@ -38,15 +31,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
 /** "Ny afdragsordning"; closes with the created agreement. */
 @Component({
   selector: 'bf-agreement-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'economy.agreementCreateTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="agreement-dialog">
@@ -63,11 +48,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
               }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.creditor.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.creditor.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.creditor" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.creditorName' | transloco }}</mat-label>
@@ -75,11 +56,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
           @if (nameRequired()) {
             <mat-hint>{{ 'economy.creditorNameHint' | transloco }}</mat-hint>
           }
-          @if (form.controls.creditorName.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.creditorName.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.creditorName" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.principal' | transloco }}</mat-label>
@@ -92,15 +69,10 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
           />
           <span matTextSuffix>kr.</span>
           <mat-hint>{{ 'economy.amountHint' | transloco }}</mat-hint>
-          @if (form.controls.principal.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.principal.hasError('amount')) {
-            <mat-error>{{ 'economy.amountInvalid' | transloco }}</mat-error>
-          } @else if (form.controls.principal.hasError('positive')) {
-            <mat-error>{{ 'economy.amountPositive' | transloco }}</mat-error>
-          } @else if (form.controls.principal.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.principal"
+            [messages]="{ amount: 'economy.amountInvalid', positive: 'economy.amountPositive' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.installment' | transloco }}</mat-label>
@@ -113,28 +85,20 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
           />
           <span matTextSuffix>kr.</span>
           <mat-hint>{{ 'economy.installmentHint' | transloco }}</mat-hint>
-          @if (form.controls.installment.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.installment.hasError('amount')) {
-            <mat-error>{{ 'economy.amountInvalid' | transloco }}</mat-error>
-          } @else if (form.controls.installment.hasError('positive')) {
-            <mat-error>{{ 'economy.amountPositive' | transloco }}</mat-error>
-          } @else if (form.controls.installment.hasError('exceedsPrincipal')) {
-            <mat-error data-testid="agreement-installment-exceeds">{{
-              'economy.installmentExceeds' | transloco
-            }}</mat-error>
-          } @else if (form.controls.installment.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.installment"
+            [messages]="{
+              amount: 'economy.amountInvalid',
+              positive: 'economy.amountPositive',
+              exceedsPrincipal: 'economy.installmentExceeds',
+            }"
+            [testIds]="{ exceedsPrincipal: 'agreement-installment-exceeds' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.startDate' | transloco }}</mat-label>
           <input matInput type="date" formControlName="startDate" data-testid="agreement-start" />
-          @if (form.controls.startDate.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.startDate.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.startDate" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.initialStatus' | transloco }}</mat-label>
@@ -143,9 +107,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
               <mat-option [value]="s">{{ 'agreementStatus.' + s | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.status.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.status" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -159,7 +121,7 @@ function installmentWithinPrincipal(group: AbstractControl): ValidationErrors | 
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AgreementDialog {
-  private readonly economy = inject(EconomyStore);
+  private readonly economy = inject(EconomyApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<AgreementDialog, PaymentAgreement>>(MatDialogRef);
   private readonly caseId = inject<string>(MAT_DIALOG_DATA);

@@ -1,30 +1,21 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import { ApplicationType, type HelpApplication } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
-import { EconomyStore, danishAmountValidator, parseDanishAmount } from './economy-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { EconomyApi, danishAmountValidator, parseDanishAmount } from './economy-api';
 
 /** "Ny ansøgning" om hjælp; closes with the created application. */
 @Component({
   selector: 'bf-application-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'economy.applicationCreateTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="application-dialog">
@@ -41,23 +32,13 @@ import { EconomyStore, danishAmountValidator, parseDanishAmount } from './econom
               }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.type.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.type.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.type" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.authority' | transloco }}</mat-label>
           <input matInput formControlName="authority" autocomplete="off" data-testid="application-authority" />
           <mat-hint>{{ 'economy.authorityHint' | transloco }}</mat-hint>
-          @if (form.controls.authority.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.authority.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 200 } }}</mat-error>
-          } @else if (form.controls.authority.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.authority" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'economy.applicationAmount' | transloco }}</mat-label>
@@ -70,13 +51,10 @@ import { EconomyStore, danishAmountValidator, parseDanishAmount } from './econom
           />
           <span matTextSuffix>kr.</span>
           <mat-hint>{{ 'economy.optionalAmountHint' | transloco }}</mat-hint>
-          @if (form.controls.amount.hasError('amount')) {
-            <mat-error>{{ 'economy.amountInvalid' | transloco }}</mat-error>
-          } @else if (form.controls.amount.hasError('positive')) {
-            <mat-error>{{ 'economy.amountPositive' | transloco }}</mat-error>
-          } @else if (form.controls.amount.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.amount"
+            [messages]="{ amount: 'economy.amountInvalid', positive: 'economy.amountPositive' }"
+          />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -90,7 +68,7 @@ import { EconomyStore, danishAmountValidator, parseDanishAmount } from './econom
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ApplicationDialog {
-  private readonly economy = inject(EconomyStore);
+  private readonly economy = inject(EconomyApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<ApplicationDialog, HelpApplication>>(MatDialogRef);
   private readonly caseId = inject<string>(MAT_DIALOG_DATA);

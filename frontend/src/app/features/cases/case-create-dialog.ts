@@ -1,10 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { type Observable, map, of, switchMap } from 'rxjs';
@@ -13,30 +11,22 @@ import type { CaseDetail } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors } from '../../core/http/server-errors';
-import { PeopleStore } from '../people/people-store';
+import { PeopleApi } from '../people/people-api';
 import { type PickedSubject, SubjectPicker } from '../people/subject-picker';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { CaseTypesStore } from './case-types-store';
-import { CasesStore } from './cases-store';
+import { CasesApi } from './cases-api';
 
 /** Creates a case (and a new person first when needed); closes with the new case. */
 @Component({
   selector: 'bf-case-create-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    SubjectPicker,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, SubjectPicker, TranslocoPipe],
   templateUrl: './case-create-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CaseCreateDialog {
-  private readonly cases = inject(CasesStore);
-  private readonly people = inject(PeopleStore);
+  private readonly cases = inject(CasesApi);
+  private readonly people = inject(PeopleApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<CaseCreateDialog, CaseDetail>>(MatDialogRef);
   protected readonly caseTypes = inject(CaseTypesStore);

@@ -1,12 +1,10 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -14,7 +12,8 @@ import { type AssignableUser, type CaseDetail, IssueTag, SENSITIVE_TAGS } from '
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
-import { CasesStore } from './cases-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { CasesApi } from './cases-api';
 
 /** The dialog result: the updated case, or 'conflict' when someone else changed it first. */
 export type CaseEditDialogResult = CaseDetail | 'conflict';
@@ -29,16 +28,7 @@ export function assignableUsersUrl(teamId: string): string {
 /** Responsible worker, co-workers, underlying issues and review date of a case. */
 @Component({
   selector: 'bf-case-edit-dialog',
-  imports: [
-    MatButtonModule,
-    MatCheckboxModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatCheckboxModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'caseEdit.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="case-edit-dialog">
@@ -53,11 +43,7 @@ export function assignableUsersUrl(teamId: string): string {
               <mat-option [value]="u.id">{{ u.displayName }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.responsibleId.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.responsibleId.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.responsibleId" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'caseEdit.coWorkers' | transloco }}</mat-label>
@@ -66,9 +52,7 @@ export function assignableUsersUrl(teamId: string): string {
               <mat-option [value]="u.id">{{ u.displayName }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.coWorkerIds.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.coWorkerIds" />
         </mat-form-field>
         <fieldset class="bf-field-group tags" data-testid="case-edit-tags">
           <legend>{{ 'caseEdit.tags' | transloco }}</legend>
@@ -99,9 +83,7 @@ export function assignableUsersUrl(teamId: string): string {
         <mat-form-field>
           <mat-label>{{ 'caseEdit.reviewDate' | transloco }}</mat-label>
           <input matInput type="date" formControlName="reviewDate" data-testid="case-edit-review-date" />
-          @if (form.controls.reviewDate.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.reviewDate" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -128,7 +110,7 @@ export function assignableUsersUrl(teamId: string): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CaseEditDialog {
-  private readonly cases = inject(CasesStore);
+  private readonly cases = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<CaseEditDialog, CaseEditDialogResult>>(MatDialogRef);
   protected readonly detail = inject<CaseDetail>(MAT_DIALOG_DATA);

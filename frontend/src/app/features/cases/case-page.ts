@@ -1,25 +1,12 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  Injector,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
@@ -47,22 +34,26 @@ import { HandoffDialog, type HandoffDialogResult } from '../handoffs/handoff-dia
 import { HandoffsList } from '../handoffs/handoffs-list';
 import { ReferralsPanel } from '../referrals/referrals-panel';
 import { VisitsPanel } from '../visits/visits-panel';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { injectDialogs, onConflict } from '../../shared/dialogs';
 import { CaseEditDialog, type CaseEditDialogResult } from './case-edit-dialog';
 import { CaseStore } from './case-store';
 import { CaseTimeline } from './case-timeline';
 import { CaseTypesStore } from './case-types-store';
-import { CasesStore, caseStatusClass } from './cases-store';
+import { CasesApi } from './cases-api';
+import { caseStatusClass } from './cases-store';
 import { ContactDialog } from './contact-dialog';
 import { EconomyPanel } from './economy-panel';
 import { NoteDialog, type NoteDialogData } from './note-dialog';
 import { ReopenDialog } from './reopen-dialog';
 import { StatusDialog, type StatusDialogResult } from './status-dialog';
 
-const DIALOG_CONFIG = { maxWidth: '95vw', width: '36rem', autoFocus: 'first-tabbable' } as const;
+const DIALOG_CONFIG = { width: '36rem' } as const;
 
 @Component({
   selector: 'bf-case-page',
   imports: [
+    FORM_FIELD_IMPORTS,
     CaseTimeline,
     ConsentsList,
     DatePipe,
@@ -72,11 +63,8 @@ const DIALOG_CONFIG = { maxWidth: '95vw', width: '36rem', autoFocus: 'first-tabb
     MatButtonModule,
     MatCardModule,
     MatChipsModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
-    ReactiveFormsModule,
     ReferralsPanel,
     RouterLink,
     TranslocoPipe,
@@ -89,10 +77,9 @@ const DIALOG_CONFIG = { maxWidth: '95vw', width: '36rem', autoFocus: 'first-tabb
 })
 export class CasePage {
   protected readonly store = inject(CaseStore);
-  private readonly api = inject(CasesStore);
+  private readonly api = inject(CasesApi);
   protected readonly caseTypes = inject(CaseTypesStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
@@ -141,49 +128,39 @@ export class CasePage {
   protected addNote(corrects?: TimelineEvent): void {
     const detail = this.store.detail();
     if (!detail) return;
-    this.dialog
+    this.dialogs
       .open<NoteDialog, NoteDialogData, TimelineEvent>(NoteDialog, {
         ...DIALOG_CONFIG,
         data: { caseId: detail.id, corrects },
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((event) => {
-        if (event) this.afterEvent('note.saved');
+      .subscribe(() => {
+        this.afterEvent('note.saved');
       });
   }
 
   protected addContact(): void {
     const detail = this.store.detail();
     if (!detail) return;
-    this.dialog
+    this.dialogs
       .open<ContactDialog, string, TimelineEvent>(ContactDialog, {
         ...DIALOG_CONFIG,
         data: detail.id,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((event) => {
-        if (event) this.afterEvent('contact.saved');
+      .subscribe(() => {
+        this.afterEvent('contact.saved');
       });
   }
 
   protected changeStatus(): void {
     const detail = this.store.detail();
     if (!detail) return;
-    this.dialog
+    this.dialogs
       .open<StatusDialog, CaseDetail, StatusDialogResult>(StatusDialog, {
         ...DIALOG_CONFIG,
         data: detail,
-        injector: this.injector,
       })
-      .afterClosed()
+      .pipe(onConflict(() => this.conflict()))
       .subscribe((result) => {
-        if (!result) return;
-        if (result === 'conflict') {
-          this.conflict();
-          return;
-        }
         this.store.set(result);
         this.afterEvent('status.saved');
       });
@@ -192,19 +169,13 @@ export class CasePage {
   protected editCase(): void {
     const detail = this.store.detail();
     if (!detail) return;
-    this.dialog
+    this.dialogs
       .open<CaseEditDialog, CaseDetail, CaseEditDialogResult>(CaseEditDialog, {
         ...DIALOG_CONFIG,
         data: detail,
-        injector: this.injector,
       })
-      .afterClosed()
+      .pipe(onConflict(() => this.conflict()))
       .subscribe((result) => {
-        if (!result) return;
-        if (result === 'conflict') {
-          this.conflict();
-          return;
-        }
         this.store.set(result);
         this.afterEvent('caseEdit.saved');
       });
@@ -213,16 +184,13 @@ export class CasePage {
   protected registerConsent(): void {
     const detail = this.store.detail();
     if (!detail) return;
-    this.dialog
+    this.dialogs
       .open<ConsentDialog, ConsentDialogData, Consent>(ConsentDialog, {
         ...DIALOG_CONFIG,
         width: '44rem',
         data: { personId: detail.person.id, caseId: detail.id },
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((consent) => {
-        if (!consent) return;
+      .subscribe(() => {
         this.store.reload();
         this.consentsList()?.reload();
         this.afterEvent('consent.saved');
@@ -237,19 +205,13 @@ export class CasePage {
   protected handOff(): void {
     const detail = this.store.detail();
     if (!detail) return;
-    this.dialog
+    this.dialogs
       .open<HandoffDialog, CaseDetail, HandoffDialogResult>(HandoffDialog, {
         ...DIALOG_CONFIG,
         data: detail,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((result) => {
-        if (!result) return;
-        if (result === 'conflict') {
-          this.conflict();
-          return;
-        }
+      .pipe(onConflict(() => this.conflict()))
+      .subscribe(() => {
         this.store.reload();
         this.handoffsList()?.reload();
         this.afterEvent('handoff.saved');
@@ -270,15 +232,12 @@ export class CasePage {
   protected reopen(): void {
     const detail = this.store.detail();
     if (!detail) return;
-    this.dialog
+    this.dialogs
       .open<ReopenDialog, CaseDetail, CaseDetail>(ReopenDialog, {
         ...DIALOG_CONFIG,
         data: detail,
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((created) => {
-        if (!created) return;
         this.notify('reopen.done');
         void this.router.navigate(['/cases', created.id]);
       });

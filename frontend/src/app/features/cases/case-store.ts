@@ -4,12 +4,12 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { CLOSED_CASE_STATUSES, type CaseDetail, type TimelineEvent, type TimelineEventType } from '@bofast/contracts';
 
 import { pageLoadContext } from '../../core/http/http-context';
-import { CasesStore } from './cases-store';
+import { CasesApi } from './cases-api';
 
 /** One case and its timeline, for the Sag page. */
 @Injectable()
 export class CaseStore {
-  private readonly api = inject(CasesStore);
+  private readonly api = inject(CasesApi);
 
   readonly id = signal<string | null>(null);
   private readonly resource = httpResource<CaseDetail>(() => {

@@ -1,10 +1,8 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSortModule, type Sort } from '@angular/material/sort';
@@ -16,6 +14,8 @@ import { type CaseDetail, type CaseStatus, type CaseSummary, Permission } from '
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { injectDialogs } from '../../shared/dialogs';
+import { ListPaginator } from '../../shared/list-paginator';
 import { CaseCreateDialog } from './case-create-dialog';
 import { CaseTypesStore } from './case-types-store';
 import { CASE_STATUSES, type CaseSort, CasesListStore, caseStatusClass } from './cases-store';
@@ -29,7 +29,7 @@ const SORTABLE: readonly CaseSort[] = ['caseNumber', 'status', 'openedAt', 'upda
     MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatSelectModule,
     MatSlideToggleModule,
     MatSortModule,
@@ -45,8 +45,7 @@ export class CasesPage {
   protected readonly store = inject(CasesListStore);
   protected readonly caseTypes = inject(CaseTypesStore);
   private readonly router = inject(Router);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly authStore = inject(AuthStore);
   protected readonly language = inject(LanguageStore).language;
   protected readonly canWrite = this.authStore.can(Permission.CaseWrite);
@@ -83,25 +82,17 @@ export class CasesPage {
     this.store.setSort(column, sort.direction);
   }
 
-  protected changePage(event: PageEvent): void {
-    this.store.setPage(event.pageIndex + 1, event.pageSize);
-  }
-
   protected open(row: CaseSummary): void {
     void this.router.navigate(['/cases', row.id]);
   }
 
   protected create(): void {
-    this.dialog
+    this.dialogs
       .open<CaseCreateDialog, unknown, CaseDetail>(CaseCreateDialog, {
-        maxWidth: '95vw',
         width: '36rem',
-        autoFocus: 'first-tabbable',
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((created) => {
-        if (created) void this.router.navigate(['/cases', created.id]);
+        void this.router.navigate(['/cases', created.id]);
       });
   }
 }

@@ -1,30 +1,21 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { ContactChannel, ContactOutcome, TimelineEvent } from '@bofast/contracts';
 
 import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
 import { CONTACT_CHANNELS, CONTACT_OUTCOMES } from '../signals/signals-store';
-import { CasesStore } from './cases-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { CasesApi } from './cases-api';
 
 /** Records a contact attempt on a case; closes with the new event. */
 @Component({
   selector: 'bf-contact-dialog',
-  imports: [
-    MatButtonModule,
-    MatButtonToggleModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatButtonToggleModule, MatDialogModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'contact.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -71,9 +62,7 @@ import { CasesStore } from './cases-store';
         <mat-form-field class="full">
           <mat-label>{{ 'contact.occurredAt' | transloco }}</mat-label>
           <input matInput type="datetime-local" formControlName="occurredAt" data-testid="contact-occurred-at" />
-          @if (form.controls.occurredAt.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.occurredAt" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -88,7 +77,7 @@ import { CasesStore } from './cases-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ContactDialog {
-  private readonly cases = inject(CasesStore);
+  private readonly cases = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<ContactDialog, TimelineEvent>>(MatDialogRef);
   private readonly caseId = inject<string>(MAT_DIALOG_DATA);

@@ -1,9 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -22,11 +21,12 @@ import {
 import { isConflict } from '../../core/http/conflict';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { formatKr } from '../restance/restance-store';
+import { injectDialogs } from '../../shared/dialogs';
 import { AgreementDialog } from './agreement-dialog';
 import { ApplicationDialog } from './application-dialog';
-import { EconomyStore } from './economy-store';
+import { EconomyApi } from './economy-api';
 
-const DIALOG_CONFIG = { maxWidth: '95vw', width: '32rem', autoFocus: 'first-tabbable' } as const;
+const DIALOG_CONFIG = { width: '32rem' } as const;
 
 export function agreementStatusClass(status: AgreementStatus): string {
   if (status === 'aftalt' || status === 'overholdes') return 'bf-chip-active';
@@ -51,9 +51,8 @@ export function applicationStatusClass(status: ApplicationStatus): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EconomyPanel {
-  private readonly economy = inject(EconomyStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly economy = inject(EconomyApi);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageStore).language;
@@ -82,30 +81,24 @@ export class EconomyPanel {
   }
 
   protected createAgreement(): void {
-    this.dialog
+    this.dialogs
       .open<AgreementDialog, string, PaymentAgreement>(AgreementDialog, {
         ...DIALOG_CONFIG,
         data: this.caseId(),
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((created) => {
-        if (!created) return;
+      .subscribe(() => {
         this.agreements.reload();
         this.done('economy.agreementCreated');
       });
   }
 
   protected createApplication(): void {
-    this.dialog
+    this.dialogs
       .open<ApplicationDialog, string, HelpApplication>(ApplicationDialog, {
         ...DIALOG_CONFIG,
         data: this.caseId(),
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((created) => {
-        if (!created) return;
+      .subscribe(() => {
         this.applications.reload();
         this.done('economy.applicationCreated');
       });

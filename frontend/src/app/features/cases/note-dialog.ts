@@ -1,10 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -12,7 +10,8 @@ import type { TimelineEvent, Visibility } from '@bofast/contracts';
 
 import { toIsoTimestamp, todayIso } from '../../core/format/dates';
 import { applyServerErrors } from '../../core/http/server-errors';
-import { CasesStore } from './cases-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { CasesApi } from './cases-api';
 
 export interface NoteDialogData {
   caseId: string;
@@ -23,15 +22,7 @@ export interface NoteDialogData {
 /** Writes a note or a correction; closes with the new event. */
 @Component({
   selector: 'bf-note-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ (data.corrects ? 'note.correctTitle' : 'note.title') | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="note-dialog">
@@ -45,20 +36,12 @@ export interface NoteDialogData {
         <mat-form-field>
           <mat-label>{{ 'note.text' | transloco }}</mat-label>
           <textarea matInput formControlName="text" rows="5" data-testid="note-text"></textarea>
-          @if (form.controls.text.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.text.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.text" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'note.occurredAt' | transloco }}</mat-label>
           <input matInput type="date" formControlName="occurredAt" data-testid="note-occurred-at" />
-          @if (form.controls.occurredAt.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.occurredAt.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.occurredAt" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'note.visibility' | transloco }}</mat-label>
@@ -79,7 +62,7 @@ export interface NoteDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NoteDialog {
-  private readonly cases = inject(CasesStore);
+  private readonly cases = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<NoteDialog, TimelineEvent>>(MatDialogRef);
   protected readonly data = inject<NoteDialogData>(MAT_DIALOG_DATA);

@@ -8,7 +8,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { CaseDetail } from '@bofast/contracts';
 
-import { CasesStore } from './cases-store';
+import { CasesApi } from './cases-api';
 
 /** Reopens a closed case as a new linked case; closes with the new case. */
 @Component({
@@ -36,7 +36,7 @@ import { CasesStore } from './cases-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReopenDialog {
-  private readonly cases = inject(CasesStore);
+  private readonly cases = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<ReopenDialog, CaseDetail>>(MatDialogRef);
   protected readonly detail = inject<CaseDetail>(MAT_DIALOG_DATA);

@@ -1,11 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -13,22 +11,15 @@ import { CASE_TRANSITIONS, type CaseDetail, type CaseStatus, ClosureReason } fro
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
-import { CasesStore } from './cases-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { CasesApi } from './cases-api';
 
 /** The dialog result: the updated case, or 'conflict' when someone else changed it first. */
 export type StatusDialogResult = CaseDetail | 'conflict';
 
 @Component({
   selector: 'bf-status-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'status.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="status-dialog">
@@ -48,11 +39,7 @@ export type StatusDialogResult = CaseDetail | 'conflict';
               }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.status.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.status.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.status" />
         </mat-form-field>
         @if (isClosing()) {
           <mat-form-field>
@@ -62,11 +49,11 @@ export type StatusDialogResult = CaseDetail | 'conflict';
                 <mat-option [value]="reason">{{ 'closureReason.' + reason | transloco }}</mat-option>
               }
             </mat-select>
-            @if (form.controls.closureReason.hasError('required')) {
-              <mat-error data-testid="status-closure-required">{{ 'status.closureRequired' | transloco }}</mat-error>
-            } @else if (form.controls.closureReason.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error
+              [bfFieldErrors]="form.controls.closureReason"
+              [messages]="{ required: 'status.closureRequired' }"
+              [testIds]="{ required: 'status-closure-required' }"
+            />
           </mat-form-field>
         }
         <mat-form-field>
@@ -85,7 +72,7 @@ export type StatusDialogResult = CaseDetail | 'conflict';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StatusDialog {
-  private readonly cases = inject(CasesStore);
+  private readonly cases = inject(CasesApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<StatusDialog, StatusDialogResult>>(MatDialogRef);
   protected readonly detail = inject<CaseDetail>(MAT_DIALOG_DATA);

@@ -1,13 +1,11 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -23,7 +21,8 @@ import {
 
 import { addMonths, toIsoTimestamp, todayIso } from '../../core/format/dates';
 import { applyServerErrors } from '../../core/http/server-errors';
-import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES, ConsentsStore } from './consents-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { CONSENT_DOCUMENT_MAX_BYTES, CONSENT_DOCUMENT_TYPES, ConsentsApi } from './consents-api';
 
 export interface ConsentDialogData {
   personId: string;
@@ -59,14 +58,12 @@ function readBase64(file: Blob): Promise<string> {
 @Component({
   selector: 'bf-consent-dialog',
   imports: [
+    FORM_FIELD_IMPORTS,
     MatButtonModule,
     MatButtonToggleModule,
     MatCheckboxModule,
     MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatSelectModule,
-    ReactiveFormsModule,
     TranslocoPipe,
   ],
   templateUrl: './consent-dialog.html',
@@ -74,7 +71,7 @@ function readBase64(file: Blob): Promise<string> {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConsentDialog {
-  private readonly store = inject(ConsentsStore);
+  private readonly store = inject(ConsentsApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<ConsentDialog, Consent>>(MatDialogRef);
   private readonly data = inject<ConsentDialogData>(MAT_DIALOG_DATA);

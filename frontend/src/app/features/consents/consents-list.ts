@@ -1,9 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -11,7 +10,8 @@ import { type Consent, Permission } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
-import { ConsentsStore, consentStatusClass } from './consents-store';
+import { injectDialogs } from '../../shared/dialogs';
+import { ConsentsApi, consentStatusClass } from './consents-api';
 import { WithdrawDialog } from './withdraw-dialog';
 
 /** A person's consents with status chips and withdrawal; `compact` leaves out the details. */
@@ -23,11 +23,10 @@ import { WithdrawDialog } from './withdraw-dialog';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConsentsList {
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
-  protected readonly store = inject(ConsentsStore);
+  protected readonly store = inject(ConsentsApi);
   protected readonly language = inject(LanguageStore).language;
   protected readonly canWrite = inject(AuthStore).can(Permission.ConsentWrite);
   protected readonly statusClass = consentStatusClass;
@@ -46,17 +45,12 @@ export class ConsentsList {
   }
 
   protected withdraw(consent: Consent): void {
-    this.dialog
+    this.dialogs
       .open<WithdrawDialog, Consent, Consent | 'conflict'>(WithdrawDialog, {
-        maxWidth: '95vw',
         width: '28rem',
-        autoFocus: 'first-tabbable',
         data: consent,
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((result) => {
-        if (!result) return;
         if (result === 'conflict') {
           const entity = this.transloco.translate('consent.entity');
           this.snackBar.open(this.transloco.translate('common.conflictReloaded', { entity }), undefined, {

@@ -1,29 +1,20 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { Consent, ConsentForm } from '@bofast/contracts';
 
 import { isConflict } from '../../core/http/conflict';
-import { ConsentsStore } from './consents-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { ConsentsApi } from './consents-api';
 
 /** Withdraws a consent; closes with the updated consent, or 'conflict'. */
 @Component({
   selector: 'bf-withdraw-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'withdraw.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -38,9 +29,7 @@ import { ConsentsStore } from './consents-store';
               <mat-option [value]="method">{{ 'consentForm.' + method | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.method.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.method" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'withdraw.note' | transloco }}</mat-label>
@@ -58,7 +47,7 @@ import { ConsentsStore } from './consents-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WithdrawDialog {
-  private readonly store = inject(ConsentsStore);
+  private readonly store = inject(ConsentsApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<WithdrawDialog, Consent | 'conflict'>>(MatDialogRef);
   private readonly consent = inject<Consent>(MAT_DIALOG_DATA);

@@ -12,6 +12,7 @@ import type { EvictionCase } from '@bofast/contracts';
 import { EvictionsApi, dialogErrorMessage, isVersionConflict } from './evictions-api';
 import { requiredText } from './eviction-view';
 import type { EvictionDialogResult } from './outcome-dialog';
+import { FieldErrors } from '../../shared/forms/field-errors';
 
 /** approve: a team lead approves an "undgået" proposal; return: sends it back; reopen: withdraws a decided outcome. */
 export type DecisionAction = 'approve' | 'return' | 'reopen';
@@ -24,7 +25,15 @@ export interface DecisionDialogData {
 /** The team lead's decisions on an outcome. Sending back and reopening need a reason; approving may have one. */
 @Component({
   selector: 'bf-decision-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    FieldErrors,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'evictions.decision.' + data.action + '.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="decision-dialog">
@@ -44,13 +53,11 @@ export interface DecisionDialogData {
         <mat-form-field>
           <mat-label>{{ (isReasonRequired ? 'evictions.reason' : 'evictions.reasonOptional') | transloco }}</mat-label>
           <textarea matInput formControlName="reason" rows="3" data-testid="decision-reason"></textarea>
-          @if (form.controls.reason.hasError('required')) {
-            <mat-error data-testid="decision-reason-required">{{ 'evictions.reasonRequired' | transloco }}</mat-error>
-          } @else if (form.controls.reason.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 1000 } }}</mat-error>
-          } @else if (form.controls.reason.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.reason"
+            [messages]="{ required: 'evictions.reasonRequired' }"
+            [testIds]="{ required: 'decision-reason-required' }"
+          />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

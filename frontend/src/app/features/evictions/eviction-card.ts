@@ -1,9 +1,8 @@
 import type { ComponentType } from '@angular/cdk/portal';
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
@@ -16,6 +15,7 @@ import { todayIso } from '../../core/format/dates';
 import { pageLoadContext } from '../../core/http/http-context';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { formatKr, formatTimestamp } from '../restance/restance-store';
+import { injectDialogs, onConflict } from '../../shared/dialogs';
 import { DecisionDialog, type DecisionAction, type DecisionDialogData } from './decision-dialog';
 import { EvictionStepper } from './eviction-stepper';
 import {
@@ -34,7 +34,7 @@ import { StageDialog, type StageDialogResult } from './stage-dialog';
 import { SustainedDialog } from './sustained-dialog';
 import { EvictionEditDialog } from './eviction-edit-dialog';
 
-const DIALOG_CONFIG = { maxWidth: '95vw', width: '34rem', autoFocus: 'first-tabbable' } as const;
+const DIALOG_CONFIG = { width: '34rem' } as const;
 
 let nextId = 0;
 
@@ -52,8 +52,7 @@ let nextId = 0;
 })
 export class EvictionCard {
   private readonly auth = inject(AuthStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageStore).language;
@@ -143,19 +142,13 @@ export class EvictionCard {
   protected recordStage(): void {
     const eviction = this.eviction();
     if (!eviction) return;
-    this.dialog
+    this.dialogs
       .open<StageDialog, EvictionCase, StageDialogResult>(StageDialog, {
         ...DIALOG_CONFIG,
         data: eviction,
-        injector: this.injector,
       })
-      .afterClosed()
+      .pipe(onConflict(() => this.conflict()))
       .subscribe((result) => {
-        if (!result) return;
-        if (result === 'conflict') {
-          this.conflict();
-          return;
-        }
         this.resource.set(result.eviction);
         this.warnings.set(result.warnings);
         this.done(result.warnings.length > 0 ? 'evictions.stageSavedWithWarnings' : 'evictions.stageSaved');
@@ -189,15 +182,10 @@ export class EvictionCard {
   private openDecision<C, D>(component: ComponentType<C>, data: (e: EvictionCase) => D, key: string): void {
     const eviction = this.eviction();
     if (!eviction) return;
-    this.dialog
-      .open<C, D, EvictionDialogResult>(component, { ...DIALOG_CONFIG, data: data(eviction), injector: this.injector })
-      .afterClosed()
+    this.dialogs
+      .open<C, D, EvictionDialogResult>(component, { ...DIALOG_CONFIG, data: data(eviction) })
+      .pipe(onConflict(() => this.conflict()))
       .subscribe((result) => {
-        if (!result) return;
-        if (result === 'conflict') {
-          this.conflict();
-          return;
-        }
         this.resource.set(result);
         this.warnings.set([]);
         this.done(key);

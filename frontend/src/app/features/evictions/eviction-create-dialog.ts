@@ -11,6 +11,7 @@ import { switchMap } from 'rxjs';
 import { type EvictionCase, EvictionGround } from '@bofast/contracts';
 
 import { readApiError } from '../../core/http/server-errors';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { EvictionsApi, conflictCurrent, dialogErrorMessage } from './evictions-api';
 
 export interface EvictionCreateDialogData {
@@ -21,7 +22,15 @@ export interface EvictionCreateDialogData {
 /** "Opret udsættelsessag" for the case's lejemål. When the lejemål already has an open one, offers to link the case to it. */
 @Component({
   selector: 'bf-eviction-create-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatSelectModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    FieldErrors,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'evictions.createTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="eviction-create-dialog">
@@ -51,11 +60,7 @@ export interface EvictionCreateDialogData {
               }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.ground.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.ground.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.ground" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

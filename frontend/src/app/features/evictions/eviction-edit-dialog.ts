@@ -10,13 +10,22 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { type AssignableUser, type EvictionCase, EvictionGround } from '@bofast/contracts';
 
 import { assignableUsersUrl } from '../cases/case-edit-dialog';
+import { FieldErrors } from '../../shared/forms/field-errors';
 import { EvictionsApi, dialogErrorMessage, isVersionConflict } from './evictions-api';
 import type { EvictionDialogResult } from './outcome-dialog';
 
 /** "Redigér": the udsættelsessag's ground and responsible worker. */
 @Component({
   selector: 'bf-eviction-edit-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatSelectModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [
+    FieldErrors,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    TranslocoPipe,
+  ],
   template: `
     <h2 mat-dialog-title>{{ 'evictions.editTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="eviction-edit-dialog">
@@ -31,9 +40,7 @@ import type { EvictionDialogResult } from './outcome-dialog';
               <mat-option [value]="g">{{ 'evictionGround.' + g | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.ground.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.ground" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'evictions.responsible' | transloco }}</mat-label>
@@ -42,11 +49,7 @@ import type { EvictionDialogResult } from './outcome-dialog';
               <mat-option [value]="u.id">{{ u.displayName }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.responsibleId.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.responsibleId.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.responsibleId" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -1,7 +1,6 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -9,6 +8,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { type EvictionCase, type EvictionSummary, Permission } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
+import { injectDialogs } from '../../shared/dialogs';
 import { EvictionCard } from './eviction-card';
 import { EvictionCreateDialog, type EvictionCreateDialogData } from './eviction-create-dialog';
 import { evictionListRequest } from './evictions-api';
@@ -40,8 +40,7 @@ import { evictionListRequest } from './evictions-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EvictionPanel {
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly canWrite = inject(AuthStore).can(Permission.EvictionWrite);
@@ -68,17 +67,12 @@ export class EvictionPanel {
   protected create(): void {
     const tenancy = this.tenancy();
     if (!tenancy) return;
-    this.dialog
+    this.dialogs
       .open<EvictionCreateDialog, EvictionCreateDialogData, EvictionCase>(EvictionCreateDialog, {
-        maxWidth: '95vw',
         width: '30rem',
-        autoFocus: 'first-tabbable',
         data: { caseId: this.caseId(), tenancy },
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((created) => {
-        if (!created) return;
+      .subscribe(() => {
         this.evictions.reload();
         this.snackBar.open(this.transloco.translate('evictions.created'), undefined, { duration: 4000 });
         this.changed.emit();

@@ -1,15 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import { type EvictionCase, EvictionOutcome, isAvoided } from '@bofast/contracts';
 
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { EvictionsApi, dialogErrorMessage, isVersionConflict } from './evictions-api';
 import { requiredText } from './eviction-view';
 
@@ -19,15 +18,7 @@ export type EvictionDialogResult = EvictionCase | 'conflict';
 /** "Foreslå udfald": "undgået" outcomes wait for a team lead; the others close the case at once. */
 @Component({
   selector: 'bf-outcome-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'evictions.outcomeDialogTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="outcome-dialog">
@@ -49,36 +40,24 @@ export type EvictionDialogResult = EvictionCase | 'conflict';
           } @else if (outcome()) {
             <mat-hint>{{ 'evictions.outcomeCloses' | transloco }}</mat-hint>
           }
-          @if (form.controls.outcome.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.outcome.getError('server'); as message) {
-            <mat-error data-testid="outcome-server-error">{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.outcome" [testIds]="{ server: 'outcome-server-error' }" />
         </mat-form-field>
         @if (isMovedOut()) {
           <mat-form-field>
             <mat-label>{{ 'evictions.rehousingNote' | transloco }}</mat-label>
             <textarea matInput formControlName="rehousingNote" rows="3" data-testid="outcome-rehousing"></textarea>
             <mat-hint>{{ 'evictions.rehousingHint' | transloco }}</mat-hint>
-            @if (form.controls.rehousingNote.hasError('required')) {
-              <mat-error data-testid="outcome-rehousing-required">{{
-                'evictions.rehousingRequired' | transloco
-              }}</mat-error>
-            } @else if (form.controls.rehousingNote.hasError('maxlength')) {
-              <mat-error>{{ 'common.maxLength' | transloco: { max: 2000 } }}</mat-error>
-            } @else if (form.controls.rehousingNote.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error
+              [bfFieldErrors]="form.controls.rehousingNote"
+              [messages]="{ required: 'evictions.rehousingRequired' }"
+              [testIds]="{ required: 'outcome-rehousing-required' }"
+            />
           </mat-form-field>
         }
         <mat-form-field>
           <mat-label>{{ 'evictions.note' | transloco }}</mat-label>
           <textarea matInput formControlName="note" rows="3" data-testid="outcome-note"></textarea>
-          @if (form.controls.note.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 2000 } }}</mat-error>
-          } @else if (form.controls.note.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.note" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

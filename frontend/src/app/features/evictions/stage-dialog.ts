@@ -1,16 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  type AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  type ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { type AbstractControl, NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -26,7 +18,8 @@ import {
   StageSource,
 } from '@bofast/contracts';
 
-import { danishAmountValidator, parseDanishAmount } from '../cases/economy-store';
+import { danishAmountValidator, parseDanishAmount } from '../cases/economy-api';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { EvictionsApi, dialogErrorMessage, isVersionConflict } from './evictions-api';
 import { suggestedStage } from './eviction-view';
 
@@ -44,15 +37,7 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
 /** "Registrér trin": one dated step of the udsættelsessag; the fields follow the chosen stage. */
 @Component({
   selector: 'bf-stage-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'evictions.stageDialogTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="stage-dialog">
@@ -69,20 +54,12 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
               }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.stage.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.stage.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.stage" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'evictions.date' | transloco }}</mat-label>
           <input matInput type="date" formControlName="date" data-testid="stage-date" />
-          @if (form.controls.date.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.date.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.date" />
         </mat-form-field>
         @if (hasTime()) {
           <mat-form-field>
@@ -91,13 +68,11 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
             <mat-hint>{{
               (timeRequired() ? 'evictions.timeHintRequired' : 'evictions.timeHint') | transloco
             }}</mat-hint>
-            @if (form.controls.time.hasError('required')) {
-              <mat-error data-testid="stage-time-required">{{ 'evictions.timeRequired' | transloco }}</mat-error>
-            } @else if (form.controls.time.hasError('pattern')) {
-              <mat-error>{{ 'evictions.timeInvalid' | transloco }}</mat-error>
-            } @else if (form.controls.time.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error
+              [bfFieldErrors]="form.controls.time"
+              [messages]="{ required: 'evictions.timeRequired', pattern: 'evictions.timeInvalid' }"
+              [testIds]="{ required: 'stage-time-required' }"
+            />
           </mat-form-field>
         }
         @if (isKommune()) {
@@ -108,11 +83,10 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
                 <mat-option [value]="n">{{ 'notifiedBy.' + n | transloco }}</mat-option>
               }
             </mat-select>
-            @if (form.controls.notifiedBy.hasError('required')) {
-              <mat-error data-testid="stage-notified-by-required">{{ 'common.required' | transloco }}</mat-error>
-            } @else if (form.controls.notifiedBy.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error
+              [bfFieldErrors]="form.controls.notifiedBy"
+              [testIds]="{ required: 'stage-notified-by-required' }"
+            />
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'evictions.channel' | transloco }}</mat-label>
@@ -121,11 +95,7 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
                 <mat-option [value]="c">{{ 'notificationChannel.' + c | transloco }}</mat-option>
               }
             </mat-select>
-            @if (form.controls.channel.hasError('required')) {
-              <mat-error data-testid="stage-channel-required">{{ 'common.required' | transloco }}</mat-error>
-            } @else if (form.controls.channel.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error [bfFieldErrors]="form.controls.channel" [testIds]="{ required: 'stage-channel-required' }" />
           </mat-form-field>
         }
         @if (isOphaevelse()) {
@@ -133,11 +103,11 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
             <mat-label>{{ 'evictions.moveOutDate' | transloco }}</mat-label>
             <input matInput type="date" formControlName="moveOutDate" data-testid="stage-move-out" />
             <mat-hint>{{ 'evictions.optional' | transloco }}</mat-hint>
-            @if (form.controls.moveOutDate.hasError('beforeDate')) {
-              <mat-error data-testid="stage-move-out-before">{{ 'evictions.moveOutBeforeDate' | transloco }}</mat-error>
-            } @else if (form.controls.moveOutDate.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error
+              [bfFieldErrors]="form.controls.moveOutDate"
+              [messages]="{ beforeDate: 'evictions.moveOutBeforeDate' }"
+              [testIds]="{ beforeDate: 'stage-move-out-before' }"
+            />
           </mat-form-field>
         }
         <mat-form-field>
@@ -145,13 +115,10 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
           <input matInput formControlName="amount" inputmode="decimal" autocomplete="off" data-testid="stage-amount" />
           <span matTextSuffix>kr.</span>
           <mat-hint>{{ 'economy.optionalAmountHint' | transloco }}</mat-hint>
-          @if (form.controls.amount.hasError('amount')) {
-            <mat-error>{{ 'economy.amountInvalid' | transloco }}</mat-error>
-          } @else if (form.controls.amount.hasError('positive')) {
-            <mat-error>{{ 'economy.amountPositive' | transloco }}</mat-error>
-          } @else if (form.controls.amount.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.amount"
+            [messages]="{ amount: 'economy.amountInvalid', positive: 'economy.amountPositive' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'evictions.source' | transloco }}</mat-label>
@@ -160,20 +127,12 @@ function notBeforeDate(control: AbstractControl<string>): ValidationErrors | nul
               <mat-option [value]="s">{{ 'stageSource.' + s | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.source.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.source.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.source" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'evictions.note' | transloco }}</mat-label>
           <textarea matInput formControlName="note" rows="3" data-testid="stage-note"></textarea>
-          @if (form.controls.note.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 1000 } }}</mat-error>
-          } @else if (form.controls.note.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.note" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -1,15 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { EvictionCase } from '@bofast/contracts';
 
 import { LanguageStore } from '../../core/i18n/language-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { EvictionsApi, dialogErrorMessage, isVersionConflict } from './evictions-api';
 import { formatDay } from './eviction-view';
 import type { EvictionDialogResult } from './outcome-dialog';
@@ -17,15 +16,7 @@ import type { EvictionDialogResult } from './outcome-dialog';
 /** "Registrér opfølgning": some months after an avoided eviction, does the household still live there? */
 @Component({
   selector: 'bf-sustained-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatRadioModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatRadioModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'evictions.sustainedDialogTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="sustained-dialog">
@@ -53,11 +44,7 @@ import type { EvictionDialogResult } from './outcome-dialog';
         <mat-form-field>
           <mat-label>{{ 'evictions.note' | transloco }}</mat-label>
           <textarea matInput formControlName="note" rows="3" data-testid="sustained-note"></textarea>
-          @if (form.controls.note.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 1000 } }}</mat-error>
-          } @else if (form.controls.note.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.note" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -1,11 +1,9 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -15,6 +13,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { assignableUsersUrl } from '../cases/case-edit-dialog';
 import { dialogErrorMessage, isVersionConflict } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { HandoffsApi } from './handoffs-api';
 
 /** The new handoff, or 'conflict' when the case changed since it was loaded. */
@@ -26,15 +25,7 @@ export type HandoffDialogResult = Handoff | 'conflict';
  */
 @Component({
   selector: 'bf-handoff-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'handoff.title' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="handoff-dialog">
@@ -54,9 +45,7 @@ export type HandoffDialogResult = Handoff | 'conflict';
               }
             </mat-select>
             <mat-hint>{{ 'handoff.teamHint' | transloco }}</mat-hint>
-            @if (form.controls.teamId.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error [bfFieldErrors]="form.controls.teamId" />
           </mat-form-field>
         }
         <mat-form-field>
@@ -66,21 +55,17 @@ export type HandoffDialogResult = Handoff | 'conflict';
               <mat-option [value]="u.id">{{ u.displayName }} ({{ 'roles.' + u.role | transloco }})</mat-option>
             }
           </mat-select>
-          @if (form.controls.toUserId.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.toUserId.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.toUserId" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'handoff.note' | transloco }}</mat-label>
           <textarea matInput formControlName="note" rows="5" required data-testid="handoff-note"></textarea>
           <mat-hint>{{ 'handoff.noteHint' | transloco }}</mat-hint>
-          @if (form.controls.note.hasError('required')) {
-            <mat-error data-testid="handoff-note-required">{{ 'handoff.noteRequired' | transloco }}</mat-error>
-          } @else if (form.controls.note.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.note"
+            [messages]="{ required: 'handoff.noteRequired' }"
+            [testIds]="{ required: 'handoff-note-required' }"
+          />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

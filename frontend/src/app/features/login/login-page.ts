@@ -1,11 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatExpansionModule } from '@angular/material/expansion';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -14,6 +12,7 @@ import { type Locale, Role } from '@bofast/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { readApiError } from '../../core/http/server-errors';
 import { LANGUAGES, LanguageStore } from '../../core/i18n/language-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 
 export const DEMO_PASSWORD = 'Bofast-demo-2026';
 
@@ -30,15 +29,7 @@ export const DEMO_USERS: readonly { username: string; role: Role }[] = [
 
 @Component({
   selector: 'bf-login-page',
-  imports: [
-    MatButtonModule,
-    MatCardModule,
-    MatExpansionModule,
-    MatFormFieldModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatCardModule, MatExpansionModule, TranslocoPipe],
   templateUrl: './login-page.html',
   styleUrl: './login-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

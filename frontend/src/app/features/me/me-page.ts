@@ -1,12 +1,10 @@
 import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -16,21 +14,20 @@ import type { SessionInfo } from '@bofast/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { PasswordForm } from './password-form';
 import { shortenUserAgent } from './user-agent';
 
 @Component({
   selector: 'bf-me-page',
   imports: [
+    FORM_FIELD_IMPORTS,
     DatePipe,
     MatButtonModule,
     MatCardModule,
     MatChipsModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatTableModule,
     PasswordForm,
-    ReactiveFormsModule,
     TranslocoPipe,
   ],
   templateUrl: './me-page.html',

@@ -5,14 +5,11 @@ import {
   FormGroupDirective,
   type NgForm,
   NonNullableFormBuilder,
-  ReactiveFormsModule,
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import type { ErrorStateMatcher } from '@angular/material/core';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -20,6 +17,7 @@ import { PASSWORD_MIN_LENGTH } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 
 function passwordsMatch(group: AbstractControl): ValidationErrors | null {
   const newPassword = group.get('newPassword')?.value as string;
@@ -37,7 +35,7 @@ class ConfirmPasswordErrorMatcher implements ErrorStateMatcher {
 
 @Component({
   selector: 'bf-password-form',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, TranslocoPipe],
   templateUrl: './password-form.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

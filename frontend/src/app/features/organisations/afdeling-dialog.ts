@@ -1,22 +1,21 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { AfdelingSummary, BoligorganisationSummary } from '@bofast/contracts';
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { OrganisationsStore } from './organisations-store';
 
 /** Adds an afdeling to a boligorganisation; closes with the created afdeling. */
 @Component({
   selector: 'bf-afdeling-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'organisations.addAfdelingTitle' | transloco: { name: org.name } }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="afdeling-dialog">
@@ -27,24 +26,16 @@ import { OrganisationsStore } from './organisations-store';
         <mat-form-field>
           <mat-label>{{ 'organisations.afdelingsnummer' | transloco }}</mat-label>
           <input matInput formControlName="afdelingsnummer" autocomplete="off" data-testid="afdeling-nummer" />
-          @if (form.controls.afdelingsnummer.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.afdelingsnummer.hasError('taken')) {
-            <mat-error data-testid="afdeling-nummer-taken">{{
-              'organisations.afdelingsnummerTaken' | transloco
-            }}</mat-error>
-          } @else if (form.controls.afdelingsnummer.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.afdelingsnummer"
+            [messages]="{ taken: 'organisations.afdelingsnummerTaken' }"
+            [testIds]="{ taken: 'afdeling-nummer-taken' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'organisations.afdelingName' | transloco }}</mat-label>
           <input matInput formControlName="name" autocomplete="off" data-testid="afdeling-name" />
-          @if (form.controls.name.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.name.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.name" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

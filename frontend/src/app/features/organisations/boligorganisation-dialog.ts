@@ -1,16 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { BoligorganisationSummary } from '@bofast/contracts';
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { OrganisationsStore } from './organisations-store';
 
 export const CVR_PATTERN = /^\d{8}$/;
@@ -18,7 +17,7 @@ export const CVR_PATTERN = /^\d{8}$/;
 /** Creates a boligorganisation; closes with the created one. */
 @Component({
   selector: 'bf-boligorganisation-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'organisations.createOrgTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="org-dialog">
@@ -29,23 +28,17 @@ export const CVR_PATTERN = /^\d{8}$/;
         <mat-form-field>
           <mat-label>{{ 'organisations.name' | transloco }}</mat-label>
           <input matInput formControlName="name" autocomplete="organization" data-testid="org-name" />
-          @if (form.controls.name.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.name.hasError('taken')) {
-            <mat-error data-testid="org-name-taken">{{ 'organisations.nameTaken' | transloco }}</mat-error>
-          } @else if (form.controls.name.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.name"
+            [messages]="{ taken: 'organisations.nameTaken' }"
+            [testIds]="{ taken: 'org-name-taken' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'organisations.cvrOptional' | transloco }}</mat-label>
           <input matInput formControlName="cvr" inputmode="numeric" autocomplete="off" data-testid="org-cvr" />
           <mat-hint>{{ 'organisations.cvrHint' | transloco }}</mat-hint>
-          @if (form.controls.cvr.hasError('pattern')) {
-            <mat-error>{{ 'organisations.cvrPattern' | transloco }}</mat-error>
-          } @else if (form.controls.cvr.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.cvr" [messages]="{ pattern: 'organisations.cvrPattern' }" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

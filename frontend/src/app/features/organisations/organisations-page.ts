@@ -1,7 +1,6 @@
-import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatDialog, type MatDialogConfig } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -9,12 +8,13 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { AfdelingSummary, BoligorganisationSummary, PartnerOrganisationSummary } from '@bofast/contracts';
 
+import { injectDialogs } from '../../shared/dialogs';
 import { AfdelingDialog } from './afdeling-dialog';
 import { BoligorganisationDialog } from './boligorganisation-dialog';
 import { OrganisationsStore } from './organisations-store';
 import { PartnerDialog } from './partner-dialog';
 
-const DIALOG_CONFIG: MatDialogConfig = { maxWidth: '95vw', width: '32rem', autoFocus: 'first-tabbable' };
+const DIALOG_CONFIG = { width: '32rem' } as const;
 
 /** Admin: boligorganisationer with their afdelinger, and partner organisations. */
 @Component({
@@ -27,50 +27,40 @@ const DIALOG_CONFIG: MatDialogConfig = { maxWidth: '95vw', width: '32rem', autoF
 })
 export class OrganisationsPage {
   protected readonly store = inject(OrganisationsStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly partnerColumns = ['name', 'type', 'kommune'];
 
   protected createBoligorganisation(): void {
-    this.dialog
+    this.dialogs
       .open<BoligorganisationDialog, undefined, BoligorganisationSummary>(BoligorganisationDialog, {
         ...DIALOG_CONFIG,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((created) => {
-        if (!created) return;
+      .subscribe(() => {
         this.notify('organisations.orgCreated');
         this.store.reloadBoligorganisationer();
       });
   }
 
   protected addAfdeling(org: BoligorganisationSummary): void {
-    this.dialog
+    this.dialogs
       .open<AfdelingDialog, BoligorganisationSummary, AfdelingSummary>(AfdelingDialog, {
         ...DIALOG_CONFIG,
         data: org,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((created) => {
-        if (!created) return;
+      .subscribe(() => {
         this.notify('organisations.afdelingCreated');
         this.store.reloadBoligorganisationer();
       });
   }
 
   protected createPartner(): void {
-    this.dialog
+    this.dialogs
       .open<PartnerDialog, undefined, PartnerOrganisationSummary>(PartnerDialog, {
         ...DIALOG_CONFIG,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((created) => {
-        if (!created) return;
+      .subscribe(() => {
         this.notify('organisations.partnerCreated');
         this.store.reloadPartners();
       });

@@ -1,10 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -12,20 +10,13 @@ import type { PartnerOrganisationSummary, PartnerType } from '@bofast/contracts'
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { OrganisationsStore, PARTNER_TYPES } from './organisations-store';
 
 /** Creates a partner organisation; closes with the created one. */
 @Component({
   selector: 'bf-partner-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'organisations.createPartnerTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="partner-dialog">
@@ -36,13 +27,11 @@ import { OrganisationsStore, PARTNER_TYPES } from './organisations-store';
         <mat-form-field>
           <mat-label>{{ 'organisations.name' | transloco }}</mat-label>
           <input matInput formControlName="name" autocomplete="organization" data-testid="partner-name" />
-          @if (form.controls.name.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.name.hasError('taken')) {
-            <mat-error data-testid="partner-name-taken">{{ 'organisations.nameTaken' | transloco }}</mat-error>
-          } @else if (form.controls.name.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error
+            [bfFieldErrors]="form.controls.name"
+            [messages]="{ taken: 'organisations.nameTaken' }"
+            [testIds]="{ taken: 'partner-name-taken' }"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'organisations.partnerType' | transloco }}</mat-label>
@@ -51,20 +40,12 @@ import { OrganisationsStore, PARTNER_TYPES } from './organisations-store';
               <mat-option [value]="t">{{ 'partnerType.' + t | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.type.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.type.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.type" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'organisations.kommune' | transloco }}</mat-label>
           <input matInput formControlName="kommune" autocomplete="off" data-testid="partner-kommune" />
-          @if (form.controls.kommune.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.kommune.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.kommune" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

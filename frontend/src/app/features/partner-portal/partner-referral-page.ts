@@ -1,7 +1,6 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -20,6 +19,7 @@ import { ReferralHistory } from '../referrals/referral-history';
 import { ReferralMessages } from '../referrals/referral-messages';
 import { ReferralsApi, partnerReferralUrl, transitionsFor } from '../referrals/referrals-api';
 import { formatTimestamp } from '../restance/restance-store';
+import { injectDialogs } from '../../shared/dialogs';
 
 /**
  * /partner/:id — one referral in the partner portal: the resident's name and only the shared data, the
@@ -108,8 +108,7 @@ import { formatTimestamp } from '../restance/restance-store';
 })
 export class PartnerReferralPage {
   private readonly api = inject(ReferralsApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
@@ -139,17 +138,12 @@ export class PartnerReferralPage {
   protected act(status: ReferralStatus): void {
     const r = this.referral();
     if (!r) return;
-    this.dialog
+    this.dialogs
       .open<ReferralActionDialog, ReferralActionDialogData, ReferralActionResult>(ReferralActionDialog, {
-        maxWidth: '95vw',
         width: '30rem',
-        autoFocus: 'first-tabbable',
         data: { referralId: r.id, status, version: r.version, side: 'partner', name: r.resident.name },
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((result) => {
-        if (!result) return;
         if (result === 'gone') {
           this.gone();
         } else if (result === 'conflict') {

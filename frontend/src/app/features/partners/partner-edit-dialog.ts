@@ -1,12 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import {
@@ -19,6 +17,7 @@ import {
 
 import { dialogErrorMessage, isVersionConflict } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 
 /** The saved entry, or 'conflict' when someone else changed it first. */
 export type PartnerEditDialogResult = PartnerDirectoryEntry | 'conflict';
@@ -34,16 +33,7 @@ export function servicesOf(text: string): string[] {
 /** Admin: a partner's services, contact persons, referral channels and response time. */
 @Component({
   selector: 'bf-partner-edit-dialog',
-  imports: [
-    MatButtonModule,
-    MatCheckboxModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatCheckboxModule, MatDialogModule, MatIconModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'partners.editTitle' | transloco: { name: data.name } }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="partner-edit-dialog">
@@ -55,9 +45,7 @@ export function servicesOf(text: string): string[] {
           <mat-label>{{ 'partners.services' | transloco }}</mat-label>
           <textarea matInput formControlName="services" rows="4" data-testid="partner-edit-services"></textarea>
           <mat-hint>{{ 'partners.servicesHint' | transloco }}</mat-hint>
-          @if (form.controls.services.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.services" />
         </mat-form-field>
         <fieldset class="bf-field-group" formGroupName="channels">
           <legend>{{ 'partners.channels' | transloco }}</legend>
@@ -95,11 +83,7 @@ export function servicesOf(text: string): string[] {
               <mat-form-field>
                 <mat-label>{{ 'partners.contactName' | transloco }}</mat-label>
                 <input matInput formControlName="name" autocomplete="off" />
-                @if (c.controls.name.hasError('required')) {
-                  <mat-error>{{ 'common.required' | transloco }}</mat-error>
-                } @else if (c.controls.name.getError('server'); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
+                <mat-error [bfFieldErrors]="c.controls.name" />
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'partners.contactRole' | transloco }}</mat-label>
@@ -112,9 +96,7 @@ export function servicesOf(text: string): string[] {
               <mat-form-field>
                 <mat-label>{{ 'partners.contactEmail' | transloco }}</mat-label>
                 <input matInput type="email" formControlName="email" autocomplete="off" />
-                @if (c.controls.email.getError('server'); as message) {
-                  <mat-error>{{ message }}</mat-error>
-                }
+                <mat-error [bfFieldErrors]="c.controls.email" />
               </mat-form-field>
               <button
                 mat-button

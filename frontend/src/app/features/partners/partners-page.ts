@@ -1,8 +1,7 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -14,6 +13,7 @@ import { type PartnerDirectoryEntry, Permission } from '@bofast/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { pageLoadContext } from '../../core/http/http-context';
 import { PartnerInfo } from '../referrals/partner-info';
+import { injectDialogs } from '../../shared/dialogs';
 import { PartnerEditDialog, type PartnerEditDialogResult } from './partner-edit-dialog';
 
 /** /partnere — the partner directory: services, contact persons, how each partner takes referrals, response time. */
@@ -104,8 +104,7 @@ import { PartnerEditDialog, type PartnerEditDialogResult } from './partner-edit-
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PartnersPage {
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly canManage = inject(AuthStore).can(Permission.OrganisationManage);
@@ -124,17 +123,12 @@ export class PartnersPage {
   });
 
   protected edit(partner: PartnerDirectoryEntry): void {
-    this.dialog
+    this.dialogs
       .open<PartnerEditDialog, PartnerDirectoryEntry, PartnerEditDialogResult>(PartnerEditDialog, {
-        maxWidth: '95vw',
         width: '40rem',
-        autoFocus: 'first-tabbable',
         data: partner,
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((result) => {
-        if (!result) return;
         this.partners.reload();
         if (result === 'conflict') {
           const entity = this.transloco.translate('partners.entity');

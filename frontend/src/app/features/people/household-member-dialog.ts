@@ -10,7 +10,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { type HouseholdDetail, HouseholdRelation, type PersonSummary } from '@bofast/contracts';
 
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
-import { PeopleStore } from './people-store';
+import { FieldErrors } from '../../shared/forms/field-errors';
+import { PeopleApi } from './people-api';
 import { type PickedSubject, SubjectPicker } from './subject-picker';
 
 export interface HouseholdMemberDialogData {
@@ -21,6 +22,7 @@ export interface HouseholdMemberDialogData {
 @Component({
   selector: 'bf-household-member-dialog',
   imports: [
+    FieldErrors,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,
@@ -57,11 +59,7 @@ export interface HouseholdMemberDialogData {
               <mat-option [value]="r">{{ 'relation.' + r | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.relation.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.relation.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.relation" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -75,7 +73,7 @@ export interface HouseholdMemberDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class HouseholdMemberDialog {
-  private readonly people = inject(PeopleStore);
+  private readonly people = inject(PeopleApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<HouseholdMemberDialog, HouseholdDetail>>(MatDialogRef);
   private readonly data = inject<HouseholdMemberDialogData>(MAT_DIALOG_DATA);

@@ -1,11 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -14,7 +12,8 @@ import { type CommunicationPreference, HouseholdRelation, type PersonDetail } fr
 import { AuthStore } from '../../core/auth/auth-store';
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
-import { PeopleStore } from './people-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { PeopleApi } from './people-api';
 
 export interface PersonDialogData {
   person?: PersonDetail;
@@ -25,21 +24,12 @@ export interface PersonDialogData {
 /** Creates or edits a person; closes with the saved person, or 'conflict'. */
 @Component({
   selector: 'bf-person-dialog',
-  imports: [
-    MatButtonModule,
-    MatCheckboxModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatCheckboxModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   templateUrl: './person-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PersonDialog {
-  private readonly people = inject(PeopleStore);
+  private readonly people = inject(PeopleApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<PersonDialog, PersonDetail | 'conflict'>>(MatDialogRef);
   protected readonly data = inject<PersonDialogData>(MAT_DIALOG_DATA);

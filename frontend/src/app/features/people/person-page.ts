@@ -1,18 +1,8 @@
 import { httpResource } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  Injector,
-  computed,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -26,11 +16,12 @@ import { CaseTypesStore } from '../cases/case-types-store';
 import { caseListParams, caseStatusClass } from '../cases/cases-store';
 import { ConsentDialog, type ConsentDialogData } from '../consents/consent-dialog';
 import { ConsentsList } from '../consents/consents-list';
+import { injectDialogs } from '../../shared/dialogs';
 import { CprConfirmDialog } from './cpr-confirm-dialog';
-import { PeopleStore } from './people-store';
+import { PeopleApi } from './people-api';
 import { PersonDialog, type PersonDialogData } from './person-dialog';
 
-const DIALOG_CONFIG = { maxWidth: '95vw', width: '32rem', autoFocus: 'first-tabbable' } as const;
+const DIALOG_CONFIG = { width: '32rem' } as const;
 
 @Component({
   selector: 'bf-person-page',
@@ -40,9 +31,8 @@ const DIALOG_CONFIG = { maxWidth: '95vw', width: '32rem', autoFocus: 'first-tabb
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PersonPage {
-  private readonly people = inject(PeopleStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly people = inject(PeopleApi);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   private readonly authStore = inject(AuthStore);
@@ -72,30 +62,23 @@ export class PersonPage {
   protected readonly cases = computed(() => (this.casesResource.hasValue() ? this.casesResource.value().items : []));
 
   protected revealCpr(): void {
-    this.dialog
-      .open<CprConfirmDialog, unknown, boolean>(CprConfirmDialog, { ...DIALOG_CONFIG, injector: this.injector })
-      .afterClosed()
-      .subscribe((confirmed) => {
-        if (!confirmed) return;
-        this.people.revealCpr(this.id()).subscribe({
-          next: (reveal) => this.revealedCpr.set(reveal.cpr),
-          error: () => this.notify('errors.unknown'),
-        });
+    this.dialogs.open<CprConfirmDialog, unknown, boolean>(CprConfirmDialog, DIALOG_CONFIG).subscribe(() => {
+      this.people.revealCpr(this.id()).subscribe({
+        next: (reveal) => this.revealedCpr.set(reveal.cpr),
+        error: () => this.notify('errors.unknown'),
       });
+    });
   }
 
   protected edit(): void {
     const person = this.person();
     if (!person) return;
-    this.dialog
+    this.dialogs
       .open<PersonDialog, PersonDialogData, PersonDetail | 'conflict'>(PersonDialog, {
         ...DIALOG_CONFIG,
         data: { person },
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((result) => {
-        if (!result) return;
         if (result === 'conflict') {
           const entity = this.transloco.translate('person.entity');
           this.snackBar.open(this.transloco.translate('common.conflictReloaded', { entity }), undefined, {
@@ -110,16 +93,13 @@ export class PersonPage {
   }
 
   protected registerConsent(): void {
-    this.dialog
+    this.dialogs
       .open<ConsentDialog, ConsentDialogData, Consent>(ConsentDialog, {
         ...DIALOG_CONFIG,
         width: '44rem',
         data: { personId: this.id() },
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((consent) => {
-        if (!consent) return;
+      .subscribe(() => {
         this.consentsList()?.reload();
         this.notify('consent.saved');
       });

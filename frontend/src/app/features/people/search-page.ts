@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, Injector, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatListModule } from '@angular/material/list';
@@ -13,11 +12,12 @@ import { catchError, debounceTime, distinctUntilChanged, of, switchMap } from 'r
 import { type PersonDetail, Permission, type SearchResult, type TenancySummary } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
-import { PeopleStore, SEARCH_MIN_LENGTH } from './people-store';
+import { injectDialogs } from '../../shared/dialogs';
+import { PeopleApi, SEARCH_MIN_LENGTH } from './people-api';
 import { PersonDialog, type PersonDialogData } from './person-dialog';
 import { TenancyDialog } from './tenancy-dialog';
 
-const DIALOG_CONFIG = { maxWidth: '95vw', width: '32rem', autoFocus: 'first-tabbable' } as const;
+const DIALOG_CONFIG = { width: '32rem' } as const;
 
 @Component({
   selector: 'bf-search-page',
@@ -35,9 +35,8 @@ const DIALOG_CONFIG = { maxWidth: '95vw', width: '32rem', autoFocus: 'first-tabb
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SearchPage {
-  private readonly people = inject(PeopleStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly people = inject(PeopleApi);
+  private readonly dialogs = injectDialogs();
   private readonly router = inject(Router);
   private readonly authStore = inject(AuthStore);
   protected readonly canWritePerson = this.authStore.can(Permission.PersonWrite);
@@ -75,25 +74,20 @@ export class SearchPage {
   }
 
   protected createPerson(): void {
-    this.dialog
+    this.dialogs
       .open<PersonDialog, PersonDialogData, PersonDetail | 'conflict'>(PersonDialog, {
         ...DIALOG_CONFIG,
         data: {},
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((person) => {
         if (person && person !== 'conflict') void this.router.navigate(['/persons', person.id]);
       });
   }
 
   protected createTenancy(): void {
-    this.dialog
-      .open<TenancyDialog, unknown, TenancySummary>(TenancyDialog, { ...DIALOG_CONFIG, injector: this.injector })
-      .afterClosed()
-      .subscribe((tenancy) => {
-        if (tenancy) void this.router.navigate(['/tenancies', tenancy.id]);
-      });
+    this.dialogs.open<TenancyDialog, unknown, TenancySummary>(TenancyDialog, DIALOG_CONFIG).subscribe((tenancy) => {
+      void this.router.navigate(['/tenancies', tenancy.id]);
+    });
   }
 
   private show(result: SearchResult | null): void {

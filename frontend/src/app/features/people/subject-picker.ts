@@ -9,7 +9,7 @@ import { catchError, debounceTime, distinctUntilChanged, of, switchMap } from 'r
 
 import type { PersonSummary, SearchResult, TenancySummary } from '@bofast/contracts';
 
-import { PeopleStore, SEARCH_MIN_LENGTH } from './people-store';
+import { PeopleApi, SEARCH_MIN_LENGTH } from './people-api';
 
 export type PickedSubject = { kind: 'person'; person: PersonSummary } | { kind: 'tenancy'; tenancy: TenancySummary };
 
@@ -56,7 +56,7 @@ const EMPTY: SearchResult = { persons: [], tenancies: [] };
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SubjectPicker {
-  private readonly people = inject(PeopleStore);
+  private readonly people = inject(PeopleApi);
 
   readonly label = input('picker.label');
   readonly kinds = input<'all' | 'persons' | 'tenancies'>('all');

@@ -1,30 +1,21 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
 import type { BoligorganisationSummary, TenancySummary } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
-import { PeopleStore } from './people-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { PeopleApi } from './people-api';
 
 /** Creates a tenancy (lejemål); closes with it. */
 @Component({
   selector: 'bf-tenancy-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'tenancy.createTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="tenancy-dialog">
@@ -43,29 +34,17 @@ import { PeopleStore } from './people-store';
               </mat-optgroup>
             }
           </mat-select>
-          @if (form.controls.afdelingId.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.afdelingId.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.afdelingId" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'tenancy.address' | transloco }}</mat-label>
           <input matInput formControlName="address" autocomplete="off" data-testid="tenancy-address" />
-          @if (form.controls.address.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.address.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.address" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'tenancy.number' | transloco }}</mat-label>
           <input matInput formControlName="lejemaalsnummer" autocomplete="off" data-testid="tenancy-number" />
-          @if (form.controls.lejemaalsnummer.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.lejemaalsnummer.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.lejemaalsnummer" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'tenancy.moveInDate' | transloco }}</mat-label>
@@ -83,7 +62,7 @@ import { PeopleStore } from './people-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TenancyDialog {
-  private readonly people = inject(PeopleStore);
+  private readonly people = inject(PeopleApi);
   private readonly transloco = inject(TranslocoService);
   private readonly dialogRef = inject<MatDialogRef<TenancyDialog, TenancySummary>>(MatDialogRef);
   protected readonly organisations = httpResource<BoligorganisationSummary[]>(

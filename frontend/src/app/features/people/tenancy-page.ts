@@ -1,9 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -13,6 +12,7 @@ import { type HouseholdDetail, type PersonDetail, Permission, type TenancySummar
 import { AuthStore } from '../../core/auth/auth-store';
 import { pageLoadContext } from '../../core/http/http-context';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { injectDialogs } from '../../shared/dialogs';
 import { HouseholdMemberDialog, type HouseholdMemberDialogData } from './household-member-dialog';
 import { PersonDialog, type PersonDialogData } from './person-dialog';
 
@@ -76,8 +76,7 @@ interface TenancyView {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TenancyPage {
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageStore).language;
@@ -91,17 +90,12 @@ export class TenancyPage {
   protected readonly view = computed(() => (this.resource.hasValue() ? this.resource.value() : null));
 
   protected addExisting(): void {
-    this.dialog
+    this.dialogs
       .open<HouseholdMemberDialog, HouseholdMemberDialogData, HouseholdDetail>(HouseholdMemberDialog, {
-        maxWidth: '95vw',
         width: '32rem',
-        autoFocus: 'first-tabbable',
         data: { tenancyId: this.id() },
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((household) => {
-        if (!household) return;
         const current = this.view();
         if (current) this.resource.set({ ...current, household });
         else this.resource.reload();
@@ -110,17 +104,13 @@ export class TenancyPage {
   }
 
   protected addMember(): void {
-    this.dialog
+    this.dialogs
       .open<PersonDialog, PersonDialogData, PersonDetail | 'conflict'>(PersonDialog, {
-        maxWidth: '95vw',
         width: '32rem',
-        autoFocus: 'first-tabbable',
         data: { tenancyId: this.id() },
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((person) => {
-        if (person) this.resource.reload();
+      .subscribe(() => {
+        this.resource.reload();
       });
   }
 }

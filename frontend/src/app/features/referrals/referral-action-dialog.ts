@@ -1,10 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { NonNullableFormBuilder } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Observable } from 'rxjs';
 
@@ -19,6 +17,7 @@ import type {
 import { nowLocal, toIsoTimestamp } from '../../core/format/dates';
 import { dialogErrorMessage, isVersionConflict } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { ReferralsApi } from './referrals-api';
 
 export interface ReferralActionDialogData {
@@ -39,7 +38,7 @@ const NEEDS_REASON: readonly ReferralStatus[] = ['afvist', 'trukket_tilbage'];
 /** One step of a referral, with what the step needs: a reason, the first meeting's time, or the outcome. */
 @Component({
   selector: 'bf-referral-action-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'referralAction.' + data.status | transloco }}: {{ data.name }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="referral-action-dialog">
@@ -57,11 +56,7 @@ const NEEDS_REASON: readonly ReferralStatus[] = ['afvist', 'trukket_tilbage'];
               required
               data-testid="partner-first-meeting"
             />
-            @if (form.controls.firstMeetingAt.hasError('required')) {
-              <mat-error>{{ 'common.required' | transloco }}</mat-error>
-            } @else if (form.controls.firstMeetingAt.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error [bfFieldErrors]="form.controls.firstMeetingAt" />
           </mat-form-field>
         }
         @if (data.status === 'afsluttet') {
@@ -74,11 +69,7 @@ const NEEDS_REASON: readonly ReferralStatus[] = ['afvist', 'trukket_tilbage'];
               required
               data-testid="referral-action-outcome"
             ></textarea>
-            @if (form.controls.outcome.hasError('required')) {
-              <mat-error>{{ 'common.required' | transloco }}</mat-error>
-            } @else if (form.controls.outcome.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error [bfFieldErrors]="form.controls.outcome" />
           </mat-form-field>
         } @else {
           <mat-form-field>
@@ -90,11 +81,7 @@ const NEEDS_REASON: readonly ReferralStatus[] = ['afvist', 'trukket_tilbage'];
               [required]="needsReason"
               data-testid="referral-action-reason"
             ></textarea>
-            @if (form.controls.reason.hasError('required')) {
-              <mat-error>{{ 'common.required' | transloco }}</mat-error>
-            } @else if (form.controls.reason.getError('server'); as message) {
-              <mat-error>{{ message }}</mat-error>
-            }
+            <mat-error [bfFieldErrors]="form.controls.reason" />
           </mat-form-field>
         }
       </mat-dialog-content>

@@ -1,11 +1,9 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -13,6 +11,7 @@ import type { PartnerDirectoryEntry, Referral, ReferralMethod } from '@bofast/co
 
 import { dialogErrorMessage, isVersionConflict } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { PartnerInfo } from './partner-info';
 import { REFERRAL_METHODS, ReferralsApi } from './referrals-api';
 import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-data-fields';
@@ -30,13 +29,11 @@ export type ReferralDialogResult = Referral | 'conflict';
 @Component({
   selector: 'bf-referral-dialog',
   imports: [
+    FORM_FIELD_IMPORTS,
     MatButtonModule,
     MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatSelectModule,
     PartnerInfo,
-    ReactiveFormsModule,
     SharedDataFields,
     TranslocoPipe,
   ],
@@ -54,11 +51,7 @@ export type ReferralDialogResult = Referral | 'conflict';
               <mat-option [value]="p.id">{{ p.name }} ({{ 'partnerType.' + p.type | transloco }})</mat-option>
             }
           </mat-select>
-          @if (form.controls.partnerId.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.partnerId.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.partnerId" />
         </mat-form-field>
         @if (partner(); as p) {
           <bf-partner-info [partner]="p" data-testid="referral-partner-info" />
@@ -70,21 +63,13 @@ export type ReferralDialogResult = Referral | 'conflict';
               <mat-option [value]="m">{{ 'referralMethod.' + m | transloco }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.method.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.method.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.method" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'referrals.reason' | transloco }}</mat-label>
           <textarea matInput formControlName="reason" rows="3" data-testid="referral-reason"></textarea>
           <mat-hint>{{ 'referrals.reasonHint' | transloco }}</mat-hint>
-          @if (form.controls.reason.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.reason.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.reason" />
         </mat-form-field>
         <h3 class="share-title">{{ 'referrals.shareTitle' | transloco }}</h3>
         <bf-shared-data-fields [group]="form.controls.shared" />

@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal, viewChild } from '@angular/core';
-import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Observable } from 'rxjs';
 
@@ -12,13 +10,14 @@ import { LanguageStore } from '../../core/i18n/language-store';
 import { readApiError } from '../../core/http/server-errors';
 import { requiredText } from '../evictions/eviction-view';
 import { formatTimestamp } from '../restance/restance-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 
 let nextId = 0;
 
 /** The message thread between the caseworker and the partner, and a box to write in. */
 @Component({
   selector: 'bf-referral-messages',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, TranslocoPipe],
   template: `
     <ol class="bf-plain-list thread" [attr.aria-labelledby]="labelledBy()" data-testid="referral-messages">
       @for (m of messages(); track m.id) {
@@ -48,9 +47,7 @@ let nextId = 0;
             rows="2"
             data-testid="referral-message-text"
           ></textarea>
-          @if (text.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="text" />
         </mat-form-field>
         <button mat-stroked-button type="submit" [disabled]="isSending()" data-testid="referral-message-send">
           {{ 'referrals.sendMessage' | transloco }}

@@ -1,8 +1,7 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
@@ -22,13 +21,14 @@ import {
   type ReferralActionDialogData,
   type ReferralActionResult,
 } from './referral-action-dialog';
+import { injectDialogs, onConflict } from '../../shared/dialogs';
 import { ReferralDialog, type ReferralDialogData, type ReferralDialogResult } from './referral-dialog';
 import { ReferralHistory } from './referral-history';
 import { ReferralMessages } from './referral-messages';
 import { ReferralsApi, caseReferralsUrl, referralStatusClass, transitionsFor } from './referrals-api';
 import { UnderretningDialog } from './underretning-dialog';
 
-const DIALOG_CONFIG = { maxWidth: '95vw', width: '40rem', autoFocus: 'first-tabbable' } as const;
+const DIALOG_CONFIG = { width: '40rem' } as const;
 
 /** Why a draft could not be sent: the server's words, and what it says about the shared fields. */
 export interface SendRefusal {
@@ -58,8 +58,7 @@ export interface SendRefusal {
 export class ReferralsPanel {
   private readonly api = inject(ReferralsApi);
   private readonly auth = inject(AuthStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageStore).language;
@@ -147,7 +146,7 @@ export class ReferralsPanel {
   }
 
   protected withdraw(referral: Referral): void {
-    this.dialog
+    this.dialogs
       .open<ReferralActionDialog, ReferralActionDialogData, ReferralActionResult>(ReferralActionDialog, {
         ...DIALOG_CONFIG,
         width: '30rem',
@@ -158,15 +157,9 @@ export class ReferralsPanel {
           side: 'team',
           name: referral.partner.name,
         },
-        injector: this.injector,
       })
-      .afterClosed()
+      .pipe(onConflict(() => this.conflict()))
       .subscribe((result) => {
-        if (!result) return;
-        if (result === 'conflict') {
-          this.conflict();
-          return;
-        }
         this.referrals.reload();
         if (result !== 'gone') {
           this.notify('referrals.withdrawn');
@@ -176,15 +169,12 @@ export class ReferralsPanel {
   }
 
   protected underretning(): void {
-    this.dialog
+    this.dialogs
       .open<UnderretningDialog, string, Referral>(UnderretningDialog, {
         ...DIALOG_CONFIG,
         data: this.detail().id,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((referral) => {
-        if (!referral) return;
+      .subscribe(() => {
         this.referrals.reload();
         this.notify('underretning.sent');
         this.changed.emit();
@@ -193,16 +183,13 @@ export class ReferralsPanel {
 
   protected registerConsent(referral: Referral): void {
     const detail = this.detail();
-    this.dialog
+    this.dialogs
       .open<ConsentDialog, ConsentDialogData, Consent>(ConsentDialog, {
         ...DIALOG_CONFIG,
         width: '44rem',
         data: { personId: detail.person.id, caseId: detail.id },
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((consent) => {
-        if (!consent) return;
         this.setRefusal(referral.id, null);
         this.notify('referrals.consentRegistered');
         this.consentChanged.emit(consent);
@@ -210,19 +197,13 @@ export class ReferralsPanel {
   }
 
   private openReferralDialog(data: ReferralDialogData, doneKey: string): void {
-    this.dialog
+    this.dialogs
       .open<ReferralDialog, ReferralDialogData, ReferralDialogResult>(ReferralDialog, {
         ...DIALOG_CONFIG,
         data,
-        injector: this.injector,
       })
-      .afterClosed()
+      .pipe(onConflict(() => this.conflict()))
       .subscribe((result) => {
-        if (!result) return;
-        if (result === 'conflict') {
-          this.conflict();
-          return;
-        }
         this.setRefusal(result.id, null);
         this.referrals.reload();
         this.notify(doneKey);

@@ -1,12 +1,10 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -14,6 +12,7 @@ import type { PartnerDirectoryEntry, Referral } from '@bofast/contracts';
 
 import { dialogErrorMessage } from '../evictions/evictions-api';
 import { requiredText } from '../evictions/eviction-view';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { PartnerInfo } from './partner-info';
 import { ReferralsApi } from './referrals-api';
 import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-data-fields';
@@ -25,14 +24,12 @@ import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-dat
 @Component({
   selector: 'bf-underretning-dialog',
   imports: [
+    FORM_FIELD_IMPORTS,
     MatButtonModule,
     MatDialogModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
     PartnerInfo,
-    ReactiveFormsModule,
     SharedDataFields,
     TranslocoPipe,
   ],
@@ -56,11 +53,7 @@ import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-dat
               <mat-option [value]="p.id">{{ p.name }} ({{ 'partnerType.' + p.type | transloco }})</mat-option>
             }
           </mat-select>
-          @if (form.controls.partnerId.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.partnerId.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.partnerId" />
         </mat-form-field>
         @if (partner(); as p) {
           <bf-partner-info [partner]="p" />
@@ -68,21 +61,13 @@ import { SharedDataFields, sharedDataGroup, sharedDataValue } from './shared-dat
         <mat-form-field>
           <mat-label>{{ 'underretning.reason' | transloco }}</mat-label>
           <textarea matInput formControlName="reason" rows="3" data-testid="underretning-reason"></textarea>
-          @if (form.controls.reason.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.reason.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.reason" />
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'underretning.legalBasis' | transloco }}</mat-label>
           <input matInput formControlName="legalBasis" autocomplete="off" data-testid="underretning-legal-basis" />
           <mat-hint>{{ 'underretning.legalBasisHint' | transloco }}</mat-hint>
-          @if (form.controls.legalBasis.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.legalBasis.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.legalBasis" />
         </mat-form-field>
         <h3 class="share-title">{{ 'referrals.shareTitle' | transloco }}</h3>
         <bf-shared-data-fields [group]="form.controls.shared" testIdPrefix="underretning" />

@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type AbstractControl, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 
@@ -18,6 +16,7 @@ import {
 
 import { requiredText } from '../evictions/eviction-view';
 import { dialogErrorMessage } from '../evictions/evictions-api';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { DEFAULT_RULE } from './report-definition';
 import { ReportsApi } from './reports-api';
 
@@ -41,16 +40,7 @@ function atLeastOne(group: AbstractControl<Record<string, boolean>>) {
 /** "Ny version af definitionen" (administrator): old reports keep the version they were made with. */
 @Component({
   selector: 'bf-definition-dialog',
-  imports: [
-    MatButtonModule,
-    MatCheckboxModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatCheckboxModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'reports.definitions.dialogTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate data-testid="definition-dialog">
@@ -103,13 +93,7 @@ function atLeastOne(group: AbstractControl<Record<string, boolean>>) {
           <mat-label>{{ 'reports.definitions.description' | transloco }}</mat-label>
           <textarea matInput formControlName="description" rows="4" data-testid="definition-description"></textarea>
           <mat-hint>{{ 'reports.definitions.descriptionHint' | transloco }}</mat-hint>
-          @if (form.controls.description.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.description.hasError('maxlength')) {
-            <mat-error>{{ 'common.maxLength' | transloco: { max: 2000 } }}</mat-error>
-          } @else if (form.controls.description.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.description" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

@@ -1,10 +1,8 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type AbstractControl, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
@@ -28,6 +26,7 @@ import { AuthStore } from '../../core/auth/auth-store';
 import { todayIso } from '../../core/format/dates';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { dialogErrorMessage } from '../evictions/evictions-api';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { PERIOD_PRESETS, type Period, type PeriodPreset, presetPeriod } from './report-period';
 import { BOLIGORGANISATIONER_URL, ReportsApi, TEAMS_URL } from './reports-api';
 import { formatKroner, formatPeriod } from './report-format';
@@ -88,16 +87,7 @@ function toNotBeforeFrom(control: AbstractControl<string>) {
 /** "Lav rapport": period, scope, audience and the estimate's costs; generates and stores the report, then opens it. */
 @Component({
   selector: 'bf-report-form',
-  imports: [
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatRadioModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatProgressBarModule, MatRadioModule, MatSelectModule, TranslocoPipe],
   templateUrl: './report-form.html',
   styleUrl: './report-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

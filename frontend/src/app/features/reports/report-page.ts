@@ -1,8 +1,7 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, provideTranslocoScope } from '@jsverse/transloco';
@@ -18,6 +17,7 @@ import {
 import { AuthStore } from '../../core/auth/auth-store';
 import { pageLoadContext } from '../../core/http/http-context';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { injectDialogs } from '../../shared/dialogs';
 import { DrilldownDialog, type DrilldownDialogData } from './drilldown-dialog';
 import { ReportDefinition, usedDefinitions } from './report-definition';
 import { formatCell, formatPeriod, formatTimestamp } from './report-format';
@@ -44,8 +44,7 @@ import { DEFINITIONS_URL, ReportsApi, reportExportUrl, reportUrl } from './repor
 })
 export class ReportPage {
   private readonly api = inject(ReportsApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   protected readonly language = inject(LanguageStore).language;
   /** Case-level rows only for roles that may read the cases (team leads, not the administrator). */
   protected readonly canDrill = inject(AuthStore).can(Permission.CaseRead);
@@ -105,8 +104,7 @@ export class ReportPage {
   protected openDrilldown(indicator: DrilldownIndicator): void {
     if (!this.canDrill || !this.report.hasValue()) return;
     const { request, result } = this.report.value();
-    this.dialog.open<DrilldownDialog, DrilldownDialogData>(DrilldownDialog, {
-      maxWidth: '95vw',
+    this.dialogs.open<DrilldownDialog, DrilldownDialogData, unknown>(DrilldownDialog, {
       width: '40rem',
       autoFocus: 'dialog',
       data: {
@@ -119,7 +117,6 @@ export class ReportPage {
         },
         count: formatCell(result.evictions[indicator]),
       },
-      injector: this.injector,
     });
   }
 }

@@ -1,7 +1,6 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -11,6 +10,7 @@ import { type IndicatorDefinition, Permission, type ReportSummary } from '@bofas
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { injectDialogs } from '../../shared/dialogs';
 import { DefinitionDialog, type DefinitionDialogData } from './definition-dialog';
 import { DefinitionRule } from './report-definition';
 import { ReportForm } from './report-form';
@@ -35,8 +35,7 @@ import { DEFINITIONS_URL, REPORTS_URL } from './reports-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportsPage {
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   protected readonly language = inject(LanguageStore).language;
   protected readonly canDefine = inject(AuthStore).can(Permission.ReportDefine);
   protected readonly columns = ['title', 'period', 'scope', 'audience', 'definition', 'created'];
@@ -61,17 +60,13 @@ export class ReportsPage {
 
   protected newVersion(): void {
     const current = this.definitions.value().at(-1) ?? null;
-    this.dialog
+    this.dialogs
       .open<DefinitionDialog, DefinitionDialogData, IndicatorDefinition>(DefinitionDialog, {
-        maxWidth: '95vw',
         width: '40rem',
-        autoFocus: 'first-tabbable',
         data: { current },
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((created) => {
-        if (created) this.definitions.reload();
+      .subscribe(() => {
+        this.definitions.reload();
       });
   }
 }

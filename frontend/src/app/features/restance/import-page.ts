@@ -1,11 +1,9 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
@@ -22,17 +20,18 @@ import {
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { RestanceApi } from './restance-api';
 import {
   COUNT_KEYS,
   MAX_RESTANCE_FILE_BYTES,
   RESTANCE_FILE_EXTENSIONS,
-  RestanceStore,
   currentMonth,
   formatListMonth,
   formatTimestamp,
   isImportFinished,
   readFileAsBase64,
 } from './restance-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 
 interface BoOption {
   id: string;
@@ -43,13 +42,11 @@ interface BoOption {
 @Component({
   selector: 'bf-restance-import-page',
   imports: [
+    FORM_FIELD_IMPORTS,
     MatButtonModule,
     MatCardModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
-    ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
   ],
@@ -59,7 +56,7 @@ interface BoOption {
 })
 export class ImportPage {
   private readonly http = inject(HttpClient);
-  private readonly store = inject(RestanceStore);
+  private readonly store = inject(RestanceApi);
   private readonly transloco = inject(TranslocoService);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly language = inject(LanguageStore).language;

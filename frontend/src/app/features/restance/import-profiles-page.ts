@@ -21,7 +21,8 @@ import {
 import { isConflict } from '../../core/http/conflict';
 import { pageLoadContext } from '../../core/http/http-context';
 import { readApiError } from '../../core/http/server-errors';
-import { RESTANCE_FIELDS, RestanceStore } from './restance-store';
+import { RestanceApi } from './restance-api';
+import { RESTANCE_FIELDS } from './restance-store';
 
 /** Admin: which column headers of a boligorganisation's list map to which restance field. */
 @Component({
@@ -51,7 +52,7 @@ import { RESTANCE_FIELDS, RestanceStore } from './restance-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ImportProfilesPage {
-  private readonly store = inject(RestanceStore);
+  private readonly store = inject(RestanceApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly fields = RESTANCE_FIELDS;

@@ -1,10 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -13,12 +11,13 @@ import type { WorklistRow } from '@bofast/contracts';
 
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
-import { RestanceStore } from './restance-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { RestanceApi } from './restance-api';
 
 /** Turns a worklist row into a case; closes with `true` when the row changed underneath (reload). */
 @Component({
   selector: 'bf-row-convert-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, TranslocoPipe],
   template: `
     <h2 mat-dialog-title>{{ 'restance.convertTitle' | transloco }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -30,11 +29,7 @@ import { RestanceStore } from './restance-store';
           <mat-label>{{ 'restance.convertName' | transloco }}</mat-label>
           <input matInput formControlName="personName" autocomplete="off" data-testid="row-convert-name" />
           <mat-hint>{{ 'restance.convertNameHint' | transloco }}</mat-hint>
-          @if (form.controls.personName.hasError('required')) {
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
-          } @else if (form.controls.personName.getError('server'); as message) {
-            <mat-error>{{ message }}</mat-error>
-          }
+          <mat-error [bfFieldErrors]="form.controls.personName" />
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
@@ -48,7 +43,7 @@ import { RestanceStore } from './restance-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RowConvertDialog {
-  private readonly store = inject(RestanceStore);
+  private readonly store = inject(RestanceApi);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);

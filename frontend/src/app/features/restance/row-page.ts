@@ -1,19 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  Injector,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -29,23 +19,24 @@ import { isConflict } from '../../core/http/conflict';
 import { pageLoadContext } from '../../core/http/http-context';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { ContactAttemptForm } from '../../shared/contact-attempt-form';
+import { RestanceApi } from './restance-api';
 import {
   OUTREACH_STATUSES,
-  RestanceStore,
   changeClass,
   formatKr,
   formatListMonth,
   isSuperseded,
   outreachClass,
 } from './restance-store';
+import { injectDialogs } from '../../shared/dialogs';
 import { RowConvertDialog } from './row-convert-dialog';
 
 /** One row of the restanceliste: reasons, outreach status, contact attempts and conversion to a case. */
 @Component({
   selector: 'bf-restance-row-page',
   imports: [
-    DatePipe,
     ContactAttemptForm,
+    DatePipe,
     MatButtonModule,
     MatCardModule,
     MatChipsModule,
@@ -61,9 +52,8 @@ import { RowConvertDialog } from './row-convert-dialog';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RowPage {
-  private readonly store = inject(RestanceStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly store = inject(RestanceApi);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageStore).language;
@@ -124,17 +114,13 @@ export class RowPage {
   protected convert(): void {
     const current = this.row();
     if (!current) return;
-    this.dialog
+    this.dialogs
       .open<RowConvertDialog, WorklistRow, boolean>(RowConvertDialog, {
-        maxWidth: '95vw',
         width: '28rem',
-        autoFocus: 'first-tabbable',
         data: current,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((conflict) => {
-        if (conflict) this.resource.reload();
+      .subscribe(() => {
+        this.resource.reload();
       });
   }
 

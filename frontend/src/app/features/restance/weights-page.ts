@@ -1,11 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
@@ -16,23 +14,16 @@ import { DEFAULT_TRIAGE_WEIGHTS, type TriageRule, type TriageWeights } from '@bo
 import { AuthStore } from '../../core/auth/auth-store';
 import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
-import { RestanceStore, TRIAGE_RULES, type TriageWeightsResponse } from './restance-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { RestanceApi } from './restance-api';
+import { TRIAGE_RULES, type TriageWeightsResponse } from './restance-store';
 
 type WeightControls = Record<TriageRule, FormControl<number>>;
 
 /** A team lead's points per triage rule; saving re-scores the team's worklist at once. */
 @Component({
   selector: 'bf-weights-page',
-  imports: [
-    MatButtonModule,
-    MatCardModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    RouterLink,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatCardModule, MatSelectModule, RouterLink, TranslocoPipe],
   template: `
     <p>
       <a routerLink="/restance">← {{ 'restance.backToList' | transloco }}</a>
@@ -66,13 +57,7 @@ type WeightControls = Record<TriageRule, FormControl<number>>;
                 [attr.data-testid]="'weights-' + rule"
               />
               <mat-hint>{{ 'triage.help.' + rule | transloco }}</mat-hint>
-              @if (form.controls[rule].hasError('required')) {
-                <mat-error>{{ 'common.required' | transloco }}</mat-error>
-              } @else if (form.controls[rule].hasError('min')) {
-                <mat-error>{{ 'triage.min' | transloco }}</mat-error>
-              } @else if (form.controls[rule].getError('server'); as message) {
-                <mat-error>{{ message }}</mat-error>
-              }
+              <mat-error [bfFieldErrors]="form.controls[rule]" [messages]="{ min: 'triage.min' }" />
             </mat-form-field>
           }
           <div class="bf-actions">
@@ -100,7 +85,7 @@ type WeightControls = Record<TriageRule, FormControl<number>>;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WeightsPage {
-  private readonly store = inject(RestanceStore);
+  private readonly store = inject(RestanceApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly teams = inject(AuthStore).user()?.teams ?? [];

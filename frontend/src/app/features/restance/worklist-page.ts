@@ -6,7 +6,6 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -20,10 +19,11 @@ import { type AssignableUser, type OutreachStatus, Permission, type WorklistRow 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { assignableUsersUrl } from '../cases/case-edit-dialog';
+import { ListPaginator } from '../../shared/list-paginator';
+import { RestanceApi } from './restance-api';
 import {
   OUTREACH_STATUSES,
   RESTANCE_CHANGES,
-  RestanceStore,
   WorklistStore,
   type WorklistSort,
   changeClass,
@@ -43,7 +43,7 @@ import {
     MatChipsModule,
     MatFormFieldModule,
     MatIconModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatSelectModule,
     MatSlideToggleModule,
     MatSortModule,
@@ -58,7 +58,7 @@ import {
 })
 export class WorklistPage {
   protected readonly store = inject(WorklistStore);
-  private readonly api = inject(RestanceStore);
+  private readonly api = inject(RestanceApi);
   private readonly auth = inject(AuthStore);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
@@ -122,11 +122,6 @@ export class WorklistPage {
     this.store.setSort(sort.active as WorklistSort, sort.direction);
   }
 
-  protected changePage(event: PageEvent): void {
-    this.store.setPage(event.pageIndex + 1, event.pageSize);
-    this.clearSelection();
-  }
-
   protected toggleRow(row: WorklistRow, checked: boolean): void {
     this.selected.update((current) => {
       const next = new Set(current);
@@ -140,7 +135,7 @@ export class WorklistPage {
     this.selected.set(checked ? new Set(this.store.rows().map((r) => r.id)) : new Set());
   }
 
-  private clearSelection(): void {
+  protected clearSelection(): void {
     this.selected.set(new Set());
   }
 

@@ -1,10 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
@@ -16,26 +14,18 @@ import { isConflict } from '../../core/http/conflict';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { CaseTypesStore } from '../cases/case-types-store';
 import { type PickedSubject, SubjectPicker } from '../people/subject-picker';
-import { SignalsStore } from './signals-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { SignalsApi } from './signals-api';
 
 /** Converts a signal to a case; closes with `true` when the signal changed underneath (reload). */
 @Component({
   selector: 'bf-convert-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    SubjectPicker,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, SubjectPicker, TranslocoPipe],
   templateUrl: './convert-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConvertDialog {
-  private readonly store = inject(SignalsStore);
+  private readonly store = inject(SignalsApi);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);

@@ -1,11 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -15,19 +13,19 @@ import type { SignalSource } from '@bofast/contracts';
 import { AuthStore } from '../../core/auth/auth-store';
 import { applyServerErrors } from '../../core/http/server-errors';
 import { type PickedSubject, SubjectPicker } from '../people/subject-picker';
-import { SIGNAL_SOURCES, SignalsStore } from './signals-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
+import { SignalsApi } from './signals-api';
+import { SIGNAL_SOURCES } from './signals-store';
 
 export const SIGNAL_DESCRIPTION_MAX = 500;
 
 @Component({
   selector: 'bf-signal-form-page',
   imports: [
+    FORM_FIELD_IMPORTS,
     MatButtonModule,
     MatChipsModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatSelectModule,
-    ReactiveFormsModule,
     RouterLink,
     SubjectPicker,
     TranslocoPipe,
@@ -37,7 +35,7 @@ export const SIGNAL_DESCRIPTION_MAX = 500;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignalFormPage {
-  private readonly store = inject(SignalsStore);
+  private readonly store = inject(SignalsApi);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
 

@@ -1,19 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  Injector,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
@@ -37,8 +27,10 @@ import { pageLoadContext } from '../../core/http/http-context';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { assignableUsersUrl } from '../cases/case-edit-dialog';
 import { ContactAttemptForm } from '../../shared/contact-attempt-form';
+import { injectDialogs } from '../../shared/dialogs';
 import { ConvertDialog } from './convert-dialog';
-import { SignalsStore, signalStatusClass } from './signals-store';
+import { SignalsApi } from './signals-api';
+import { signalStatusClass } from './signals-store';
 
 @Component({
   selector: 'bf-signal-page',
@@ -60,9 +52,8 @@ import { SignalsStore, signalStatusClass } from './signals-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignalPage {
-  private readonly store = inject(SignalsStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly store = inject(SignalsApi);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageStore).language;
@@ -150,17 +141,13 @@ export class SignalPage {
   protected convert(): void {
     const current = this.signal();
     if (!current) return;
-    this.dialog
+    this.dialogs
       .open<ConvertDialog, SignalSummary, boolean>(ConvertDialog, {
-        maxWidth: '95vw',
         width: '32rem',
-        autoFocus: 'first-tabbable',
         data: current,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((conflict) => {
-        if (conflict) this.resource.reload();
+      .subscribe(() => {
+        this.resource.reload();
       });
   }
 

@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
@@ -14,6 +13,7 @@ import { Permission, type SignalStatus, type SignalSummary } from '@bofast/contr
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { ListPaginator } from '../../shared/list-paginator';
 import { SIGNAL_STATUSES, SignalsListStore, signalStatusClass } from './signals-store';
 
 @Component({
@@ -23,7 +23,7 @@ import { SIGNAL_STATUSES, SignalsListStore, signalStatusClass } from './signals-
     MatButtonModule,
     MatChipsModule,
     MatFormFieldModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatSelectModule,
     MatSlideToggleModule,
     MatTableModule,
@@ -49,10 +49,6 @@ export class SignalsPage {
 
   protected toggleMine(mine: boolean): void {
     this.store.setFilter({ mine });
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.store.setPage(event.pageIndex + 1, event.pageSize);
   }
 
   protected open(signal: SignalSummary): void {

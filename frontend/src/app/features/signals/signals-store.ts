@@ -1,19 +1,7 @@
-import { HttpClient, httpResource } from '@angular/common/http';
-import { Injectable, computed, inject, signal } from '@angular/core';
-import type { Observable } from 'rxjs';
+import { httpResource } from '@angular/common/http';
+import { Injectable, computed, signal } from '@angular/core';
 
-import type {
-  CaseDetail,
-  ContactChannel,
-  ContactOutcome,
-  ConvertSignalRequest,
-  CreateContactAttemptRequest,
-  CreateSignalRequest,
-  Page,
-  SignalStatus,
-  SignalSummary,
-  UpdateSignalRequest,
-} from '@bofast/contracts';
+import type { ContactChannel, ContactOutcome, Page, SignalStatus, SignalSummary } from '@bofast/contracts';
 
 import { pageLoadContext } from '../../core/http/http-context';
 
@@ -64,28 +52,6 @@ const OPEN_SIGNAL_STATUSES: readonly SignalStatus[] = ['ny', 'under_vurdering', 
 export function signalStatusClass(status: SignalStatus): string {
   if (status === 'konverteret') return 'bf-chip-active';
   return OPEN_SIGNAL_STATUSES.includes(status) ? 'bf-chip-warn' : 'bf-chip-neutral';
-}
-
-/** The signals API. */
-@Injectable({ providedIn: 'root' })
-export class SignalsStore {
-  private readonly http = inject(HttpClient);
-
-  create(request: CreateSignalRequest): Observable<SignalSummary> {
-    return this.http.post<SignalSummary>('/api/signals', request);
-  }
-
-  update(id: string, request: UpdateSignalRequest): Observable<SignalSummary> {
-    return this.http.patch<SignalSummary>(`/api/signals/${encodeURIComponent(id)}`, request);
-  }
-
-  addContactAttempt(id: string, request: CreateContactAttemptRequest): Observable<SignalSummary> {
-    return this.http.post<SignalSummary>(`/api/signals/${encodeURIComponent(id)}/contact-attempts`, request);
-  }
-
-  convert(id: string, request: ConvertSignalRequest): Observable<CaseDetail> {
-    return this.http.post<CaseDetail>(`/api/signals/${encodeURIComponent(id)}/convert`, request);
-  }
 }
 
 /** The paged list of signals on the Henvendelser page. */

@@ -1,10 +1,8 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -13,6 +11,7 @@ import type { Observable } from 'rxjs';
 import type { BoligorganisationSummary, TeamSummary } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { TeamsStore } from './teams-store';
 
 export interface TeamDialogData {
@@ -22,15 +21,7 @@ export interface TeamDialogData {
 /** Closes with `true` when the list should be reloaded. */
 @Component({
   selector: 'bf-team-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   templateUrl: './team-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,8 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -10,12 +8,14 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Permission, type TeamSummary } from '@bofast/contracts';
 
 import { AuthStore } from '../../core/auth/auth-store';
+import { injectDialogs } from '../../shared/dialogs';
+import { ActiveChip, ActiveToggle } from '../../shared/active-state';
 import { TeamDialog, type TeamDialogData } from './team-dialog';
 import { TeamsStore } from './teams-store';
 
 @Component({
   selector: 'bf-teams-page',
-  imports: [MatButtonModule, MatChipsModule, MatTableModule, TranslocoPipe],
+  imports: [ActiveChip, ActiveToggle, MatButtonModule, MatTableModule, TranslocoPipe],
   providers: [TeamsStore],
   templateUrl: './teams-page.html',
   styleUrl: './teams-page.scss',
@@ -23,8 +23,7 @@ import { TeamsStore } from './teams-store';
 })
 export class TeamsPage {
   protected readonly store = inject(TeamsStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
 
@@ -68,17 +67,13 @@ export class TeamsPage {
   }
 
   private openTeamDialog(data: TeamDialogData): void {
-    this.dialog
+    this.dialogs
       .open<TeamDialog, TeamDialogData, boolean>(TeamDialog, {
-        maxWidth: '95vw',
         width: '36rem',
-        autoFocus: 'first-tabbable',
         data,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((shouldReload) => {
-        if (shouldReload) this.store.reload();
+      .subscribe(() => {
+        this.store.reload();
       });
   }
 }

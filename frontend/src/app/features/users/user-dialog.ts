@@ -1,11 +1,9 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -23,6 +21,7 @@ import {
 } from '@bofast/contracts';
 
 import { applyServerErrors } from '../../core/http/server-errors';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { ActivationLinkPanel } from './activation-link-panel';
 import { UsersStore } from './users-store';
 
@@ -33,16 +32,7 @@ export interface UserDialogData {
 /** Closes with `true` when the list should be reloaded. */
 @Component({
   selector: 'bf-user-dialog',
-  imports: [
-    ActivationLinkPanel,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [FORM_FIELD_IMPORTS, ActivationLinkPanel, MatButtonModule, MatDialogModule, MatSelectModule, TranslocoPipe],
   templateUrl: './user-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

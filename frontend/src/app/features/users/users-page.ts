@@ -1,14 +1,11 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -20,25 +17,25 @@ import { ALL_ROLES, Permission, type Role, type UserSummary } from '@bofast/cont
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { LanguageStore } from '../../core/i18n/language-store';
+import { injectDialogs } from '../../shared/dialogs';
+import { ListPaginator } from '../../shared/list-paginator';
+import { ActiveChip, ActiveToggle } from '../../shared/active-state';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { UserDialog, type UserDialogData } from './user-dialog';
 import { UsersStore } from './users-store';
 
-const DIALOG_CONFIG = {
-  maxWidth: '95vw',
-  width: '36rem',
-  autoFocus: 'first-tabbable',
-} as const;
+const DIALOG_CONFIG = { width: '36rem' } as const;
 
 @Component({
   selector: 'bf-users-page',
   imports: [
+    ActiveChip,
+    ActiveToggle,
     DatePipe,
     MatButtonModule,
-    MatChipsModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
+    ListPaginator,
     MatSelectModule,
     MatSlideToggleModule,
     MatTableModule,
@@ -52,8 +49,7 @@ const DIALOG_CONFIG = {
 })
 export class UsersPage {
   protected readonly store = inject(UsersStore);
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
 
@@ -85,10 +81,6 @@ export class UsersPage {
     this.store.setFilter({ includeInactive });
   }
 
-  protected changePage(event: PageEvent): void {
-    this.store.setPage(event.pageIndex + 1, event.pageSize);
-  }
-
   protected createUser(): void {
     this.openUserDialog({});
   }
@@ -98,10 +90,9 @@ export class UsersPage {
   }
 
   protected resetPassword(user: UserSummary): void {
-    this.dialog.open(ResetPasswordDialog, {
+    this.dialogs.open(ResetPasswordDialog, {
       ...DIALOG_CONFIG,
       data: user,
-      injector: this.injector,
     });
   }
 
@@ -127,15 +118,13 @@ export class UsersPage {
   }
 
   private openUserDialog(data: UserDialogData): void {
-    this.dialog
+    this.dialogs
       .open<UserDialog, UserDialogData, boolean>(UserDialog, {
         ...DIALOG_CONFIG,
         data,
-        injector: this.injector,
       })
-      .afterClosed()
-      .subscribe((shouldReload) => {
-        if (shouldReload) this.store.reload();
+      .subscribe(() => {
+        this.store.reload();
       });
   }
 }

@@ -5,7 +5,6 @@ import {
   type AbstractControl,
   FormControl,
   NonNullableFormBuilder,
-  ReactiveFormsModule,
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
@@ -13,9 +12,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -27,6 +24,7 @@ import { LanguageStore } from '../../core/i18n/language-store';
 import { applyServerErrors, readApiError } from '../../core/http/server-errors';
 import { isVersionConflict } from '../evictions/evictions-api';
 import { formatTimestamp } from '../restance/restance-store';
+import { FORM_FIELD_IMPORTS } from '../../shared/forms/field-errors';
 import { type VisitDraftMode, VisitDrafts, type VisitFormValue, isRetryable, newClientId } from './visit-drafts';
 import {
   completeVisitRequest,
@@ -70,16 +68,14 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
 @Component({
   selector: 'bf-visit-dialog',
   imports: [
+    FORM_FIELD_IMPORTS,
     MatButtonModule,
     MatButtonToggleModule,
     MatCheckboxModule,
     MatDialogModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatSelectModule,
     MatSlideToggleModule,
-    ReactiveFormsModule,
     TranslocoPipe,
   ],
   templateUrl: './visit-dialog.html',

@@ -1,9 +1,8 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -13,6 +12,7 @@ import type { CaseDetail, Visit } from '@bofast/contracts';
 import { LanguageStore } from '../../core/i18n/language-store';
 import { formatDay } from '../evictions/eviction-view';
 import { formatTimestamp } from '../restance/restance-store';
+import { injectDialogs } from '../../shared/dialogs';
 import { VisitDialog, type VisitDialogData, type VisitDialogMode, type VisitDialogResult } from './visit-dialog';
 import { VisitDrafts } from './visit-drafts';
 import { visitListRequest, visitStatusClass } from './visits-api';
@@ -35,8 +35,7 @@ export function householdOf(detail: Pick<CaseDetail, 'person' | 'household'>): {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class VisitsPanel {
-  private readonly dialog = inject(MatDialog);
-  private readonly injector = inject(Injector);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   private readonly drafts = inject(VisitDrafts);
@@ -80,15 +79,11 @@ export class VisitsPanel {
   open(mode: VisitDialogMode, visit?: Visit): void {
     const detail = this.detail();
     this.isDialogOpen = true;
-    this.dialog
+    this.dialogs
       .open<VisitDialog, VisitDialogData, VisitDialogResult>(VisitDialog, {
-        maxWidth: '95vw',
         width: '36rem',
-        autoFocus: 'first-tabbable',
         data: { caseId: detail.id, mode, personId: detail.person.id, household: householdOf(detail), visit },
-        injector: this.injector,
       })
-      .afterClosed()
       .subscribe((result) => {
         this.isDialogOpen = false;
         if (!result) return;

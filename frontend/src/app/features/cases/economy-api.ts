@@ -43,7 +43,7 @@ export function danishAmountValidator(): ValidatorFn {
 
 /** Afdragsordninger and ansøgninger om hjælp on a case. */
 @Injectable({ providedIn: 'root' })
-export class EconomyStore {
+export class EconomyApi {
   private readonly http = inject(HttpClient);
 
   agreementsUrl(caseId: string): string {

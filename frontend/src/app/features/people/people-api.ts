@@ -19,7 +19,7 @@ export const SEARCH_MIN_LENGTH = 2;
 
 /** Residents, tenancies and the search across them. */
 @Injectable({ providedIn: 'root' })
-export class PeopleStore {
+export class PeopleApi {
   private readonly http = inject(HttpClient);
 
   search(query: SearchQuery): Observable<SearchResult> {

@@ -15,7 +15,7 @@ export function consentStatusClass(status: ConsentStatus): string {
 
 /** The consent API. */
 @Injectable({ providedIn: 'root' })
-export class ConsentsStore {
+export class ConsentsApi {
   private readonly http = inject(HttpClient);
 
   create(request: CreateConsentRequest): Observable<Consent> {
