@@ -13,7 +13,7 @@ import { ActiveChip, ActiveToggle } from './active-state';
       name="Team Nord"
       [labels]="{ deactivate: 'teams.deactivateTeam', reactivate: 'teams.reactivateTeam' }"
       testIdPrefix="team"
-      (toggle)="asked.push($event); active.set($event)"
+      (switched)="asked.push($event); active.set($event)"
     />
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

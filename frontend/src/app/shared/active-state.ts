@@ -34,7 +34,7 @@ export class ActiveChip {
     <button
       mat-button
       type="button"
-      (click)="toggle.emit(!active())"
+      (click)="switched.emit(!active())"
       [attr.aria-label]="labels()[state] | transloco: { name: name() }"
       [attr.data-testid]="testIdPrefix() + '-' + state"
     >
@@ -49,5 +49,5 @@ export class ActiveToggle {
   readonly name = input.required<string>();
   readonly labels = input.required<{ deactivate: string; reactivate: string }>();
   readonly testIdPrefix = input.required<string>();
-  readonly toggle = output<boolean>();
+  readonly switched = output<boolean>();
 }

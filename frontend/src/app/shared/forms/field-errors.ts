@@ -53,6 +53,8 @@ export function fieldMessage(errors: ValidationErrors | null, messages: Record<s
  * so errors set without an event (`emitEvent: false`) show too.
  */
 @Component({
+  // An attribute component on Material's own element: the `bf` prefix is on the attribute.
+  // eslint-disable-next-line @angular-eslint/component-selector
   selector: 'mat-error[bfFieldErrors]',
   imports: [TranslocoPipe],
   template: `
